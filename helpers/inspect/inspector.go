@@ -1,0 +1,76 @@
+package inspect
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/uptrace/bun"
+)
+
+// Inspector reads a live schema. Each dialect implements it.
+type Inspector interface {
+	// Inspect reads the tables (and, unless excluded, views) of the database.
+	Inspect(ctx context.Context, opts ...Option) (*Schema, error)
+}
+
+// Option adjusts what Inspect reads.
+type Option func(*options)
+
+type options struct {
+	includeInternal bool
+	excludeViews    bool
+	schemas         []string
+	tables          []string
+}
+
+// IncludeInternal also lists the engine's own bookkeeping tables
+// (sqlite_sequence, sqlite_stat1, …), marked Internal.
+func IncludeInternal() Option { return func(o *options) { o.includeInternal = true } }
+
+// ExcludeViews leaves views out.
+func ExcludeViews() Option { return func(o *options) { o.excludeViews = true } }
+
+// Schemas limits PostgreSQL/MySQL inspection to the named schemas
+// (PostgreSQL default: "public"; MySQL default: the connected database).
+func Schemas(names ...string) Option { return func(o *options) { o.schemas = names } }
+
+// Tables limits inspection to the named tables and views. Unknown names are
+// an error that names them.
+func Tables(names ...string) Option { return func(o *options) { o.tables = names } }
+
+func collect(opts []Option) options {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// New returns the inspector for db's dialect.
+func New(db *bun.DB) (Inspector, error) {
+	name := db.Dialect().Name().String()
+	newInspector, ok := backends[name]
+	if !ok {
+		return nil, fmt.Errorf("inspect: no inspector for dialect %q (supported: %v)", name, supported())
+	}
+	return newInspector(db), nil
+}
+
+// Inspect is New followed by Inspect.
+func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
+	in, err := New(db)
+	if err != nil {
+		return nil, err
+	}
+	return in.Inspect(ctx, opts...)
+}
+
+// TableNames lists every table of the database, internal ones included,
+// sorted by name: the Go twin of SQLAlchemy's engine.table_names().
+func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
+	s, err := Inspect(ctx, db, IncludeInternal(), ExcludeViews())
+	if err != nil {
+		return nil, err
+	}
+	return s.TableNames(), nil
+}

@@ -1,0 +1,75 @@
+// Package modelgraph turns an inspected schema into the models an ORM needs:
+// one model per mappable table, Go names for models and fields, and the
+// relations between models (belongs-to, has-many, many-to-many through an
+// association table, self-references), each with a predictable name.
+//
+// Automap (models built at run time) and codegen (model source code) both
+// start from the same Graph, so a model is named and related the same way
+// whichever of the two a student uses.
+package modelgraph
+
+import "github.com/bunbook/bunbook/helpers/inspect"
+
+// Graph is the set of models derived from one schema.
+type Graph struct {
+	// Models in table order (the order of inspect.Schema.Tables).
+	Models []*Model
+	// Associations are pure many-to-many link tables (e.g. playlist_track):
+	// not models of their own for the user, but Bun needs a join model for
+	// m2m relations, so they are kept here.
+	Associations []*Model
+	// Skipped lists the tables that became no model, each with its reason.
+	Skipped []Skipped
+}
+
+// Model is one table or view mapped to a Go struct.
+type Model struct {
+	Table  *inspect.Table
+	GoName string // exported Go type name, e.g. "Album", "OrderDetail"
+	Alias  string // SQL alias Bun uses for the table, e.g. "album"
+	Fields []Field
+	// Relations sorted by kind then name; names never collide with field names.
+	Relations []Relation
+}
+
+// Field is one column mapped to a struct field.
+type Field struct {
+	Column *inspect.Column
+	GoName string // exported Go identifier, unique within the model
+}
+
+// RelationKind is how two models relate.
+type RelationKind string
+
+const (
+	BelongsTo  RelationKind = "belongs-to"
+	HasOne     RelationKind = "has-one"
+	HasMany    RelationKind = "has-many"
+	ManyToMany RelationKind = "m2m"
+)
+
+// Relation is one navigable relation from a model.
+type Relation struct {
+	Kind   RelationKind
+	Name   string // Go field name, e.g. "Artist", "Albums", "Manager"
+	Target *Model
+	// ForeignKey the relation follows: on the owning model for belongs-to,
+	// on the target for has-one/has-many, on Through for m2m.
+	ForeignKey *inspect.ForeignKey
+	// Through is the association model of a many-to-many relation.
+	Through *Model
+	// Join pairs local columns to target columns (belongs-to, has-*); for
+	// m2m it is empty and Through's foreign keys say how to join.
+	Join []JoinPair
+}
+
+// JoinPair is one column pair of a relation's join condition.
+type JoinPair struct {
+	Local, Remote string // column names
+}
+
+// Skipped is a table that was not mapped, and why.
+type Skipped struct {
+	Table  string
+	Reason string // e.g. "no primary key", "internal table", "association table"
+}
