@@ -1,0 +1,75 @@
+// Package shareddata finds the project's shared sample data (Chinook,
+// Northwind) for tests. The bytes live outside the repository, in
+// ../shared/data beside the checkout, and are never committed.
+package shareddata
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// EnvDir overrides where the shared data lives.
+const EnvDir = "BUNBOOK_SHARED_DATA"
+
+// Dir returns the shared data directory: $BUNBOOK_SHARED_DATA, or
+// ../shared/data next to the repository root (the folder holding go.mod).
+func Dir() (string, error) {
+	if dir := os.Getenv(EnvDir); dir != "" {
+		return dir, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(filepath.Dir(dir), "shared", "data"), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return "", fmt.Errorf("shareddata: no go.mod above %s; set %s", wd, EnvDir)
+		}
+	}
+}
+
+// Path returns the path of a shared data file such as "chinook.db". The test
+// fails (never skips) when the file is missing: CI always has it.
+func Path(tb testing.TB, name string) string {
+	tb.Helper()
+	dir, err := Dir()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p := filepath.Join(dir, name)
+	if _, err := os.Stat(p); err != nil {
+		tb.Fatalf("shared test data %s is missing (%v): place the project's shared/ folder beside the repository or set %s", name, err, EnvDir)
+	}
+	return p
+}
+
+// Copy copies a shared data file into a fresh temporary directory and returns
+// the copy's path, so a test may open it read-write without touching the
+// shared (read-only) original.
+func Copy(tb testing.TB, name string) string {
+	tb.Helper()
+	src, err := os.Open(Path(tb, name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer src.Close()
+	dst := filepath.Join(tb.TempDir(), name)
+	out, err := os.Create(dst)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := io.Copy(out, src); err != nil {
+		out.Close()
+		tb.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return dst
+}
