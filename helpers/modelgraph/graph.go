@@ -8,7 +8,11 @@
 // whichever of the two a student uses.
 package modelgraph
 
-import "github.com/bunbook/bunbook/helpers/inspect"
+import (
+	"reflect"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
 
 // Graph is the set of models derived from one schema.
 type Graph struct {
@@ -36,6 +40,18 @@ type Model struct {
 type Field struct {
 	Column *inspect.Column
 	GoName string // exported Go identifier, unique within the model
+	Type   GoType
+}
+
+// GoType is the Go type a column maps to, both as a run-time type (for
+// automap's reflect.StructOf) and as source text (for codegen).
+type GoType struct {
+	Reflect reflect.Type
+	Expr    string // source expression, e.g. "*string", "sql.NullInt64", "time.Time"
+	Import  string // import path Expr needs, "" for none (e.g. "database/sql", "time")
+	// SQLType is the column type for the bun tag (`type:...`) when the Go type
+	// alone would make Bun declare a different one; "" when it need not be said.
+	SQLType string
 }
 
 // RelationKind is how two models relate.
