@@ -63,6 +63,9 @@ type Column struct {
 	// INTEGER PRIMARY KEY (rowid alias), serial/identity columns, MySQL's
 	// AUTO_INCREMENT.
 	AutoIncrement bool
+	// Generated is true for a computed column (GENERATED ALWAYS AS …): the
+	// database derives its value, so it can be read but never written.
+	Generated bool
 }
 
 // ForeignKey is one (possibly composite) foreign-key constraint.
