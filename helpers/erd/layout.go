@@ -1,0 +1,249 @@
+package erd
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
+
+// Geometry of the drawing, in SVG user units (pixels at 100 %). The font is
+// monospace so text width is predictable without measuring glyphs.
+const (
+	charWidth    = 7.2 // width of one monospace character at fontSize
+	fontSize     = 12
+	rowHeight    = 18
+	headerHeight = 24
+	boxPadding   = 8
+	columnGap    = 90 // room between layers for the relation lines
+	boxGap       = 26
+	margin       = 16
+	markerWidth  = 22 // left gutter of a row for the PK/FK marker
+)
+
+// box is one table placed on the canvas.
+type box struct {
+	table      *inspect.Table
+	layer, pos int
+	x, y, w, h float64
+}
+
+// rowY is the vertical centre of the column's row, or of the header when the
+// column is not found.
+func (b *box) rowY(column string) float64 {
+	for i, c := range b.table.Columns {
+		if c.Name == column {
+			return b.y + headerHeight + float64(i)*rowHeight + rowHeight/2
+		}
+	}
+	return b.y + headerHeight/2
+}
+
+// edge is one foreign key drawn as a line from the referencing column to the
+// referenced one.
+type edge struct {
+	from, to     *box
+	fromColumn   string
+	toColumn     string
+	nullable     bool
+	selfRelation bool
+}
+
+type layout struct {
+	boxes         []*box // in layer, then position order
+	edges         []edge
+	width, height float64
+}
+
+// tableKey names a table as foreign keys refer to it.
+func tableKey(schema, name string) string {
+	if schema == "" {
+		return name
+	}
+	return schema + "." + name
+}
+
+// place arranges the tables in layers: a table sits one layer to the right
+// of every table it references, so lines mostly run right to left and the
+// Chinook picture reads like the lesson's (artists → albums → tracks → …).
+// Order within a layer follows the referenced tables' positions (the
+// barycentre heuristic) to keep lines short and crossings few.
+func place(tables []*inspect.Table, o options) *layout {
+	byKey := map[string]*box{}
+	byFold := map[string]*box{}
+	var boxes []*box
+	for _, t := range tables {
+		b := &box{table: t}
+		boxes = append(boxes, b)
+		byKey[tableKey(t.Schema, t.Name)] = b
+		byFold[strings.ToLower(tableKey(t.Schema, t.Name))] = b
+	}
+	lookup := func(from *inspect.Table, fk inspect.ForeignKey) *box {
+		schema := fk.RefSchema
+		if schema == "" {
+			schema = from.Schema
+		}
+		if b := byKey[tableKey(schema, fk.RefTable)]; b != nil {
+			return b
+		}
+		// SQLite compares identifiers case-insensitively.
+		return byFold[strings.ToLower(tableKey(schema, fk.RefTable))]
+	}
+
+	l := &layout{boxes: boxes}
+	targets := map[*box][]*box{}
+	sources := map[*box][]*box{}
+	for _, b := range boxes {
+		for _, fk := range b.table.ForeignKeys {
+			to := lookup(b.table, fk)
+			if to == nil {
+				continue // referenced table not drawn
+			}
+			e := edge{from: b, to: to, fromColumn: first(fk.Columns), toColumn: first(fk.RefColumns), selfRelation: to == b}
+			if c := b.table.Column(e.fromColumn); c != nil {
+				e.nullable = c.Nullable
+			}
+			l.edges = append(l.edges, e)
+			if to != b {
+				targets[b] = append(targets[b], to)
+				sources[to] = append(sources[to], b)
+			}
+		}
+	}
+	assignLayers(boxes, targets)
+	layers := orderLayers(boxes, targets, sources)
+	l.measure(layers, o)
+	return l
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// assignLayers gives each box the length of the longest chain of foreign
+// keys it starts. A cycle of references (rare, but legal) is cut where the
+// walk meets a table it is already inside.
+func assignLayers(boxes []*box, targets map[*box][]*box) {
+	const unvisited, visiting, done = 0, 1, 2
+	state := map[*box]int{}
+	var visit func(b *box)
+	visit = func(b *box) {
+		state[b] = visiting
+		for _, t := range targets[b] {
+			switch state[t] {
+			case unvisited:
+				visit(t)
+			case visiting:
+				continue
+			}
+			if t.layer+1 > b.layer {
+				b.layer = t.layer + 1
+			}
+		}
+		state[b] = done
+	}
+	for _, b := range boxes {
+		if state[b] == unvisited {
+			visit(b)
+		}
+	}
+}
+
+// orderLayers groups boxes by layer and orders each layer: by name first,
+// then a few sweeps sorting by the mean position of the neighbours in the
+// layer already fixed. Ties keep name order, so the result is deterministic.
+func orderLayers(boxes []*box, targets, sources map[*box][]*box) [][]*box {
+	var layers [][]*box
+	for _, b := range boxes {
+		for len(layers) <= b.layer {
+			layers = append(layers, nil)
+		}
+		layers[b.layer] = append(layers[b.layer], b)
+	}
+	for _, layer := range layers {
+		sort.SliceStable(layer, func(i, j int) bool { return layer[i].table.QualifiedName() < layer[j].table.QualifiedName() })
+		number(layer)
+	}
+	mean := func(b *box, neighbours []*box, fallback float64) float64 {
+		if len(neighbours) == 0 {
+			return fallback
+		}
+		sum := 0.0
+		for _, n := range neighbours {
+			sum += float64(n.pos)
+		}
+		return sum / float64(len(neighbours))
+	}
+	for sweep := 0; sweep < 4; sweep++ {
+		for i := 1; i < len(layers); i++ { // left to right: follow targets
+			reorder(layers[i], func(b *box) float64 { return mean(b, targets[b], float64(b.pos)) })
+		}
+		for i := len(layers) - 2; i >= 0; i-- { // right to left: follow sources
+			reorder(layers[i], func(b *box) float64 { return mean(b, sources[b], float64(b.pos)) })
+		}
+	}
+	return layers
+}
+
+func reorder(layer []*box, key func(*box) float64) {
+	keys := map[*box]float64{}
+	for _, b := range layer {
+		keys[b] = key(b)
+	}
+	sort.SliceStable(layer, func(i, j int) bool { return keys[layer[i]] < keys[layer[j]] })
+	number(layer)
+}
+
+func number(layer []*box) {
+	for i, b := range layer {
+		b.pos = i
+	}
+}
+
+// measure sizes every box from its text and stacks the layers left to right.
+func (l *layout) measure(layers [][]*box, o options) {
+	x := float64(margin)
+	l.boxes = l.boxes[:0]
+	for _, layer := range layers {
+		colWidth := 0.0
+		y := float64(margin)
+		for _, b := range layer {
+			b.w = boxWidth(b.table, o)
+			b.h = headerHeight + float64(len(b.table.Columns))*rowHeight + boxPadding/2
+			b.x, b.y = x, y
+			y += b.h + boxGap
+			if b.w > colWidth {
+				colWidth = b.w
+			}
+			l.boxes = append(l.boxes, b)
+		}
+		if y-boxGap+margin > l.height {
+			l.height = y - boxGap + margin
+		}
+		x += colWidth + columnGap
+	}
+	l.width = x - columnGap + margin
+	// Self-references loop out to the right of their box.
+	for _, e := range l.edges {
+		if e.selfRelation && e.from.x+e.from.w+40+margin > l.width {
+			l.width = e.from.x + e.from.w + 40 + margin
+		}
+	}
+}
+
+func boxWidth(t *inspect.Table, o options) float64 {
+	chars := len([]rune(t.Name)) + 2
+	for _, c := range t.Columns {
+		n := len([]rune(c.Name))
+		if o.types {
+			n += 2 + len([]rune(c.Type))
+		}
+		if n > chars {
+			chars = n
+		}
+	}
+	return float64(chars)*charWidth + markerWidth + 2*boxPadding
+}
