@@ -1,11 +1,3 @@
-// Package modelgraph turns an inspected schema into the models an ORM needs:
-// one model per mappable table, Go names for models and fields, and the
-// relations between models (belongs-to, has-many, many-to-many through an
-// association table, self-references), each with a predictable name.
-//
-// Automap (models built at run time) and codegen (model source code) both
-// start from the same Graph, so a model is named and related the same way
-// whichever of the two a student uses.
 package modelgraph
 
 import (
@@ -22,8 +14,26 @@ type Graph struct {
 	// not models of their own for the user, but Bun needs a join model for
 	// m2m relations, so they are kept here.
 	Associations []*Model
-	// Skipped lists the tables that became no model, each with its reason.
+	// Skipped lists the tables that became no model, each with its reason,
+	// in table order. Association tables are listed here too (they are no
+	// user model) as well as in Associations.
 	Skipped []Skipped
+	// Warnings are foreign keys that became no relation, each saying why
+	// (e.g. the referenced table was skipped), in a deterministic order.
+	Warnings []string
+}
+
+// Model returns the model or association mapped from the table named
+// table ("schema.table" also matches), or nil.
+func (g *Graph) Model(table string) *Model {
+	for _, list := range [][]*Model{g.Models, g.Associations} {
+		for _, m := range list {
+			if m.Table.Name == table || m.Table.QualifiedName() == table {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // Model is one table or view mapped to a Go struct.
@@ -31,7 +41,10 @@ type Model struct {
 	Table  *inspect.Table
 	GoName string // exported Go type name, e.g. "Album", "OrderDetail"
 	Alias  string // SQL alias Bun uses for the table, e.g. "album"
-	Fields []Field
+	// ReadOnly marks a view mapped with IncludeViews: it can be selected
+	// but has no primary key, so no relation leads to or from it.
+	ReadOnly bool
+	Fields   []Field
 	// Relations sorted by kind then name; names never collide with field names.
 	Relations []Relation
 }
@@ -74,6 +87,10 @@ type Relation struct {
 	ForeignKey *inspect.ForeignKey
 	// Through is the association model of a many-to-many relation.
 	Through *Model
+	// ThroughSelf and ThroughTarget name Through's belongs-to relations
+	// leading back to this model and on to Target: Bun's m2m tag is
+	// `m2m:<Through.Table.Name>,join:<ThroughSelf>=<ThroughTarget>`.
+	ThroughSelf, ThroughTarget string
 	// Join pairs local columns to target columns (belongs-to, has-*); for
 	// m2m it is empty and Through's foreign keys say how to join.
 	Join []JoinPair
@@ -86,6 +103,6 @@ type JoinPair struct {
 
 // Skipped is a table that was not mapped, and why.
 type Skipped struct {
-	Table  string
-	Reason string // e.g. "no primary key", "internal table", "association table"
+	Table  string // qualified name ("schema.table" where there are schemas)
+	Reason string // e.g. "no primary key", "internal table", "association table for playlists ↔ tracks"
 }

@@ -1,0 +1,213 @@
+package modelgraph
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
+
+// Build maps an inspected schema to models and relations. It is
+// deterministic: the same schema and options always give the same Graph.
+// It fails only on bad input (a nil schema, an unknown table in Tables).
+func Build(s *inspect.Schema, opts ...Option) (*Graph, error) {
+	if s == nil {
+		return nil, errors.New("modelgraph: nil schema: pass the result of inspect.Inspect")
+	}
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	b := &builder{s: s, o: o, g: &Graph{}, models: map[*inspect.Table]*Model{}}
+	if err := b.selectTables(); err != nil {
+		return nil, err
+	}
+	b.classify()
+	b.name()
+	if !o.noRelations {
+		b.relate()
+	}
+	return b.g, nil
+}
+
+type builder struct {
+	s        *inspect.Schema
+	o        options
+	g        *Graph
+	selected map[*inspect.Table]bool // nil: every table
+	// skip holds the reason a table is no model ("" for models); filled by
+	// classify for every table.
+	skip   map[*inspect.Table]string
+	assoc  map[*inspect.Table]bool
+	models map[*inspect.Table]*Model // models and associations
+}
+
+func (b *builder) selectTables() error {
+	if len(b.o.tables) == 0 {
+		return nil
+	}
+	b.selected = map[*inspect.Table]bool{}
+	var unknown []string
+	for _, name := range b.o.tables {
+		t := b.s.Table(name)
+		if t == nil {
+			unknown = append(unknown, strconv.Quote(name))
+			continue
+		}
+		b.selected[t] = true
+	}
+	if len(unknown) > 0 {
+		return fmt.Errorf("modelgraph: Tables option names %s, not in the schema; known tables: %s",
+			strings.Join(unknown, ", "), strings.Join(b.s.TableNames(), ", "))
+	}
+	return nil
+}
+
+// baseSkipReason says why a table cannot be a model whatever the others are.
+func (b *builder) baseSkipReason(t *inspect.Table) string {
+	switch {
+	case t.Internal:
+		return "internal table (the database engine's own bookkeeping)"
+	case b.selected != nil && !b.selected[t]:
+		return "not among the tables asked for (Tables option)"
+	case t.Kind == inspect.KindView && !b.o.includeViews:
+		return "view (no primary key); map it read-only with the IncludeViews option"
+	case len(t.Columns) == 0:
+		return "no columns"
+	case t.Kind != inspect.KindView && len(t.PrimaryKey) == 0:
+		return "no primary key: a Bun model needs one to update, delete and relate rows; add a PRIMARY KEY to map it"
+	}
+	return ""
+}
+
+// classify decides, in table order, which tables are models, which are
+// association tables and which are skipped.
+func (b *builder) classify() {
+	b.skip = map[*inspect.Table]string{}
+	for i := range b.s.Tables {
+		t := &b.s.Tables[i]
+		b.skip[t] = b.baseSkipReason(t)
+	}
+	b.assoc = map[*inspect.Table]bool{}
+	for i := range b.s.Tables {
+		t := &b.s.Tables[i]
+		if b.skip[t] != "" || !associationShaped(t) {
+			continue
+		}
+		left, right := b.refTable(t, &t.ForeignKeys[0]), b.refTable(t, &t.ForeignKeys[1])
+		if !b.mappableTarget(left) || !b.mappableTarget(right) {
+			continue
+		}
+		b.assoc[t] = true
+		b.skip[t] = fmt.Sprintf("association table for %s ↔ %s", left.QualifiedName(), right.QualifiedName())
+	}
+	for i := range b.s.Tables {
+		t := &b.s.Tables[i]
+		if reason := b.skip[t]; reason != "" {
+			b.g.Skipped = append(b.g.Skipped, Skipped{Table: t.QualifiedName(), Reason: reason})
+		}
+	}
+}
+
+// mappableTarget reports whether t can be the far side of an association.
+func (b *builder) mappableTarget(t *inspect.Table) bool {
+	return t != nil && b.skip[t] == "" && t.Kind == inspect.KindTable && !associationShaped(t)
+}
+
+// associationShaped reports whether every column of t belongs to its
+// primary key and to exactly one of its two foreign keys: a pure link
+// table such as playlist_track(PlaylistId, TrackId).
+func associationShaped(t *inspect.Table) bool {
+	if t.Kind != inspect.KindTable || len(t.ForeignKeys) != 2 || len(t.Columns) != len(t.PrimaryKey) {
+		return false
+	}
+	seen := map[string]int{}
+	for _, fk := range t.ForeignKeys {
+		for _, c := range fk.Columns {
+			seen[c]++
+		}
+	}
+	if len(seen) != len(t.Columns) {
+		return false
+	}
+	for _, c := range t.Columns {
+		if seen[c.Name] != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// refTable finds the table a foreign key of t references: same schema
+// first, then exact name, then (SQLite names are case-insensitive) any case.
+func (b *builder) refTable(t *inspect.Table, fk *inspect.ForeignKey) *inspect.Table {
+	schema := fk.RefSchema
+	if schema == "" {
+		schema = t.Schema
+	}
+	var exact, folded *inspect.Table
+	for i := range b.s.Tables {
+		c := &b.s.Tables[i]
+		switch {
+		case c.Name == fk.RefTable && c.Schema == schema:
+			return c
+		case c.Name == fk.RefTable && exact == nil && fk.RefSchema == "":
+			exact = c
+		case strings.EqualFold(c.Name, fk.RefTable) && folded == nil &&
+			(c.Schema == schema || fk.RefSchema == ""):
+			folded = c
+		}
+	}
+	if exact != nil {
+		return exact
+	}
+	return folded
+}
+
+// name creates the models and associations with their Go names, aliases
+// and fields, in table order.
+func (b *builder) name() {
+	taken := nameSet{}
+	for i := range b.s.Tables {
+		t := &b.s.Tables[i]
+		if b.skip[t] != "" && !b.assoc[t] {
+			continue
+		}
+		goName := ModelName(t.Name)
+		if goName == "" {
+			goName = "Table"
+		}
+		m := &Model{Table: t, GoName: taken.unique(goName), ReadOnly: t.Kind == inspect.KindView}
+		m.Alias = aliasName(m.GoName)
+		m.Fields = b.fields(t)
+		b.models[t] = m
+		if b.assoc[t] {
+			b.g.Associations = append(b.g.Associations, m)
+		} else {
+			b.g.Models = append(b.g.Models, m)
+		}
+	}
+}
+
+func (b *builder) fields(t *inspect.Table) []Field {
+	taken := nameSet{}
+	for _, r := range reservedFieldNames {
+		taken[r] = true
+	}
+	fields := make([]Field, len(t.Columns))
+	for i := range t.Columns {
+		c := &t.Columns[i]
+		name := GoName(c.Name)
+		if name == "" {
+			name = "Column" + strconv.Itoa(i+1)
+		}
+		fields[i] = Field{
+			Column: c,
+			GoName: taken.unique(name),
+			Type:   TypeOf(b.s.Dialect, c, b.o.nullStyle),
+		}
+	}
+	return fields
+}

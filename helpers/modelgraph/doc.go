@@ -1,0 +1,146 @@
+// Package modelgraph turns an inspected schema into the models an ORM needs:
+// one model per mappable table, Go names for models and fields, Go types
+// for columns, and the relations between models (belongs-to, has-one,
+// has-many, many-to-many through an association table, self-references),
+// each with a predictable name.
+//
+// Automap (models built at run time) and codegen (model source code) both
+// start from the same [Graph], so a model is named and related the same way
+// whichever of the two a student uses. [Build] is deterministic: the same
+// schema and options always give the same graph.
+//
+// # Which tables become models
+//
+// In table order, each table is checked against these rules; the first
+// that applies puts it in [Graph.Skipped] with its reason:
+//
+//   - internal tables (sqlite_sequence, sqlite_stat1, …): "internal table";
+//   - tables left out by the [Tables] option;
+//   - views, unless [IncludeViews] (then a read-only model without
+//     relations): "view (no primary key)";
+//   - tables without a primary key: Bun needs one to update, delete and
+//     relate rows;
+//   - association tables: every column is part of the primary key and of
+//     exactly one of its two foreign keys, both referencing mappable
+//     tables (playlist_track(PlaylistId, TrackId)). Like SQLAlchemy's
+//     automap, they are no user model; they are kept in
+//     [Graph.Associations] because Bun's many-to-many relations need a join
+//     model. A link table with extra columns (Northwind's "Order Details",
+//     with UnitPrice and Quantity) is an ordinary model.
+//
+// On Chinook this leaves the ten models of the Python lesson: albums,
+// artists, customers, employees, genres, invoice_items, invoices,
+// media_types, playlists, tracks.
+//
+// # Names
+//
+// Fields: [GoName] of the column name. Characters that are not letters or
+// digits (spaces, underscores, punctuation) separate words, each word's
+// first letter is upper-cased and the rest kept as written (AlbumId stays
+// AlbumId, "first name" → FirstName, first_name → FirstName, select →
+// Select); Unicode letters and digits are kept (café → Café). A name that
+// would not start with an upper-case letter gets an "X" prefix, as
+// protoc-gen-go does (2nd_place → X2ndPlace, 名前 → X名前). A column with no
+// letter or digit at all is named Column<position> (Column3). Go keywords
+// need no care: they are all lower case, fields are exported.
+//
+// Models: [ModelName], the GoName of the table with its last word made
+// singular by github.com/jinzhu/inflection (albums → Album, invoice_items →
+// InvoiceItem, "Order Details" → OrderDetail, media_types → MediaType).
+// The Bun alias is the snake_case of the model name (invoice_item).
+//
+// Duplicates: names are handed out in column (or table) order; a name
+// already taken gets "_2", then "_3", … (first name, first_name →
+// FirstName, FirstName_2; tables Order and orders → Order, Order_2).
+// GoName never produces an underscore, so a suffixed name cannot steal the
+// name of a later column. "BaseModel" is reserved (every model embeds
+// bun.BaseModel): a column base_model becomes BaseModel_2.
+//
+// # Types
+//
+// A column's Go type comes from its declared type, upper-cased, with
+// parameters, UNSIGNED and ZEROFILL set aside. Names known on any dialect
+// are matched first:
+//
+//	BOOL, BOOLEAN, MySQL TINYINT(1)                       bool
+//	INT, INTEGER, INT2/4/8, TINY/SMALL/MEDIUM/BIGINT,     int64
+//	  SERIAL, BIGSERIAL, SMALLSERIAL, YEAR
+//	BIGINT UNSIGNED                                       uint64
+//	REAL, FLOAT, FLOAT4, FLOAT8, DOUBLE [PRECISION]       float64
+//	DATE, DATETIME, TIMESTAMP, TIMESTAMPTZ, TIMESTAMP     time.Time
+//	  WITH/WITHOUT TIME ZONE, DATETIME2, SMALLDATETIME
+//	NUMERIC, DECIMAL, DEC, NUMBER, MONEY                  string (see below)
+//	UUID, JSON, JSONB, XML, TIME, TIMETZ, INTERVAL,       string
+//	  INET, CIDR, MACADDR, ENUM, SET, BIT, arrays
+//	BYTEA, BLOB, TINY/MEDIUM/LONGBLOB, BINARY,            []byte
+//	  VARBINARY, IMAGE, MySQL BIT
+//
+// Any other name follows SQLite's affinity rules, in SQLite's order
+// (https://sqlite.org/datatype3.html): contains INT → int64 (on SQLite
+// only; elsewhere INT inside a name such as POINT means nothing);
+// contains CHAR, CLOB or TEXT (VARCHAR, NVARCHAR(40), CHARACTER VARYING)
+// → string; contains BLOB, or no type at all → []byte; contains REAL,
+// FLOA or DOUB → float64; anything else (NUMERIC affinity, or a type the
+// dialect's driver returns as text) → string.
+//
+// No mapping silently loses data. NUMERIC and DECIMAL become string
+// because Go's standard library has no decimal type and a float64 would
+// round (and on SQLite a NUMERIC column stores 2.00 as the integer 2, which
+// Bun refuses to scan into a float64): Chinook's invoices.Total reads as
+// "1.98", exactly; parse it with strconv.ParseFloat or a decimal library to
+// compute. DATETIME text such as "2009-01-01 00:00:00" and DATE text such
+// as "2016-07-04" scan into time.Time (in UTC) through Bun. A value a Go
+// type cannot hold (text in an INTEGER column) fails the scan with an
+// error, never truncates.
+//
+// Nullable columns are pointers by default (*string, *int64, *time.Time)
+// or, with WithNullStyle(NullSQL), sql.NullString, sql.NullInt64,
+// sql.NullFloat64, sql.NullTime, sql.NullBool (sql.Null[uint64]); []byte
+// stays []byte either way (nil is NULL). [GoType.SQLType] keeps the
+// declared type, lower-cased, whenever Bun would declare the Go type
+// differently on that dialect, so CREATE TABLE from the model matches the
+// database: nvarchar(40), numeric(10,2), datetime; INTEGER on SQLite needs
+// no tag.
+//
+// # Relations
+//
+// Every foreign key whose target is a model gives a belongs-to relation
+// on its table and a back reference on the target; every association
+// table gives a many-to-many relation on each side. Names:
+//
+//   - belongs-to: the foreign-key column without an id suffix (Id, ID,
+//     _id, " id"): Track.Album, Album.Artist, Customer.SupportRep (from
+//     SupportRepId), manager_id → Manager; a column without the suffix
+//     takes the target's name when it is the table's only foreign key to
+//     another table (Northwind's Order.ShipVia → Order.Shipper), else the
+//     column name followed by the target's name: Chinook's self-reference
+//     employees.ReportsTo gives Employee.ReportsToEmployee (the employee's
+//     manager).
+//   - has-many (has-one when the foreign-key columns are the source's
+//     primary key or a unique index; then singular): the plural of the
+//     source model when it is the source's only foreign key to the target
+//     and not a self-reference (Artist.Albums, Employee.Customers);
+//     otherwise prefixed with the column name without its id suffix
+//     (Employee.ReportsToEmployees: the employees reporting to one).
+//   - many-to-many: the plural of the far model (Playlist.Tracks,
+//     Track.Playlists), followed by "Via" and the association's name when
+//     several association tables join the same two models; a
+//     self-referencing association (friends(user_id, friend_id)) names each
+//     direction after the far column (Friends, Users).
+//
+// Collisions: each model's relation names are settled in a fixed order —
+// its own foreign keys in order, then back references (source models in
+// table order), then many-to-many relations (associations in table order).
+// A name equal to a field, to BaseModel, to the model's own name (Bun would
+// alias the join like the table itself) or to an earlier relation gets
+// "Rel" appended, then "_2", "_3", … (Artist → ArtistRel → ArtistRel_2).
+// Model.Relations is then sorted by kind, then name.
+//
+// A foreign key that cannot become a relation (its target is skipped, an
+// association or a view; columns missing; a column name holding ',' or
+// '=', which Bun's join tag cannot express) is listed in Graph.Warnings.
+//
+// Options: [WithNullStyle], [NoRelations], [NoBackReferences] (belongs-to
+// only, and many-to-many only from the side of the association's first
+// foreign key), [IncludeViews], [Tables].
+package modelgraph

@@ -1,0 +1,157 @@
+package modelgraph
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jinzhu/inflection"
+)
+
+// GoName converts a SQL name (table, column) to an exported Go identifier:
+// every run of characters that are not letters or digits (spaces,
+// underscores, punctuation, invalid UTF-8) separates words; each word gets
+// its first letter upper-cased and keeps the rest as written. A result that
+// does not start with an upper-case letter (a digit, or a letter without
+// case such as 名) is prefixed with "X", as protoc-gen-go does. A name with
+// no letter or digit at all gives "".
+//
+//	AlbumId → AlbumId    first name → FirstName    select → Select
+//	2nd_place → X2ndPlace    名前 → X名前    café → Café
+func GoName(sqlName string) string {
+	var b strings.Builder
+	upperNext := true
+	for _, r := range sqlName {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			upperNext = true
+			continue
+		}
+		if upperNext {
+			r = unicode.ToUpper(r)
+			upperNext = false
+		}
+		b.WriteRune(r)
+	}
+	name := b.String()
+	if name == "" {
+		return ""
+	}
+	if first, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(first) {
+		name = "X" + name
+	}
+	return name
+}
+
+// ModelName is the Go type name for a table: GoName of the table name with
+// its last word made singular by github.com/jinzhu/inflection.
+//
+//	albums → Album    invoice_items → InvoiceItem    Order Details → OrderDetail
+//	media_types → MediaType    people → Person    playlist_track → PlaylistTrack
+func ModelName(table string) string {
+	name := GoName(table)
+	head, last := splitLastWord(name)
+	if last == "" {
+		return name
+	}
+	singular := inflection.Singular(last)
+	if GoName(singular) != singular {
+		return name // never let an inflection rule break the identifier
+	}
+	return head + singular
+}
+
+// pluralName is the plural of a Go name, inflecting its last word only.
+func pluralName(name string) string {
+	head, last := splitLastWord(name)
+	if last == "" {
+		return name
+	}
+	plural := inflection.Plural(last)
+	if GoName(plural) != plural {
+		return name + "s"
+	}
+	return head + plural
+}
+
+// splitLastWord splits a CamelCase name before its last word, which starts
+// at the last upper-case letter that follows a lower-case letter or a digit.
+func splitLastWord(name string) (head, last string) {
+	runes := []rune(name)
+	for i := len(runes) - 1; i > 0; i-- {
+		if unicode.IsUpper(runes[i]) && (unicode.IsLower(runes[i-1]) || unicode.IsDigit(runes[i-1])) {
+			return string(runes[:i]), string(runes[i:])
+		}
+	}
+	return "", name
+}
+
+// aliasName is the SQL alias Bun gives a model's table: the snake_case of
+// its Go name (Album → album, InvoiceItem → invoice_item), as Bun derives
+// it from a named type.
+func aliasName(goName string) string {
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range goName {
+		if unicode.IsUpper(r) {
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) {
+				b.WriteByte('_')
+			}
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// idSuffixStripped returns the column name without a trailing id marker
+// ("AlbumId", "CustomerID", "album_id", "manager id"), converted by GoName;
+// "" when the column has no such suffix or nothing is left before it.
+func idSuffixStripped(column string) string {
+	rest := ""
+	switch n := len(column); {
+	case n > 3 && strings.EqualFold(column[n-2:], "id") && !isAlnumByte(column[n-3]):
+		rest = column[:n-3] // album_id, album id
+	case n > 2 && (column[n-2:] == "Id" || column[n-2:] == "ID"):
+		prev, _ := utf8.DecodeLastRuneInString(column[:n-2])
+		if unicode.IsLower(prev) || unicode.IsDigit(prev) {
+			rest = column[:n-2] // AlbumId, CustomerID
+		}
+	}
+	return GoName(rest)
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// nameSet hands out unique names in the order they are asked for.
+type nameSet map[string]bool
+
+// unique returns name itself when free, else name+"_2", name+"_3", …: GoName
+// never produces an underscore, so a suffixed name cannot collide with the
+// plain name of a later column.
+func (s nameSet) unique(name string) string {
+	got := name
+	for n := 2; s[got]; n++ {
+		got = name + "_" + strconv.Itoa(n)
+	}
+	s[got] = true
+	return got
+}
+
+// uniqueRelation returns name when free, else name+"Rel", then
+// name+"Rel_2", name+"Rel_3", …
+func (s nameSet) uniqueRelation(name string) string {
+	if !s[name] {
+		s[name] = true
+		return name
+	}
+	return s.unique(name + "Rel")
+}
+
+// reservedFieldNames cannot be field or relation names of a model struct:
+// every model embeds bun.BaseModel.
+var reservedFieldNames = []string{"BaseModel"}

@@ -1,0 +1,188 @@
+package modelgraph
+
+import (
+	"database/sql"
+	"reflect"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
+
+// NullStyle says how a nullable column is typed.
+type NullStyle int
+
+const (
+	// NullPointer types a nullable column as a pointer: *string, *int64,
+	// *time.Time (nil is NULL). The default.
+	NullPointer NullStyle = iota
+	// NullSQL types a nullable column with database/sql's wrappers:
+	// sql.NullString, sql.NullInt64, sql.NullFloat64, sql.NullTime,
+	// sql.NullBool (sql.Null[uint64] for unsigned 64-bit integers).
+	NullSQL
+)
+
+// String returns "pointer" or "sql".
+func (s NullStyle) String() string {
+	if s == NullSQL {
+		return "sql"
+	}
+	return "pointer"
+}
+
+// baseType is a column's Go type before nullability is applied.
+type baseType int
+
+const (
+	goInt64 baseType = iota
+	goUint64
+	goFloat64
+	goString
+	goBytes
+	goTime
+	goBool
+)
+
+var baseTypes = [...]struct {
+	expr, nullExpr, imp string
+	typ, nullTyp        reflect.Type
+}{
+	goInt64:   {"int64", "sql.NullInt64", "", reflect.TypeFor[int64](), reflect.TypeFor[sql.NullInt64]()},
+	goUint64:  {"uint64", "sql.Null[uint64]", "", reflect.TypeFor[uint64](), reflect.TypeFor[sql.Null[uint64]]()},
+	goFloat64: {"float64", "sql.NullFloat64", "", reflect.TypeFor[float64](), reflect.TypeFor[sql.NullFloat64]()},
+	goString:  {"string", "sql.NullString", "", reflect.TypeFor[string](), reflect.TypeFor[sql.NullString]()},
+	goBytes:   {"[]byte", "[]byte", "", reflect.TypeFor[[]byte](), reflect.TypeFor[[]byte]()},
+	goTime:    {"time.Time", "sql.NullTime", "time", reflect.TypeFor[time.Time](), reflect.TypeFor[sql.NullTime]()},
+	goBool:    {"bool", "sql.NullBool", "", reflect.TypeFor[bool](), reflect.TypeFor[sql.NullBool]()},
+}
+
+// exactTypes are type names recognised by name on every dialect, checked
+// before SQLite's affinity rules (so MySQL's POINT does not become an
+// integer because it contains "INT").
+var exactTypes = map[string]baseType{
+	"BOOL": goBool, "BOOLEAN": goBool,
+
+	"DATE": goTime, "DATETIME": goTime, "DATETIME2": goTime, "SMALLDATETIME": goTime,
+	"DATETIMEOFFSET": goTime, "TIMESTAMP": goTime, "TIMESTAMPTZ": goTime,
+	"TIMESTAMP WITH TIME ZONE": goTime, "TIMESTAMP WITHOUT TIME ZONE": goTime,
+
+	"NUMERIC": goString, "DECIMAL": goString, "DEC": goString, "NUMBER": goString,
+	"MONEY": goString, "SMALLMONEY": goString,
+
+	"UUID": goString, "JSON": goString, "JSONB": goString, "XML": goString,
+	"TIME": goString, "TIMETZ": goString, "TIME WITH TIME ZONE": goString,
+	"TIME WITHOUT TIME ZONE": goString, "INTERVAL": goString, "INET": goString,
+	"CIDR": goString, "MACADDR": goString, "ENUM": goString, "SET": goString,
+
+	"INT": goInt64, "INTEGER": goInt64, "INT2": goInt64, "INT4": goInt64, "INT8": goInt64,
+	"TINYINT": goInt64, "SMALLINT": goInt64, "MEDIUMINT": goInt64, "BIGINT": goInt64,
+	"SERIAL": goInt64, "BIGSERIAL": goInt64, "SMALLSERIAL": goInt64,
+	"SERIAL4": goInt64, "SERIAL8": goInt64, "SERIAL2": goInt64, "YEAR": goInt64,
+
+	"REAL": goFloat64, "FLOAT": goFloat64, "FLOAT4": goFloat64, "FLOAT8": goFloat64,
+	"DOUBLE": goFloat64, "DOUBLE PRECISION": goFloat64,
+
+	"BYTEA": goBytes, "BLOB": goBytes, "TINYBLOB": goBytes, "MEDIUMBLOB": goBytes,
+	"LONGBLOB": goBytes, "BINARY": goBytes, "VARBINARY": goBytes, "IMAGE": goBytes,
+	"BIT": goString, // PostgreSQL returns bit strings as text, SQLite stores integers
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+// normalizeType splits a declared type into its upper-case name (spaces
+// collapsed, parameters and UNSIGNED/ZEROFILL removed), its parameters
+// ("10,2"), whether it is unsigned and whether it is an array.
+func normalizeType(declared string) (name, params string, unsigned, array bool) {
+	s := strings.ToUpper(strings.TrimSpace(spaces.ReplaceAllString(declared, " ")))
+	if strings.HasSuffix(s, "[]") || strings.HasPrefix(s, "_") || strings.HasSuffix(s, " ARRAY") {
+		array = true
+	}
+	if i := strings.IndexByte(s, '('); i >= 0 {
+		if j := strings.LastIndexByte(s, ')'); j > i {
+			params = strings.ReplaceAll(s[i+1:j], " ", "")
+			s = s[:i] + " " + s[j+1:]
+		}
+	}
+	var words []string
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "UNSIGNED":
+			unsigned = true
+		case "ZEROFILL", "SIGNED":
+		default:
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " "), params, unsigned, array
+}
+
+// classify picks the Go base type for a declared SQL type.
+func classify(dialect, declared string) baseType {
+	name, params, unsigned, array := normalizeType(declared)
+	if array {
+		return goString // the array's text form, e.g. {1,2,3}
+	}
+	if dialect == "mysql" && name == "TINYINT" && params == "1" {
+		return goBool // MySQL's BOOLEAN is TINYINT(1)
+	}
+	if dialect == "mysql" && name == "BIT" {
+		return goBytes // the driver returns BIT(n) as raw bytes
+	}
+	if unsigned && (name == "BIGINT" || name == "INT8") {
+		return goUint64 // values above math.MaxInt64
+	}
+	if t, ok := exactTypes[name]; ok {
+		return t
+	}
+	// SQLite's affinity rules (https://sqlite.org/datatype3.html §3.1), in
+	// its order. On SQLite they decide how values are stored; elsewhere they
+	// are a good guess for names not listed above.
+	switch {
+	case strings.Contains(name, "INT") && (dialect == "sqlite" || dialect == ""):
+		return goInt64
+	case strings.Contains(name, "CHAR"), strings.Contains(name, "CLOB"), strings.Contains(name, "TEXT"):
+		return goString
+	case strings.Contains(name, "BLOB"), name == "":
+		return goBytes
+	case strings.Contains(name, "REAL"), strings.Contains(name, "FLOA"), strings.Contains(name, "DOUB"):
+		return goFloat64
+	}
+	// NUMERIC affinity (or a type unknown to this dialect): a string scans
+	// integers, reals and text alike, so no value is lost or refused.
+	return goString
+}
+
+// defaultSQLTypes is the column type Bun declares for a Go type on each
+// dialect (lower case); a column declared the same way needs no type tag.
+var defaultSQLTypes = map[string]map[baseType]string{
+	"sqlite": {goInt64: "integer", goUint64: "integer", goFloat64: "double precision", goString: "varchar",
+		goBytes: "blob", goTime: "timestamp", goBool: "boolean"},
+	"pg": {goInt64: "bigint", goUint64: "bigint", goFloat64: "double precision", goString: "varchar",
+		goBytes: "bytea", goTime: "timestamptz", goBool: "boolean"},
+	"mysql": {goInt64: "bigint", goUint64: "bigint", goFloat64: "double precision", goString: "varchar(255)",
+		goBytes: "blob", goTime: "datetime", goBool: "boolean"},
+}
+
+// TypeOf maps a column to its Go type on the given dialect ("sqlite", "pg",
+// "mysql"); see the package documentation for the table.
+func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
+	base := classify(dialect, c.Type)
+	bt := baseTypes[base]
+	gt := GoType{Expr: bt.expr, Reflect: bt.typ}
+	if base == goTime {
+		gt.Import = "time"
+	}
+	if c.Nullable && base != goBytes {
+		if style == NullSQL {
+			gt.Expr, gt.Reflect, gt.Import = bt.nullExpr, bt.nullTyp, "database/sql"
+		} else {
+			gt.Expr, gt.Reflect = "*"+bt.expr, reflect.PointerTo(bt.typ)
+		}
+	}
+	declared := strings.ToLower(strings.TrimSpace(spaces.ReplaceAllString(c.Type, " ")))
+	if declared != "" && declared != defaultSQLTypes[dialect][base] {
+		gt.SQLType = declared
+	}
+	return gt
+}
