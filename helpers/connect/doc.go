@@ -1,0 +1,56 @@
+// Package connect opens a database for a notebook cell or a program and
+// returns a ready *bun.DB: the right driver and dialect, foreign keys
+// enforced, and optional SQL echo like SQLAlchemy's create_engine(echo=True).
+//
+// In a GoNB cell:
+//
+//	db := connect.MustOpen("chinook.db")                         // existing file, else a clear error
+//	db := connect.MustOpen("lesson1.db", connect.Create())       // make it if missing
+//	db := connect.MustOpen(":memory:", connect.Echo(os.Stdout))  // print every statement
+//
+// # Data source names
+//
+// SQLite is the default. All of these open the same file:
+//
+//	lesson1.db                   a plain path, relative to the working directory
+//	file:lesson1.db?cache=private  an SQLite URI; its query parameters are kept
+//	sqlite:///lesson1.db         SQLAlchemy's form: three slashes, then a relative path
+//	sqlite://lesson1.db          the same, host form
+//
+// and sqlite:////tmp/lesson1.db (four slashes) names the absolute path
+// /tmp/lesson1.db, as in SQLAlchemy.
+//
+// A database file that does not exist is an error (wrapping fs.ErrNotExist)
+// that names the path and the fix, never a silently created empty database:
+// a mistyped path would otherwise look like a database with no tables. Pass
+// [Create] to make a new database.
+//
+// ":memory:" (or "sqlite://", or "file::memory:") opens a private in-memory
+// database. It lives exactly as long as the *bun.DB, which in a notebook means
+// as long as the cell's program: every GoNB cell runs a new program, so an
+// in-memory database does not survive into the next cell. Use a file to keep
+// data between cells. The in-memory pool holds one connection, since each
+// SQLite connection would otherwise get its own empty database.
+//
+// Every SQLite connection runs with PRAGMA foreign_keys = ON (Open verifies
+// it) and a busy timeout of 5 s, so a second program writing the same file
+// waits instead of failing at once with "database is locked". A DSN asking for
+// foreign_keys off is rejected.
+//
+// Other databases are chosen by the URL scheme: each dialect registers its
+// schemes from its own file (open_sqlite.go registers "sqlite", "sqlite3"
+// and "file"); an unknown scheme is an error listing the supported ones.
+//
+// # Echo
+//
+// [Echo] logs every statement sent, DDL included, through bun's
+// extra/bundebug hook in verbose mode, without terminal colours (ANSI codes
+// garble notebook output):
+//
+//	[bun]  12:01:02.345  CREATE TABLE      41µs  CREATE TABLE "customers" (...)
+//
+// Without Echo, the BUNDEBUG environment variable is honoured with bun's own
+// meaning, writing to standard output: BUNDEBUG=1 logs failed queries,
+// BUNDEBUG=2 logs every query, BUNDEBUG=0 or unset logs nothing. In GoNB set
+// it for all later cells with `%env BUNDEBUG=2`.
+package connect
