@@ -1,6 +1,7 @@
 package erd
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -52,7 +53,15 @@ type edge struct {
 type layout struct {
 	boxes         []*box // in layer, then position order
 	edges         []edge
+	columns       []column // one per layer, left to right
 	width, height float64
+}
+
+// column is the strip of the canvas one layer occupies.
+type column struct {
+	x, w  float64
+	boxes []*box // top to bottom
+	lanes map[float64]int
 }
 
 // tableKey names a table as foreign keys refer to it.
@@ -208,6 +217,7 @@ func (l *layout) measure(layers [][]*box, o options) {
 	x := float64(margin)
 	l.boxes = l.boxes[:0]
 	for _, layer := range layers {
+		col := column{x: x, boxes: layer, lanes: map[float64]int{}}
 		colWidth := 0.0
 		y := float64(margin)
 		for _, b := range layer {
@@ -223,6 +233,8 @@ func (l *layout) measure(layers [][]*box, o options) {
 		if y-boxGap+margin > l.height {
 			l.height = y - boxGap + margin
 		}
+		col.w = colWidth
+		l.columns = append(l.columns, col)
 		x += colWidth + columnGap
 	}
 	l.width = x - columnGap + margin
@@ -246,4 +258,32 @@ func boxWidth(t *inspect.Table, o options) float64 {
 		}
 	}
 	return float64(chars)*charWidth + markerWidth + 2*boxPadding
+}
+
+// gapNear returns a height at which a line can cross the column without
+// passing behind a box: the middle of the free gap (above, between or below
+// the boxes) closest to y. Lines sharing a gap are spread a few units apart.
+func (c *column) gapNear(y float64) float64 {
+	gaps := []float64{margin / 2}
+	for i, b := range c.boxes {
+		if i+1 < len(c.boxes) {
+			gaps = append(gaps, (b.y+b.h+c.boxes[i+1].y)/2)
+		} else {
+			gaps = append(gaps, b.y+b.h+boxGap/2)
+		}
+	}
+	best := gaps[0]
+	for _, g := range gaps[1:] {
+		if math.Abs(g-y) < math.Abs(best-y) {
+			best = g
+		}
+	}
+	lane := c.lanes[best]
+	c.lanes[best]++
+	// 0, +4, -4, +8, -8, … around the gap's middle.
+	offset := float64((lane+1)/2) * 4
+	if lane%2 == 1 {
+		return best + offset
+	}
+	return best - offset
 }

@@ -45,7 +45,7 @@ func SVG(s *inspect.Schema, opts ...Option) string {
 		"</defs>\n", id, colourRelation)
 	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="#ffffff"/>`+"\n")
 	for _, e := range l.edges {
-		writeEdge(&b, e, id)
+		writeEdge(&b, l, e, id)
 	}
 	for _, bx := range l.boxes {
 		writeBox(&b, bx, o)
@@ -115,7 +115,7 @@ func writeBox(b *strings.Builder, bx *box, o options) {
 	b.WriteString("</g>\n")
 }
 
-func writeEdge(b *strings.Builder, e edge, id string) {
+func writeEdge(b *strings.Builder, l *layout, e edge, id string) {
 	sy, ey := e.from.rowY(e.fromColumn), e.to.rowY(e.toColumn)
 	var d string
 	switch {
@@ -125,10 +125,18 @@ func writeEdge(b *strings.Builder, e edge, id string) {
 		out := math.Max(sx, ex) + 40
 		d = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(sx), num(sy), num(out), num(sy), num(out), num(ey), num(ex), num(ey))
 	case e.to.x+e.to.w <= e.from.x:
-		// Referenced table to the left (the usual case).
-		sx, ex := e.from.x, e.to.x+e.to.w
-		dx := math.Max(30, (sx-ex)/2)
-		d = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(sx), num(sy), num(sx-dx), num(sy), num(ex+dx), num(ey), num(ex), num(ey))
+		// Referenced table to the left (the usual case). A line that skips
+		// layers crosses each one through a gap between boxes.
+		x, y := e.from.x, sy
+		d = fmt.Sprintf("M%s,%s", num(x), num(y))
+		for k := e.from.layer - 1; k > e.to.layer; k-- {
+			c := &l.columns[k]
+			progress := (e.from.x - (c.x + c.w)) / (e.from.x - (e.to.x + e.to.w))
+			gy := c.gapNear(sy + (ey-sy)*progress)
+			d += curveLeft(x, y, c.x+c.w, gy) + fmt.Sprintf(" L%s,%s", num(c.x), num(gy))
+			x, y = c.x, gy
+		}
+		d += curveLeft(x, y, e.to.x+e.to.w, ey)
 	default:
 		// Referenced table to the right (only inside a reference cycle).
 		sx, ex := e.from.x+e.from.w, e.to.x
@@ -141,6 +149,13 @@ func writeEdge(b *strings.Builder, e edge, id string) {
 	}
 	fmt.Fprintf(b, `<path d="%s" fill="none" stroke="%s"%s marker-start="url(#many-%s)" marker-end="url(#one-%s)" data-fk="%s"/>`+"\n",
 		d, colourRelation, dash, id, id, esc(e.from.table.Name+"."+e.fromColumn+" -> "+e.to.table.Name+"."+e.toColumn))
+}
+
+// curveLeft is a smooth S-curve leaving (x0,y0) and arriving at (x1,y1),
+// both horizontally, with x1 left of x0.
+func curveLeft(x0, y0, x1, y1 float64) string {
+	dx := math.Max(30, (x0-x1)/2)
+	return fmt.Sprintf(" C%s,%s %s,%s %s,%s", num(x0-dx), num(y0), num(x1+dx), num(y1), num(x1), num(y1))
 }
 
 // num formats a coordinate compactly and deterministically.
