@@ -45,6 +45,12 @@ type Table struct {
 	// Indexes sorted by name. Indexes the engine creates on its own for a
 	// PRIMARY KEY or UNIQUE constraint are included and marked by Origin.
 	Indexes []Index
+	// Problem is why the table's details could not be read, "" when they
+	// were. A view whose query no longer compiles (Northwind's
+	// ProductDetails_V joins on a column that does not exist) is still
+	// listed, with no Columns and the database's error here, rather than
+	// failing the whole inspection or vanishing silently.
+	Problem string
 }
 
 // Column describes one column of a table or view.

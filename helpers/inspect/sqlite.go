@@ -3,6 +3,7 @@ package inspect
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -68,12 +69,18 @@ func (in *sqliteInspector) Inspect(ctx context.Context, opts ...Option) (*Schema
 func sqliteReadTable(ctx context.Context, tx *sql.Tx, ref tableRef, found []tableRef) (Table, error) {
 	t := Table{Schema: ref.Schema, Name: ref.Name, Kind: ref.Kind, Internal: ref.Internal}
 	cols, err := sqliteColumns(ctx, tx, ref)
-	if err != nil {
+	if ref.Kind == KindView {
+		// A view is compiled only when read, so one over a dropped table or
+		// column fails here; report it on the view and read the rest.
+		if err != nil && ctx.Err() == nil {
+			t.Problem = fmt.Sprintf("cannot read the view's columns: %v; fix or drop the view", errors.Unwrap(err))
+			return t, nil
+		}
+		t.Columns = viewColumns(cols)
 		return t, err
 	}
-	if ref.Kind == KindView {
-		t.Columns = viewColumns(cols)
-		return t, nil
+	if err != nil {
+		return t, err
 	}
 	if t.Indexes, err = sqliteIndexes(ctx, tx, ref); err != nil {
 		return t, err

@@ -45,8 +45,7 @@ func sqliteColumns(ctx context.Context, tx *sql.Tx, ref tableRef) ([]sqliteColum
 
 func sqliteColumnsError(ref tableRef, err error) error {
 	if ref.Kind == KindView {
-		// A view over a dropped table only fails when read.
-		return fmt.Errorf("inspect: sqlite: columns of view %q: %w (fix or drop the view, or leave it out with inspect.ExcludeViews())", ref.qualifiedName(), err)
+		return fmt.Errorf("inspect: sqlite: columns of view %q: %w (fix or drop the view)", ref.qualifiedName(), err)
 	}
 	return fmt.Errorf("inspect: sqlite: columns of table %q: %w", ref.qualifiedName(), err)
 }
