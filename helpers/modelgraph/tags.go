@@ -1,0 +1,101 @@
+package modelgraph
+
+import (
+	"strings"
+)
+
+// The methods below spell a model in Bun's struct-tag language: the text
+// inside bun:"…". Automap builds its run-time types from them and codegen
+// writes them into source (wrapped with strconv.Quote, or back-quoted when
+// the text holds no back quote), so both always agree.
+
+// TableTag is the tag of the model's bun.BaseModel field:
+// table:albums,alias:album (table:Order Details,alias:order_detail).
+func (m *Model) TableTag() string {
+	return "table:" + tagValue(m.Table.Name) + ",alias:" + tagValue(m.Alias)
+}
+
+// Tag is the field's tag: the column name, then pk, autoincrement,
+// notnull (for non-null columns that are not in the primary key), and
+// type:… when GoType.SQLType is set.
+//
+//	AlbumId,pk,autoincrement    Title,notnull,type:nvarchar(160)
+func (f *Field) Tag() string {
+	var b strings.Builder
+	b.WriteString(tagValue(f.Column.Name))
+	if f.Column.PrimaryKey > 0 {
+		b.WriteString(",pk")
+	}
+	if f.Column.AutoIncrement {
+		b.WriteString(",autoincrement")
+	}
+	if !f.Column.Nullable && f.Column.PrimaryKey == 0 {
+		b.WriteString(",notnull")
+	}
+	if f.Type.SQLType != "" {
+		b.WriteString(",type:" + typeTagValue(f.Type.SQLType))
+	}
+	return b.String()
+}
+
+// Tag is the relation's tag:
+//
+//	rel:belongs-to,join:ArtistId=ArtistId
+//	rel:has-many,join:ArtistId=ArtistId
+//	m2m:playlist_track,join:Playlist=Track
+func (r *Relation) Tag() string {
+	if r.Kind == ManyToMany {
+		return "m2m:" + tagValue(r.Through.Table.Name) + ",join:" + tagValue(r.ThroughSelf+"="+r.ThroughTarget)
+	}
+	var b strings.Builder
+	b.WriteString("rel:" + string(r.Kind))
+	for _, p := range r.Join {
+		b.WriteString(",join:" + tagValue(p.Local+"="+p.Remote))
+	}
+	return b.String()
+}
+
+// tagValue quotes s when Bun's tag parser would otherwise split it: on a
+// comma, colon, quote, parenthesis or backslash, or around outer spaces.
+func tagValue(s string) string {
+	if s != "" && !strings.ContainsAny(s, `,:"()\`) && strings.TrimSpace(s) == s {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r == '"' || r == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// typeTagValue leaves balanced parentheses alone (Bun's parser skips
+// them: type:numeric(10,2)) and quotes anything else tagValue would.
+func typeTagValue(s string) string {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth < 0 {
+				return tagValue(s)
+			}
+		case ',':
+			if depth == 0 {
+				return tagValue(s)
+			}
+		case ':', '"', '\\':
+			return tagValue(s)
+		}
+	}
+	if depth != 0 {
+		return tagValue(s)
+	}
+	return s
+}
