@@ -1,0 +1,107 @@
+package codegen
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/uptrace/bun"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+	"github.com/bunbook/bunbook/helpers/modelgraph"
+)
+
+// Generate reads the schema of db and returns the Go source of its Bun
+// models: the Go twin of `sqlacodegen sqlite:///chinook.db --tables …`.
+func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
+	o := NewOptions(opts...)
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	var iopts []inspect.Option
+	if o.NoViews {
+		iopts = append(iopts, inspect.ExcludeViews())
+	}
+	s, err := inspect.Inspect(ctx, db, iopts...)
+	if err != nil {
+		return nil, fmt.Errorf("codegen: reading the schema: %w", err)
+	}
+	return FromSchema(ctx, s, opts...)
+}
+
+// FromSchema returns the source of the Bun models for an already
+// inspected schema.
+func FromSchema(ctx context.Context, s *inspect.Schema, opts ...Option) ([]byte, error) {
+	o := NewOptions(opts...)
+	g, err := BuildGraph(s, o)
+	if err != nil {
+		return nil, err
+	}
+	return ModelGenerator{Options: o}.Source(ctx, g)
+}
+
+// BuildGraph selects the tables o asks for (see Options.Tables) and builds
+// their model graph with modelgraph, so that codegen names, types and
+// relates models exactly as automap does.
+func BuildGraph(s *inspect.Schema, o Options) (*modelgraph.Graph, error) {
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	if o.NoViews {
+		s = withoutViews(s)
+	}
+	sel, err := selectTables(s, o)
+	if err != nil {
+		return nil, err
+	}
+	mopts := []modelgraph.Option{modelgraph.WithNullStyle(o.NullStyle)}
+	if !o.NoViews {
+		mopts = append(mopts, modelgraph.IncludeViews())
+	}
+	if o.NoRelations {
+		mopts = append(mopts, modelgraph.NoRelations())
+	}
+	if o.NoBackrefs {
+		mopts = append(mopts, modelgraph.NoBackReferences())
+	}
+	g, err := modelgraph.Build(sel, mopts...)
+	if err != nil {
+		return nil, fmt.Errorf("codegen: %w", err)
+	}
+	return g, nil
+}
+
+func withoutViews(s *inspect.Schema) *inspect.Schema {
+	out := &inspect.Schema{Dialect: s.Dialect}
+	for _, t := range s.Tables {
+		if t.Kind != inspect.KindView {
+			out.Tables = append(out.Tables, t)
+		}
+	}
+	return out
+}
+
+// Write is Generate writing to w.
+func Write(ctx context.Context, db *bun.DB, w io.Writer, opts ...Option) error {
+	src, err := Generate(ctx, db, opts...)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(src)
+	return err
+}
+
+// Print writes the generated source to standard output, which a notebook
+// cell shows below itself, as the lesson's `!sqlacodegen …` cell did:
+//
+//	codegen.Print(ctx, db, codegen.Tables("albums", "artists", "tracks"))
+func Print(ctx context.Context, db *bun.DB, opts ...Option) error {
+	var buf bytes.Buffer
+	if err := Write(ctx, db, &buf, opts...); err != nil {
+		return err
+	}
+	_, err := os.Stdout.Write(buf.Bytes())
+	return err
+}

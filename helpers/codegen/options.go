@@ -1,0 +1,144 @@
+package codegen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bunbook/bunbook/helpers/modelgraph"
+)
+
+// ParseNullStyle reads the -nullstyle spelling of a null style:
+// "pointer" (nullable columns as *T, the default) or "sqlnull" (as
+// sql.NullString, sql.NullInt64, …; "sql" is accepted too).
+func ParseNullStyle(s string) (modelgraph.NullStyle, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "pointer", "pointers", "ptr", "":
+		return modelgraph.NullPointer, nil
+	case "sqlnull", "sql", "sql.null":
+		return modelgraph.NullSQL, nil
+	}
+	return 0, fmt.Errorf("codegen: unknown null style %q: use \"pointer\" (*string, *int64, …) or \"sqlnull\" (sql.NullString, sql.NullInt64, …)", s)
+}
+
+// nullStyleFlag is the -nullstyle spelling of s.
+func nullStyleFlag(s modelgraph.NullStyle) string {
+	if s == modelgraph.NullSQL {
+		return "sqlnull"
+	}
+	return "pointer"
+}
+
+// Options control what is read and how the source is written. The zero
+// value generates every table and view, with relations, back-references,
+// unique tags and index comments, pointers for nullable columns, in
+// package "models".
+type Options struct {
+	// What to read.
+
+	// Tables limits generation to these tables and views. Tables they refer
+	// to through a foreign key are added (transitively, as sqlacodegen
+	// does) so that every belongs-to relation has its target; the header
+	// names what was added. Unless NoRelations is set. Empty means all.
+	Tables []string
+	// NoViews leaves views out (a view named in Tables is then an error).
+	NoViews bool
+	// NullStyle types nullable columns: modelgraph.NullPointer (the
+	// default) or modelgraph.NullSQL.
+	NullStyle modelgraph.NullStyle
+
+	// What to write.
+
+	// NoIndexes drops the comments that list each table's indexes.
+	NoIndexes bool
+	// NoConstraints drops `unique` tags (UNIQUE constraints) and the
+	// comments that show column defaults.
+	NoConstraints bool
+	// NoRelations drops every relation field (and with them the join
+	// models of many-to-many relations and the auto-added tables).
+	NoRelations bool
+	// NoBackrefs drops the reverse side of each foreign key: has-many and
+	// has-one fields, and the second side of a many-to-many relation.
+	NoBackrefs bool
+
+	// How to write it.
+
+	// Package is the package clause's name; "" means "models".
+	Package string
+	// Cell omits the package clause so the source can be pasted into (or
+	// printed for) a GoNB notebook cell; GoNB supplies `package main` itself
+	// and accepts import declarations in cells.
+	Cell bool
+	// Generated starts the file with Go's "Code generated … DO NOT EDIT."
+	// line, for files that are regenerated rather than edited. Off by
+	// default: like sqlacodegen's output, the models are a start to edit.
+	Generated bool
+	// Source names the database in the header comment, e.g. "chinook.db".
+	Source string
+}
+
+// Option sets one of the Options.
+type Option func(*Options)
+
+// Tables limits generation to the named tables and views (see Options.Tables).
+func Tables(names ...string) Option {
+	return func(o *Options) { o.Tables = append(o.Tables, names...) }
+}
+
+// NoViews leaves views out.
+func NoViews() Option { return func(o *Options) { o.NoViews = true } }
+
+// NoIndexes drops index comments.
+func NoIndexes() Option { return func(o *Options) { o.NoIndexes = true } }
+
+// NoConstraints drops unique tags and default comments.
+func NoConstraints() Option { return func(o *Options) { o.NoConstraints = true } }
+
+// NoRelations drops relation fields.
+func NoRelations() Option { return func(o *Options) { o.NoRelations = true } }
+
+// NoBackrefs drops has-many/has-one fields and the reverse side of m2m.
+func NoBackrefs() Option { return func(o *Options) { o.NoBackrefs = true } }
+
+// WithNullStyle types nullable columns as pointers or sql.Null* values.
+func WithNullStyle(s modelgraph.NullStyle) Option { return func(o *Options) { o.NullStyle = s } }
+
+// Package sets the package name (default "models").
+func Package(name string) Option { return func(o *Options) { o.Package = name } }
+
+// Cell omits the package clause, for a GoNB cell.
+func Cell() Option { return func(o *Options) { o.Cell = true } }
+
+// Generated adds the "Code generated … DO NOT EDIT." line.
+func Generated() Option { return func(o *Options) { o.Generated = true } }
+
+// Source names the database in the header comment.
+func Source(name string) Option { return func(o *Options) { o.Source = name } }
+
+// NewOptions applies opts to the zero Options.
+func NewOptions(opts ...Option) Options {
+	var o Options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+func (o Options) packageName() string {
+	if o.Package == "" {
+		return "models"
+	}
+	return o.Package
+}
+
+// validate reports options that cannot produce valid Go.
+func (o Options) validate() error {
+	if !isIdentifier(o.packageName()) {
+		return fmt.Errorf("codegen: package name %q is not a Go identifier: use lower-case letters, digits and _, e.g. \"models\"", o.Package)
+	}
+	switch o.NullStyle {
+	case modelgraph.NullPointer, modelgraph.NullSQL:
+	default:
+		return fmt.Errorf("codegen: unknown null style %d: use modelgraph.NullPointer or modelgraph.NullSQL", o.NullStyle)
+	}
+	return nil
+}
