@@ -1,0 +1,46 @@
+package exercise
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+)
+
+// rowQuerier is what Q1 needs of a connection: *bun.DB, *sql.DB, bun.Conn,
+// *sql.Conn and transactions all have it.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// checkConnection asks the database how many tracks it holds and compares
+// that with Chinook's count.
+func checkConnection(answer any) Result {
+	const id = "Q1"
+	if answer == nil {
+		return unanswered(id)
+	}
+	if v := reflect.ValueOf(answer); v.Kind() == reflect.Pointer && v.IsNil() {
+		return unanswered(id)
+	}
+	db, ok := answer.(rowQuerier)
+	if !ok {
+		return wrong(id, "got %s; pass the database you opened (the *bun.DB)", describeType(reflect.TypeOf(answer)))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var n int64
+	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM tracks").Scan(&n); err != nil {
+		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") {
+			return wrong(id, "this database has no tracks table, so it is not chinook.db: check the path (opening a file that does not exist creates a new, empty database)")
+		}
+		return wrong(id, "the database does not answer (%v): open it again, and do not Close it before the check", err)
+	}
+	key := answerKey[id]
+	if len(key) == 0 || rowDigest(id, []string{fmt.Sprint(n)}) != key[0].row {
+		return wrong(id, "this database's tracks table has %d rows, which is not Chinook's count: open the chinook.db the download cell prepared", n)
+	}
+	return correct(id)
+}
