@@ -1,0 +1,242 @@
+package download
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/janpfeifer/gonb/gonbui"
+)
+
+// Chinook makes sure the Chinook database is at dest and returns its
+// absolute path. dest is a file path ("chinook.db", "data/chinook.db") or an
+// existing directory, which receives chinook.db; "" means "chinook.db" in
+// the working directory. A valid copy already there is reused without any
+// network access. See the package documentation for the options.
+func Chinook(ctx context.Context, dest string, opts ...Option) (string, error) {
+	r, err := Get(ctx, dest, opts...)
+	return r.Path, err
+}
+
+// Get is [Chinook] returning the full [Result]: size, digest, origin and
+// whether a cached, modified or backed-up file was involved.
+func Get(ctx context.Context, dest string, opts ...Option) (Result, error) {
+	o := newOptions(opts)
+	rep := o.reporter
+	if rep == nil {
+		rep = defaultReporter()
+	}
+	r, err := o.get(ctx, dest, rep)
+	rep.Finish(r, err)
+	return r, err
+}
+
+func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, error) {
+	path, err := resolveDest(dest)
+	if err != nil {
+		return Result{}, &Error{Op: "check", Source: dest, Err: err, Fix: "pass a file path such as chinook.db or an existing directory"}
+	}
+	have, err := inspectExisting(path, o.dbSHA256)
+	if err != nil {
+		return Result{}, &Error{Op: "check", Source: path, Err: err, Fix: "move the file away or choose another destination"}
+	}
+	kept := Result{Path: path, Size: have.size, SHA256: have.sha256, Cached: true}
+	switch {
+	case have.state == intact && !o.force:
+		kept.Verified = true
+		return kept, nil
+	case have.state == modified && !o.force:
+		kept.Modified = true
+		return kept, nil
+	}
+	srcs, err := o.sources()
+	if err != nil {
+		return Result{Path: path}, err
+	}
+
+	if o.interrupt == nil && gonbui.IsNotebook || o.interrupt != nil && *o.interrupt {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
+		defer stop()
+	}
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, o.timeout,
+			&timeoutError{msg: fmt.Sprintf("gave up after %s (overall timeout)", o.timeout)})
+		defer cancel()
+	}
+
+	backup := ""
+	switch have.state {
+	case modified:
+		backup = path + ".modified-" + o.now().Format("20060102-150405")
+	case broken:
+		backup = path + ".broken-" + o.now().Format("20060102-150405")
+	}
+	r, err := o.install(ctx, srcs, path, backup, rep)
+	if err != nil {
+		r.Path = path
+	}
+	return r, err
+}
+
+// resolveDest turns dest into an absolute file path, creating its parent
+// folders: a notebook may well ask for "data/chinook.db".
+func resolveDest(dest string) (string, error) {
+	if dest == "" {
+		dest = DBName
+	}
+	if info, err := os.Stat(dest); err == nil && info.IsDir() || strings.HasSuffix(dest, string(filepath.Separator)) {
+		dest = filepath.Join(dest, DBName)
+	}
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return "", err
+	}
+	return abs, nil
+}
+
+// install tries each source in turn (only the default has two: https, then
+// http) and stops at the first success or at a failure that another source
+// would not fix: bad bytes, a hostile archive, cancellation.
+func (o *options) install(ctx context.Context, srcs []source, path, backup string, rep Reporter) (Result, error) {
+	var failures []error
+	for _, src := range srcs {
+		r, err := o.installFrom(ctx, src, path, backup, rep)
+		if err == nil {
+			return r, nil
+		}
+		failures = append(failures, err)
+		if ctx.Err() != nil || !fallsBack(err) {
+			break
+		}
+	}
+	return Result{}, o.explain(ctx, srcs, failures)
+}
+
+func fallsBack(err error) bool {
+	return !errors.Is(err, ErrChecksum) && !errors.Is(err, ErrUnsafeArchive) &&
+		!errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrNoDatabase)
+}
+
+// installFrom fetches from one source with retries, verifies, extracts and
+// renames into place. Temporary files are removed on every path out.
+func (o *options) installFrom(ctx context.Context, src source, path, backup string, rep Reporter) (Result, error) {
+	dir := filepath.Dir(path)
+	var got *artifact
+	for retry := 0; ; retry++ {
+		a, err := o.fetch(ctx, src, dir, rep)
+		if err == nil {
+			got = a
+			break
+		}
+		if ctx.Err() != nil {
+			return Result{}, stopped(ctx)
+		}
+		if retry >= o.retries || !transient(err) {
+			return Result{}, err
+		}
+		wait := o.backoff(retry + 1)
+		rep.Retry(retry+1, wait, err)
+		if err := sleep(ctx, wait); err != nil {
+			return Result{}, err
+		}
+	}
+	defer got.remove()
+
+	k, err := sniff(got.path)
+	if err != nil {
+		return Result{}, err
+	}
+	db := got
+	if k == kindZip {
+		if src.builtin && !o.unverified && got.sha256 != ChinookZipSHA256 {
+			return Result{}, &ChecksumError{File: "chinook.zip", Want: ChinookZipSHA256, Got: got.sha256}
+		}
+		db, err = extractDB(ctx, got.path, dir, o.maxSize)
+		if err != nil {
+			return Result{}, err
+		}
+		defer db.remove()
+		if k, err := sniff(db.path); err != nil || k != kindSQLite {
+			return Result{}, fmt.Errorf("%w: the zip's %s is not a SQLite database", ErrFormat, DBName)
+		}
+	}
+	verified := db.sha256 == o.dbSHA256
+	if !verified && !o.unverified {
+		return Result{}, &ChecksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
+	}
+	if err := place(db.path, path, backup); err != nil {
+		return Result{}, err
+	}
+	r := Result{Path: path, Size: db.size, SHA256: db.sha256, Source: src.String(), Verified: verified}
+	if backup != "" {
+		r.Backup = backup
+	}
+	return r, nil
+}
+
+// place moves the verified temporary file to path atomically. When backup is
+// set, the file being replaced is first linked (or copied) there, so a
+// student's own database is never lost without a word.
+func place(tmp, path, backup string) error {
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	if backup != "" {
+		if err := os.Link(path, backup); err != nil {
+			if err := copyFile(path, backup); err != nil {
+				return fmt.Errorf("save the previous file as %s: %w", backup, err)
+			}
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("move into place: %w", err)
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync() // make the rename itself durable; best effort
+		d.Close()
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(to)
+		return err
+	}
+	return out.Close()
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return stopped(ctx)
+	case <-t.C:
+		return nil
+	}
+}

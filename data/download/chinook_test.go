@@ -1,0 +1,493 @@
+package download
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestChinookFromServer(t *testing.T) {
+	srv := newServer(t, serveBytes(realZip(t)))
+	dir := t.TempDir()
+
+	r, err := Get(t.Context(), filepath.Join(dir, "chinook.db"), base(Source(srv.URL+"/chinook.zip"))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Result{
+		Path: filepath.Join(dir, "chinook.db"), Size: 884736, SHA256: ChinookDBSHA256,
+		Source: srv.URL + "/chinook.zip", Verified: true,
+	}
+	if r != want {
+		t.Fatalf("result = %+v\nwant     %+v", r, want)
+	}
+	if got, line := r.String(), "ready: "+want.Path+" (884736 bytes, sha256 ok)"; got != line {
+		t.Fatalf("line = %q, want %q", got, line)
+	}
+	assertFiles(t, dir, "chinook.db")
+	assertDigest(t, want.Path, ChinookDBSHA256)
+	info, _ := os.Stat(want.Path)
+	if info.Mode().Perm() != 0o644 {
+		t.Fatalf("mode = %v, want 0644", info.Mode().Perm())
+	}
+}
+
+func TestChinookDestinationForms(t *testing.T) {
+	zipPath := filepath.Join(t.TempDir(), "chinook.zip")
+	os.WriteFile(zipPath, realZip(t), 0o644)
+	dir := t.TempDir()
+	t.Chdir(dir)
+
+	// "" means chinook.db in the working directory.
+	p, err := Chinook(t.Context(), "", base(Source(zipPath))...)
+	if want := filepath.Join(dir, "chinook.db"); err != nil || p != want {
+		t.Fatalf(`Chinook("") = %q, %v; want %q`, p, err, want)
+	}
+	// An existing directory receives chinook.db; missing parents are made.
+	os.Mkdir("existing", 0o755)
+	p, err = Chinook(t.Context(), "existing", base(Source(zipPath))...)
+	if want := filepath.Join(dir, "existing", "chinook.db"); err != nil || p != want {
+		t.Fatalf(`Chinook("existing") = %q, %v; want %q`, p, err, want)
+	}
+	p, err = Chinook(t.Context(), "data/sub/music.db", base(Source(zipPath))...)
+	if want := filepath.Join(dir, "data", "sub", "music.db"); err != nil || p != want {
+		t.Fatalf(`Chinook("data/sub/music.db") = %q, %v; want %q`, p, err, want)
+	}
+	assertDigest(t, p, ChinookDBSHA256)
+}
+
+func TestCacheHitDoesNotCallServer(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		t.Error("the server was called although a valid chinook.db is present")
+	})
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "chinook.db")
+	os.WriteFile(dest, realDB(t), 0o644)
+
+	var out strings.Builder
+	r, err := Get(t.Context(), dest, append(base(), Source(srv.URL), Output(&out))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Cached || !r.Verified || r.Source != "" {
+		t.Fatalf("result = %+v, want cached and verified", r)
+	}
+	if want := "ready: " + dest + " (884736 bytes, sha256 ok, cached)\n"; out.String() != want {
+		t.Fatalf("output = %q, want %q", out.String(), want)
+	}
+	if srv.hits.Load() != 0 {
+		t.Fatalf("server hits = %d, want 0", srv.hits.Load())
+	}
+}
+
+func TestTruncatedBodyIsRetried(t *testing.T) {
+	body := realZip(t)
+	srv := newServer(t, nil)
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if srv.hits.Add(1) <= 2 {
+			truncated(body)(w, r)
+			return
+		}
+		serveBytes(body)(w, r)
+	})
+	dir := t.TempDir()
+	rec := &recorder{}
+	r, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Retries(3), Progress(rec))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Verified || srv.hits.Load() != 3 {
+		t.Fatalf("verified=%v hits=%d, want true and 3", r.Verified, srv.hits.Load())
+	}
+	if len(rec.retries) != 2 || !errors.Is(rec.retries[0], ErrIncomplete) {
+		t.Fatalf("retries reported = %v, want 2 incomplete transfers", rec.retries)
+	}
+	assertFiles(t, dir, "chinook.db")
+}
+
+func TestTruncatedBodyNeverReplacesGoodFile(t *testing.T) {
+	srv := newServer(t, nil)
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.hits.Add(1)
+		truncated(realZip(t))(w, r)
+	})
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "chinook.db")
+	mine := alteredDB(t)
+	os.WriteFile(dest, mine, 0o644)
+
+	_, err := Get(t.Context(), dest, append(base(Source(srv.URL)), Retries(2), Force())...)
+	if !errors.Is(err, ErrIncomplete) {
+		t.Fatalf("err = %v, want ErrIncomplete", err)
+	}
+	if srv.hits.Load() != 3 {
+		t.Fatalf("hits = %d, want 1 + 2 retries", srv.hits.Load())
+	}
+	if !strings.Contains(err.Error(), "got 166852 of 333705 bytes") && !strings.Contains(err.Error(), "after 166852 of 333705 bytes") {
+		t.Fatalf("err = %q, want the byte counts", err)
+	}
+	assertFiles(t, dir, "chinook.db")
+	assertDigest(t, dest, digest(mine))
+}
+
+func TestWrongChecksum(t *testing.T) {
+	other := alteredDB(t)
+	srv := newServer(t, serveBytes(makeZip(t, entry{"chinook.db", other})))
+	dir := t.TempDir()
+
+	_, err := Get(t.Context(), dir, base(Source(srv.URL))...)
+	var ce *ChecksumError
+	if !errors.As(err, &ce) || !errors.Is(err, ErrChecksum) {
+		t.Fatalf("err = %v, want a ChecksumError", err)
+	}
+	if *ce != (ChecksumError{File: "chinook.db", Want: ChinookDBSHA256, Got: digest(other)}) {
+		t.Fatalf("checksum error = %+v", *ce)
+	}
+	msg := err.Error()
+	for _, want := range []string{"chinook: verify " + srv.URL, ChinookDBSHA256, digest(other), "Unverified() (-unverified)"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if srv.hits.Load() != 1 {
+		t.Fatalf("hits = %d, want 1 (a checksum mismatch is not retried)", srv.hits.Load())
+	}
+	assertFiles(t, dir)
+}
+
+func TestUnverifiedAndPinnedDigest(t *testing.T) {
+	other := alteredDB(t)
+	srv := newServer(t, serveBytes(makeZip(t, entry{"nested/chinook.db", other})))
+
+	dir := t.TempDir()
+	r, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Unverified())...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "ready: " + filepath.Join(dir, "chinook.db") + " (884736 bytes, sha256 NOT verified: " + digest(other) + ")"
+	if r.Verified || r.String() != want {
+		t.Fatalf("line = %q, want %q", r.String(), want)
+	}
+
+	dir = t.TempDir()
+	r, err = Get(t.Context(), dir, append(base(Source(srv.URL)), DBSHA256(digest(other)))...)
+	if err != nil || !r.Verified {
+		t.Fatalf("pinned digest: %+v, %v; want verified", r, err)
+	}
+	// The pinned digest also makes the cache hit.
+	r, err = Get(t.Context(), dir, append(base(Source("http://127.0.0.1:1/unused")), DBSHA256(digest(other)))...)
+	if err != nil || !r.Cached || !r.Verified {
+		t.Fatalf("cache with pinned digest: %+v, %v", r, err)
+	}
+}
+
+func TestIdleTimeout(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "333705")
+		w.Write([]byte("PK\x03\x04"))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // then stall until the client gives up
+	})
+	dir := t.TempDir()
+	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), IdleTimeout(20*time.Millisecond), Retries(1))...)
+	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want ErrTimeout", err)
+	}
+	if !strings.Contains(err.Error(), "no data for 20ms (idle timeout)") || !strings.Contains(err.Error(), "raise IdleTimeout (-idle-timeout)") {
+		t.Fatalf("message = %q", err)
+	}
+	if srv.hits.Load() != 2 {
+		t.Fatalf("hits = %d, want 2 (an idle timeout is retried)", srv.hits.Load())
+	}
+	assertFiles(t, dir)
+}
+
+func TestOverallTimeout(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done() // never answers
+	})
+	dir := t.TempDir()
+	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Timeout(30*time.Millisecond), IdleTimeout(0))...)
+	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want ErrTimeout", err)
+	}
+	if !strings.Contains(err.Error(), "gave up after 30ms (overall timeout)") || !strings.Contains(err.Error(), "raise Timeout (-timeout)") {
+		t.Fatalf("message = %q", err)
+	}
+	if srv.hits.Load() != 1 {
+		t.Fatalf("hits = %d, want 1: the overall timeout ends retries", srv.hits.Load())
+	}
+	assertFiles(t, dir)
+}
+
+func TestCancelledContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	body := realZip(t)
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "333705")
+		w.Write(body[:100000])
+		w.(http.Flusher).Flush()
+		cancel() // the student presses stop mid-transfer
+		<-r.Context().Done()
+	})
+	dir := t.TempDir()
+	_, err := Get(ctx, dir, base(Source(srv.URL))...)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if !strings.Contains(err.Error(), "interrupted: nothing was written") {
+		t.Fatalf("message = %q", err)
+	}
+	if srv.hits.Load() != 1 {
+		t.Fatalf("hits = %d, want 1", srv.hits.Load())
+	}
+	assertFiles(t, dir)
+}
+
+func TestNotFoundIsNotRetried(t *testing.T) {
+	srv := newServer(t, http.NotFound)
+	dir := t.TempDir()
+	_, err := Get(t.Context(), dir, append(base(), withEnv(map[string]string{EnvSource: srv.URL + "/chinook.zip"}))...)
+	var se *StatusError
+	if !errors.Is(err, ErrNotFound) || !errors.As(err, &se) || se.Code != 404 {
+		t.Fatalf("err = %v, want a 404 StatusError", err)
+	}
+	want := "chinook: fetch " + srv.URL + "/chinook.zip: HTTP 404 Not Found; check CHINOOK_SOURCE=" + srv.URL +
+		"/chinook.zip: it must name an existing chinook.zip or chinook.db"
+	if err.Error() != want {
+		t.Fatalf("message = %q\nwant        %q", err, want)
+	}
+	if srv.hits.Load() != 1 {
+		t.Fatalf("hits = %d, want 1", srv.hits.Load())
+	}
+	assertFiles(t, dir)
+}
+
+func TestServerErrorIsRetried(t *testing.T) {
+	body := realZip(t)
+	srv := newServer(t, nil)
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if srv.hits.Add(1) == 1 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		serveBytes(body)(w, r)
+	})
+	r, err := Get(t.Context(), t.TempDir(), base(Source(srv.URL))...)
+	if err != nil || !r.Verified || srv.hits.Load() != 2 {
+		t.Fatalf("result %+v, err %v, hits %d; want success after one retry", r, err, srv.hits.Load())
+	}
+}
+
+func TestRedirect(t *testing.T) {
+	mirror := newServer(t, serveBytes(realZip(t)))
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, mirror.URL+"/files/chinook.zip", http.StatusFound)
+	})
+	r, err := Get(t.Context(), t.TempDir(), base(Source(srv.URL+"/wp-content/chinook.zip"))...)
+	if err != nil || !r.Verified {
+		t.Fatalf("result %+v, err %v", r, err)
+	}
+	if srv.hits.Load() != 1 || mirror.hits.Load() != 1 {
+		t.Fatalf("hits = %d, %d; want 1, 1", srv.hits.Load(), mirror.hits.Load())
+	}
+}
+
+func TestDefaultFallsBackFromHTTPSToHTTP(t *testing.T) {
+	closed := newServer(t, nil)
+	closed.Close() // connection refused, like a blocked port 443
+	plain := newServer(t, serveBytes(realZip(t)))
+	r, err := Get(t.Context(), t.TempDir(), append(base(), withDefaults(closed.URL+"/chinook.zip", plain.URL+"/chinook.zip"), Retries(1))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Source != plain.URL+"/chinook.zip" || !r.Verified {
+		t.Fatalf("result = %+v, want verified from the second default", r)
+	}
+}
+
+func TestDefaultZipChecksum(t *testing.T) {
+	// Same database, re-compressed: the default URL must serve the exact
+	// known zip, and a mismatch stops without trying the http fallback.
+	rezipped := makeZip(t, entry{"chinook.db", realDB(t)})
+	first := newServer(t, serveBytes(rezipped))
+	second := newServer(t, serveBytes(realZip(t)))
+	_, err := Get(t.Context(), t.TempDir(), append(base(), withDefaults(first.URL, second.URL))...)
+	var ce *ChecksumError
+	if !errors.As(err, &ce) || ce.File != "chinook.zip" || ce.Want != ChinookZipSHA256 || ce.Got != digest(rezipped) {
+		t.Fatalf("err = %v, want a chinook.zip ChecksumError", err)
+	}
+	if second.hits.Load() != 0 {
+		t.Fatal("the http fallback was tried after a checksum mismatch")
+	}
+	// From a custom source the same re-compressed zip is fine: the
+	// database inside is what is verified.
+	if _, err := Get(t.Context(), t.TempDir(), base(Source(first.URL))...); err != nil {
+		t.Fatalf("custom source with re-compressed zip: %v", err)
+	}
+}
+
+// offlineClient fails every lookup as a machine without network does.
+func offlineClient(dials *int) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		*dials++
+		host, _, _ := net.SplitHostPort(addr)
+		return nil, &net.OpError{Op: "dial", Net: network, Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+	}
+	return &http.Client{Transport: tr}
+}
+
+func TestOfflineSaysHowToUseALocalCopy(t *testing.T) {
+	var dials int
+	dir := t.TempDir()
+	_, err := Get(t.Context(), dir, append(base(), HTTPClient(offlineClient(&dials)))...)
+	if !errors.Is(err, ErrUnreachable) {
+		t.Fatalf("err = %v, want ErrUnreachable", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		DefaultURL + ": source unreachable",
+		DefaultHTTPURL + ": source unreachable",
+		"no such host",
+		"are you offline? set CHINOOK_SOURCE=/path/to/chinook.zip (or the URL of a local mirror) and run again",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if dials != 2 {
+		t.Fatalf("dials = %d, want 2: one per default URL, no retry of a missing host", dials)
+	}
+	assertFiles(t, dir)
+}
+
+func TestHTMLInsteadOfZip(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<!DOCTYPE html><html>Please log in to the campus Wi-Fi</html>"))
+	})
+	dir := t.TempDir()
+	_, err := Get(t.Context(), dir, base(Source(srv.URL))...)
+	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), `it starts with "<!DOCTYPE html><", which looks like a web page`) {
+		t.Fatalf("err = %v, want ErrFormat describing a web page", err)
+	}
+	assertFiles(t, dir)
+}
+
+func TestOversizedDownload(t *testing.T) {
+	announced := newServer(t, serveBytes(realZip(t)))
+	streamed := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		chunk := make([]byte, 64<<10)
+		for range 64 { // 4 MiB without a Content-Length
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	})
+	for name, srv := range map[string]*server{"announced": announced, "streamed": streamed} {
+		dir := t.TempDir()
+		_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), MaxSize(100<<10))...)
+		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "the limit is 102400 bytes") {
+			t.Errorf("%s: err = %v, want ErrTooLarge naming the limit", name, err)
+		}
+		assertFiles(t, dir)
+	}
+}
+
+func TestModifiedCopyIsKept(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "chinook.db")
+	mine := alteredDB(t)
+	os.WriteFile(dest, mine, 0o644)
+
+	r, err := Get(t.Context(), dest, base(Source("http://127.0.0.1:1/never-called"))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "ready: " + dest + " (884736 bytes, kept your copy: its sha256 differs from the original Chinook; " +
+		"Force() / -force restores the original and saves your copy beside it)"
+	if !r.Modified || r.String() != want {
+		t.Fatalf("line = %q\nwant   %q", r.String(), want)
+	}
+	assertDigest(t, dest, digest(mine))
+	assertFiles(t, dir, "chinook.db")
+}
+
+func TestForceSavesModifiedCopy(t *testing.T) {
+	zipPath := filepath.Join(t.TempDir(), "chinook.zip")
+	os.WriteFile(zipPath, realZip(t), 0o644)
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "chinook.db")
+	mine := alteredDB(t)
+	os.WriteFile(dest, mine, 0o644)
+
+	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	r, err := Get(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := dest + ".modified-20260304-050607"
+	want := "ready: " + dest + " (884736 bytes, sha256 ok; previous file saved as " + backup + ")"
+	if r.String() != want {
+		t.Fatalf("line = %q\nwant   %q", r.String(), want)
+	}
+	assertDigest(t, dest, ChinookDBSHA256)
+	assertDigest(t, backup, digest(mine))
+	assertFiles(t, dir, "chinook.db", "chinook.db.modified-20260304-050607")
+}
+
+func TestBrokenFileIsSavedAndReplaced(t *testing.T) {
+	zipPath := filepath.Join(t.TempDir(), "chinook.zip")
+	os.WriteFile(zipPath, realZip(t), 0o644)
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "chinook.db")
+	os.WriteFile(dest, []byte("not a database"), 0o644)
+
+	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	r, err := Get(t.Context(), dest, append(base(Source(zipPath)), withNow(now))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Backup != dest+".broken-20260304-050607" || !r.Verified {
+		t.Fatalf("result = %+v", r)
+	}
+	if b, _ := os.ReadFile(r.Backup); string(b) != "not a database" {
+		t.Fatalf("backup holds %q", b)
+	}
+	assertDigest(t, dest, ChinookDBSHA256)
+}
+
+func TestEmptyFileIsReplaced(t *testing.T) {
+	zipPath := filepath.Join(t.TempDir(), "chinook.zip")
+	os.WriteFile(zipPath, realZip(t), 0o644)
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "chinook.db")
+	os.WriteFile(dest, nil, 0o644)
+	r, err := Get(t.Context(), dest, base(Source(zipPath))...)
+	if err != nil || r.Backup != "" || !r.Verified {
+		t.Fatalf("result = %+v, err = %v", r, err)
+	}
+	assertFiles(t, dir, "chinook.db")
+}
+
+// recorder is a Reporter keeping what it was told.
+type recorder struct {
+	starts  []string
+	last    int64
+	retries []error
+	result  *Result
+	err     error
+}
+
+func (r *recorder) Start(src string, total int64) { r.starts = append(r.starts, src) }
+func (r *recorder) Advance(done int64)            { r.last = done }
+func (r *recorder) Retry(_ int, _ time.Duration, err error) {
+	r.retries = append(r.retries, err)
+}
+func (r *recorder) Finish(res Result, err error) { r.result, r.err = &res, err }

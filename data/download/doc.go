@@ -1,0 +1,91 @@
+// Package download fetches the Chinook sample database used throughout the
+// course, safely, in one line.
+//
+// The Python lesson downloads
+// http://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip and
+// unzips chinook.db. This package does the same, properly:
+//
+//   - Verified: the zip from the default URL must have SHA-256
+//     [ChinookZipSHA256], and the database inside, from any source, must have
+//     [ChinookDBSHA256]. A mismatch is an [ErrChecksum] naming both digests.
+//   - Cached: a chinook.db already at the destination with the right digest
+//     is reused without touching the network.
+//   - Safe: bytes go to a temporary file next to the destination, are
+//     verified, only the chinook.db member is extracted (an entry named like
+//     ../x makes the whole archive rejected, and the member is cut off at
+//     [MaxSize] bytes actually inflated, whatever its header claims), and the
+//     result is renamed into place atomically. A failed, truncated or
+//     interrupted transfer leaves nothing behind and never replaces a good
+//     file.
+//   - Patient but bounded: an idle timeout, an overall timeout, and a few
+//     retries with exponential back-off for transient failures (5xx, reset
+//     connections, truncated bodies); never for a 404 or a checksum mismatch.
+//   - Visible: an HTML progress bar in GoNB, a terminal progress bar in a
+//     terminal, and in both cases a final line in the lesson's style:
+//     "ready: /path/chinook.db (884736 bytes, sha256 ok)".
+//
+// # In a GoNB notebook cell
+//
+//	import "github.com/bunbook/bunbook/data/download"
+//
+//	%%
+//	path, err := download.Chinook(context.Background(), "chinook.db")
+//	if err != nil {
+//		panic(err)
+//	}
+//
+// The cell shows a progress bar while downloading and keeps the line
+// "ready: /home/ana/course/chinook.db (884736 bytes, sha256 ok)" in the
+// saved notebook. Running the cell again prints
+// "ready: … (884736 bytes, sha256 ok, cached)" instantly, offline. Pressing
+// the notebook's stop button cancels the download cleanly (see
+// [HandleInterrupt]); nothing is left half-written.
+//
+// # Where the data comes from
+//
+// In order of precedence:
+//
+//  1. the [Source] option (the CLI's -source flag);
+//  2. the CHINOOK_SOURCE environment variable ([EnvSource]);
+//  3. [DefaultURL] over https, then [DefaultHTTPURL], the lesson's original
+//     plain-http address (safe because the bytes are verified).
+//
+// A source is an http(s) URL, a file:// URL, or a local path. It may point
+// at a zip holding chinook.db or directly at a SQLite database file; the two
+// are told apart by their first bytes, not their names. Offline classrooms
+// and CI set, for example:
+//
+//	export CHINOOK_SOURCE=/srv/course/chinook.zip
+//	export CHINOOK_SOURCE=http://teacher-laptop.local:8000/chinook.zip
+//
+// For a source other than the default URL the zip's own digest is not
+// checked (a mirror may re-compress it), but the database inside must still
+// match [ChinookDBSHA256]. A teacher who deliberately hands out a different
+// database either pins its digest with [DBSHA256] or disables the check
+// with [Unverified]; the final line then says "sha256 NOT verified" and
+// shows the digest, so the choice stays visible.
+//
+// # A student's modified chinook.db
+//
+// Students change the database during the course. When the destination
+// holds a SQLite database whose digest differs from the release, it is
+// kept as is, without network access, and the final line says so. With
+// [Force] (-force) the original is restored and the student's file is first
+// saved beside it as chinook.db.modified-YYYYMMDD-HHMMSS. A destination
+// that is not a SQLite database at all (a broken earlier download, a
+// mistaken copy) is replaced, after being saved as chinook.db.broken-…;
+// an empty file is simply replaced. Nothing is deleted without a word.
+//
+// # Errors
+//
+// Failures are [*Error] values with a Fix sentence, wrapping sentinels for
+// [errors.Is]: [ErrUnreachable] (offline or DNS failure: the message says to
+// set CHINOOK_SOURCE to a local copy), [ErrNotFound], [ErrTimeout],
+// [ErrIncomplete], [ErrChecksum] (see [ChecksumError]), [ErrTooLarge],
+// [ErrUnsafeArchive], [ErrNoDatabase], [ErrFormat], [ErrSource], [ErrHTTP]
+// (see [StatusError]). Cancellation also matches [context.Canceled] and
+// timeouts [context.DeadlineExceeded].
+//
+// The command github.com/bunbook/bunbook/cmd/chinook does the same from a
+// terminal: go run ./cmd/chinook -o chinook.db
+package download

@@ -1,0 +1,69 @@
+package download
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// state classifies what already sits at the destination.
+type state int
+
+const (
+	absent   state = iota // nothing there: download
+	intact                // the expected database: reuse, no network
+	modified              // a SQLite database with another digest: keep unless Force
+	broken                // not a SQLite database: save it aside, download
+	empty                 // zero bytes (an earlier crash): replace silently
+)
+
+type existing struct {
+	state  state
+	size   int64
+	sha256 string
+}
+
+// inspectExisting hashes the destination, if present, and classifies it.
+func inspectExisting(file, want string) (existing, error) {
+	f, err := os.Open(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return existing{state: absent}, nil
+	}
+	if err != nil {
+		return existing{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return existing{}, err
+	}
+	if !info.Mode().IsRegular() {
+		return existing{}, fmt.Errorf("%s is not a regular file", file)
+	}
+	if info.Size() == 0 {
+		return existing{state: empty}, nil
+	}
+	head := make([]byte, len(sqliteMagic))
+	n, _ := io.ReadFull(f, head)
+	h := sha256.New()
+	h.Write(head[:n])
+	size, err := io.Copy(h, f)
+	if err != nil {
+		return existing{}, err
+	}
+	e := existing{size: size + int64(n), sha256: hex.EncodeToString(h.Sum(nil))}
+	switch {
+	case e.sha256 == want:
+		e.state = intact
+	case bytes.Equal(head[:n], sqliteMagic):
+		e.state = modified
+	default:
+		e.state = broken
+	}
+	return e, nil
+}

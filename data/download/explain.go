@@ -1,0 +1,83 @@
+package download
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// explain turns the failures of the tried sources into one *Error whose Fix
+// says what to do next. The destination is never touched on failure, which
+// the caller can rely on.
+func (o *options) explain(ctx context.Context, srcs []source, failures []error) error {
+	last := failures[len(failures)-1]
+	src := srcs[len(failures)-1]
+	e := &Error{Op: opFor(last), Source: src.String(), Err: last}
+	if len(failures) > 1 {
+		// The default https and http URLs both failed: show both reasons.
+		var parts []string
+		var wrapped []any
+		for i, err := range failures {
+			parts = append(parts, srcs[i].String()+": %w")
+			wrapped = append(wrapped, err)
+		}
+		e.Source = ""
+		e.Err = fmt.Errorf(strings.Join(parts, "; "), wrapped...)
+	}
+	e.Fix = o.fix(ctx, src, last)
+	return e
+}
+
+func opFor(err error) string {
+	switch {
+	case errors.Is(err, ErrChecksum):
+		return "verify"
+	case errors.Is(err, ErrUnsafeArchive), errors.Is(err, ErrNoDatabase), errors.Is(err, ErrFormat):
+		return "extract"
+	}
+	return "fetch"
+}
+
+func (o *options) fix(ctx context.Context, src source, err error) string {
+	local := fmt.Sprintf("set %s=/path/to/chinook.zip (or the URL of a local mirror) and run again", EnvSource)
+	where := "the Source option (-source flag)"
+	if src.origin == "$"+EnvSource {
+		where = fmt.Sprintf("%s=%s", EnvSource, src.raw)
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "interrupted: nothing was written, run again to start over"
+	case ctx.Err() != nil && errors.Is(err, ErrTimeout):
+		return fmt.Sprintf("the whole download took longer than %s: raise Timeout (-timeout), or %s", o.timeout, local)
+	case errors.Is(err, ErrTimeout):
+		return fmt.Sprintf("the server stopped sending for %s: try again later, raise IdleTimeout (-idle-timeout), or %s", o.idleTimeout, local)
+	case errors.Is(err, ErrUnreachable) && src.builtin:
+		return "are you offline? " + local
+	case errors.Is(err, ErrUnreachable):
+		return fmt.Sprintf("check that %s is reachable, or point it at a local file", where)
+	case errors.Is(err, ErrNotFound) && src.builtin:
+		return "the site may have moved the file: " + local
+	case errors.Is(err, ErrNotFound):
+		return fmt.Sprintf("check %s: it must name an existing chinook.zip or chinook.db", where)
+	case errors.Is(err, ErrChecksum) && src.builtin:
+		return "the download is not the known Chinook release (corrupted in transit or altered): run again, or " + local
+	case errors.Is(err, ErrChecksum):
+		return fmt.Sprintf("%s is not the known Chinook release; to use a different database on purpose, add Unverified() (-unverified) or DBSHA256 (-sha256)", where)
+	case errors.Is(err, ErrTooLarge):
+		return fmt.Sprintf("the limit is %d bytes: point %s at a genuine chinook.zip, or raise MaxSize (-max-size) for a bigger database", o.maxSize, sourceName(src, where))
+	case errors.Is(err, ErrUnsafeArchive), errors.Is(err, ErrNoDatabase), errors.Is(err, ErrFormat):
+		return fmt.Sprintf("point %s at a genuine chinook.zip or chinook.db", sourceName(src, where))
+	case src.builtin:
+		return "try again later, or " + local
+	default:
+		return fmt.Sprintf("try again later, or check %s", where)
+	}
+}
+
+func sourceName(src source, where string) string {
+	if src.builtin {
+		return EnvSource
+	}
+	return where
+}

@@ -1,0 +1,138 @@
+package download
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+)
+
+// File signatures used to tell a zip from a database, whatever the name.
+var (
+	zipMagic    = []byte("PK\x03\x04")
+	sqliteMagic = []byte("SQLite format 3\x00")
+)
+
+type kind int
+
+const (
+	kindZip kind = iota + 1
+	kindSQLite
+)
+
+// sniff tells a zip from a SQLite database by their first bytes. Anything
+// else (typically an HTML error page from a proxy or captive portal) is
+// reported with its first bytes so the reader sees what arrived.
+func sniff(file string) (kind, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, zipMagic):
+		return kindZip, nil
+	case bytes.Equal(head, sqliteMagic):
+		return kindSQLite, nil
+	}
+	what := fmt.Sprintf("it starts with %q", head)
+	if n == 0 {
+		what = "it is empty"
+	} else if lower := strings.ToLower(string(head)); strings.HasPrefix(strings.TrimSpace(lower), "<") {
+		what += ", which looks like a web page (a proxy login or a moved file?)"
+	}
+	return 0, fmt.Errorf("%w: %s", ErrFormat, what)
+}
+
+// safeEntryName rejects names that could escape the extraction folder
+// (zip-slip): absolute paths, ".." elements, backslashes, drive letters.
+// Only chinook.db is ever extracted and never under its archive name, but a
+// genuine chinook.zip holds no such entry, so one means a hostile archive.
+func safeEntryName(name string) bool {
+	if name == "" || strings.ContainsAny(name, "\\\x00") || strings.Contains(name, ":") {
+		return false
+	}
+	if path.IsAbs(name) {
+		return false
+	}
+	for _, elem := range strings.Split(name, "/") {
+		if elem == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// extractDB copies the single chinook.db member of the zip into a new
+// temporary file in dir, reading at most maxSize bytes of it whatever the
+// header claims (a zip bomb declares a small size and inflates to gigabytes).
+func extractDB(ctx context.Context, zipPath, dir string, maxSize int64) (*artifact, error) {
+	zr, err := zip.OpenReader(zipPath)
+	if err != nil {
+		return nil, fmt.Errorf("%w: corrupt zip: %w", ErrFormat, err)
+	}
+	defer zr.Close()
+
+	var members []*zip.File
+	for _, f := range zr.File {
+		if !safeEntryName(f.Name) {
+			return nil, fmt.Errorf("%w: %q", ErrUnsafeArchive, f.Name)
+		}
+		if !f.FileInfo().IsDir() && path.Base(f.Name) == DBName {
+			members = append(members, f)
+		}
+	}
+	switch len(members) {
+	case 0:
+		return nil, fmt.Errorf("%w: it holds %s", ErrNoDatabase, listEntries(zr.File))
+	case 1:
+	default:
+		return nil, fmt.Errorf("%w: it holds %d of them (%s), which one is meant is unclear", ErrNoDatabase, len(members), listEntries(members))
+	}
+	member := members[0]
+	if member.UncompressedSize64 > uint64(maxSize) {
+		return nil, fmt.Errorf("%w: %s declares %d bytes, the limit is %d", ErrTooLarge, member.Name, member.UncompressedSize64, maxSize)
+	}
+	rc, err := member.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w: open %s: %w", ErrFormat, member.Name, err)
+	}
+	defer rc.Close()
+	// One byte over the limit is enough to know the limit is exceeded.
+	limited := io.LimitReader(rc, maxSize+1)
+	opts := &options{maxSize: maxSize}
+	a, err := opts.copyToTemp(ctx, ctx, limited, -1, dir, quiet{}, func() {})
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return nil, fmt.Errorf("%w: %s inflates beyond %d bytes (a zip bomb?)", ErrTooLarge, member.Name, maxSize)
+		}
+		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("%w: corrupt %s: %w", ErrFormat, member.Name, err)
+		}
+		return nil, err
+	}
+	return a, nil
+}
+
+func listEntries(files []*zip.File) string {
+	if len(files) == 0 {
+		return "no entries"
+	}
+	var names []string
+	for i, f := range files {
+		if i == 5 {
+			names = append(names, fmt.Sprintf("… %d more", len(files)-i))
+			break
+		}
+		names = append(names, fmt.Sprintf("%q", f.Name))
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,213 @@
+package download
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"syscall"
+	"time"
+)
+
+// artifact is a fetched or extracted file waiting in a temporary place next
+// to the destination, so the final rename is atomic.
+type artifact struct {
+	path   string
+	size   int64
+	sha256 string
+}
+
+func (a *artifact) remove() {
+	if a != nil {
+		os.Remove(a.path)
+	}
+}
+
+// userAgent identifies the course to the mirror, as polite clients do.
+const userAgent = "bunbook-chinook/1 (Go course; github.com/bunbook/bunbook)"
+
+// fetch copies one source into a temporary file in dir, hashing as it goes.
+func (o *options) fetch(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {
+	if src.url == "" {
+		return o.fetchFile(ctx, src, dir, rep)
+	}
+	return o.fetchHTTP(ctx, src, dir, rep)
+}
+
+func (o *options) fetchFile(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {
+	f, err := os.Open(src.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w: %w", ErrNotFound, err)
+		}
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", ErrSource, src.path)
+	}
+	if info.Size() > o.maxSize {
+		return nil, fmt.Errorf("%w: %s is %d bytes, the limit is %d", ErrTooLarge, src.path, info.Size(), o.maxSize)
+	}
+	rep.Start(src.String(), info.Size())
+	return o.copyToTemp(ctx, ctx, f, info.Size(), dir, rep, func() {})
+}
+
+func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {
+	// The attempt's own context is cancelled, with a timeoutError as the
+	// cause, when no byte arrives for idleTimeout (headers included).
+	actx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	touch := func() {}
+	if o.idleTimeout > 0 {
+		idle := &timeoutError{msg: fmt.Sprintf("no data for %s (idle timeout)", o.idleTimeout)}
+		timer := time.AfterFunc(o.idleTimeout, func() { cancel(idle) })
+		defer timer.Stop()
+		touch = func() { timer.Reset(o.idleTimeout) }
+	}
+
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, src.url, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrSource, err)
+	}
+	req.Header.Set("User-Agent", userAgent)
+	client := o.client
+	if client == nil {
+		client = http.DefaultClient
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, transportError(ctx, actx, err)
+	}
+	defer resp.Body.Close()
+	touch()
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
+		return nil, &StatusError{URL: resp.Request.URL.String(), Code: resp.StatusCode, Status: resp.Status}
+	}
+	if resp.ContentLength > o.maxSize {
+		return nil, fmt.Errorf("%w: server announces %d bytes, the limit is %d", ErrTooLarge, resp.ContentLength, o.maxSize)
+	}
+	rep.Start(src.String(), resp.ContentLength)
+	a, err := o.copyToTemp(ctx, actx, resp.Body, resp.ContentLength, dir, rep, touch)
+	if err != nil {
+		return nil, transportError(ctx, actx, err)
+	}
+	return a, nil
+}
+
+// copyToTemp streams r into a new temporary file in dir, enforcing the size
+// limit on the bytes actually read and checking the announced length. On any
+// failure the temporary file is removed.
+func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64, dir string, rep Reporter, touch func()) (a *artifact, err error) {
+	f, err := os.CreateTemp(dir, ".chinook-*.part")
+	if err != nil {
+		return nil, fmt.Errorf("create temporary file: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	h := sha256.New()
+	buf := make([]byte, 64<<10)
+	var done int64
+	for {
+		if err := context.Cause(actx); err != nil {
+			return nil, err
+		}
+		n, rerr := r.Read(buf)
+		if n > 0 {
+			touch()
+			done += int64(n)
+			if done > o.maxSize {
+				return nil, fmt.Errorf("%w: more than %d bytes received", ErrTooLarge, o.maxSize)
+			}
+			h.Write(buf[:n])
+			if _, err := f.Write(buf[:n]); err != nil {
+				return nil, fmt.Errorf("write temporary file: %w", err)
+			}
+			rep.Advance(done)
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			if errors.Is(rerr, io.ErrUnexpectedEOF) {
+				return nil, fmt.Errorf("%w: connection closed after %d of %d bytes: %w", ErrIncomplete, done, total, rerr)
+			}
+			return nil, rerr
+		}
+	}
+	if total >= 0 && done != total {
+		return nil, fmt.Errorf("%w: got %d of %d bytes", ErrIncomplete, done, total)
+	}
+	if err := f.Sync(); err != nil {
+		return nil, fmt.Errorf("sync temporary file: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("close temporary file: %w", err)
+	}
+	return &artifact{path: f.Name(), size: done, sha256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// transportError explains a failed request or body read: the caller's
+// cancellation or overall timeout first, then our idle timeout, then the
+// network's own error classified as unreachable where that is what it means.
+func transportError(ctx, actx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return stopped(ctx)
+	}
+	if cause := context.Cause(actx); cause != nil {
+		return cause
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) ||
+		errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ENETUNREACH) ||
+		errors.Is(err, syscall.EHOSTUNREACH) {
+		return fmt.Errorf("%w: %w", ErrUnreachable, err)
+	}
+	return err
+}
+
+// stopped describes why ctx ended, keeping both its Err (for errors.Is with
+// context.Canceled or DeadlineExceeded) and its cause (signal, timeout).
+func stopped(ctx context.Context) error {
+	cause, base := context.Cause(ctx), ctx.Err()
+	if cause == nil || cause == base {
+		return base
+	}
+	return fmt.Errorf("%w (%w)", cause, base)
+}
+
+// transient reports whether another attempt at the same source may succeed.
+func transient(err error) bool {
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se.Code >= 500 || se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr.IsTemporary || dnsErr.IsTimeout
+	}
+	if errors.Is(err, ErrTimeout) || errors.Is(err, ErrIncomplete) ||
+		errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}

@@ -1,0 +1,150 @@
+package download
+
+import (
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"time"
+)
+
+// Defaults used when no option overrides them.
+const (
+	DefaultRetries     = 3
+	DefaultTimeout     = 5 * time.Minute
+	DefaultIdleTimeout = 30 * time.Second
+	// DefaultMaxSize bounds both the downloaded file and the extracted
+	// database: Chinook is 864 KiB, so 256 MiB leaves room for a teacher's
+	// own database while stopping a zip bomb long before the disk fills.
+	DefaultMaxSize int64 = 256 << 20
+)
+
+// An Option configures [Chinook] and [Get].
+type Option func(*options)
+
+type options struct {
+	source      string       // "" means: CHINOOK_SOURCE, then the default URLs
+	client      *http.Client // nil means http.DefaultClient, which honours $HTTPS_PROXY
+	reporter    Reporter     // nil means: pick by environment
+	retries     int          // extra attempts per source after the first
+	backoff     func(retry int) time.Duration
+	timeout     time.Duration // overall, 0 = none
+	idleTimeout time.Duration // without any byte received, 0 = none
+	maxSize     int64
+	force       bool
+	unverified  bool
+	dbSHA256    string
+	interrupt   *bool // nil means: only inside GoNB
+	getenv      func(string) string
+	defaults    []string // default source candidates; tests replace them
+	now         func() time.Time
+}
+
+func newOptions(opts []Option) *options {
+	o := &options{
+		retries:     DefaultRetries,
+		backoff:     ExponentialBackoff(500*time.Millisecond, 8*time.Second),
+		timeout:     DefaultTimeout,
+		idleTimeout: DefaultIdleTimeout,
+		maxSize:     DefaultMaxSize,
+		dbSHA256:    ChinookDBSHA256,
+		getenv:      os.Getenv,
+		defaults:    []string{DefaultURL, DefaultHTTPURL},
+		now:         time.Now,
+	}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(o)
+		}
+	}
+	return o
+}
+
+// Source sets where to get Chinook from, overriding $CHINOOK_SOURCE and the
+// default URL: an http(s) URL, a file:// URL or a local path, pointing at a
+// zip holding chinook.db or directly at a SQLite .db file.
+func Source(src string) Option { return func(o *options) { o.source = src } }
+
+// HTTPClient sets the client used for http(s) sources (proxies, custom
+// transports, tests). Its own Timeout, if any, still applies.
+func HTTPClient(c *http.Client) Option { return func(o *options) { o.client = c } }
+
+// Retries sets how many times a transient failure (5xx, 408, 429, reset or
+// refused connection, truncated body, idle timeout) is retried per source.
+// 404 and checksum mismatches are never retried. Default [DefaultRetries].
+func Retries(n int) Option { return func(o *options) { o.retries = max(n, 0) } }
+
+// Backoff sets the pause before retry number retry (1, 2, …). Tests pass a
+// function returning 0 or a few milliseconds.
+func Backoff(f func(retry int) time.Duration) Option {
+	return func(o *options) {
+		if f != nil {
+			o.backoff = f
+		}
+	}
+}
+
+// Timeout bounds the whole call, retries included; 0 disables it.
+// Default [DefaultTimeout].
+func Timeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
+
+// IdleTimeout bounds how long a transfer may go without receiving a byte,
+// waiting for the response headers included; 0 disables it. An idle timeout
+// is retried like other transient failures. Default [DefaultIdleTimeout].
+func IdleTimeout(d time.Duration) Option { return func(o *options) { o.idleTimeout = d } }
+
+// MaxSize bounds both the downloaded file and the extracted database, counted
+// on the bytes actually read. Default [DefaultMaxSize].
+func MaxSize(n int64) Option { return func(o *options) { o.maxSize = n } }
+
+// Force downloads again even if the destination already holds a database.
+// A destination that differs from the known Chinook release (a student's
+// modified copy) is first saved next to it as <name>.modified-<time>, and the
+// result says so.
+func Force() Option { return func(o *options) { o.force = true } }
+
+// Unverified accepts a database whose SHA-256 differs from the known Chinook
+// release, for a teacher who deliberately points the source at another
+// database. The file must still be a SQLite database, the result line says
+// "sha256 NOT verified", and an existing destination database is kept
+// unless [Force] is given too.
+func Unverified() Option { return func(o *options) { o.unverified = true } }
+
+// DBSHA256 replaces the expected SHA-256 (hex) of the database, for a teacher
+// who distributes a different but pinned database. Both the cache check and
+// the download are then verified against it.
+func DBSHA256(hex string) Option { return func(o *options) { o.dbSHA256 = hex } }
+
+// Progress sets how progress and the final "ready:" line are shown.
+// See [Quiet], [Output], [TerminalBar] and [NotebookBar].
+func Progress(r Reporter) Option { return func(o *options) { o.reporter = r } }
+
+// Quiet shows nothing at all; the caller reads the returned [Result].
+func Quiet() Option { return Progress(quiet{}) }
+
+// Output writes no bar, only the final "ready:" line, to w. It suits logs,
+// CI and examples.
+func Output(w io.Writer) Option { return Progress(&lineReporter{w: w}) }
+
+// HandleInterrupt makes an interrupt (Ctrl-C, or the notebook's stop
+// button, which sends SIGINT to the cell) cancel the download cleanly
+// instead of killing the program with a temporary file left behind. It is
+// on by default inside GoNB and off elsewhere, where the program owns its
+// signals.
+func HandleInterrupt(on bool) Option { return func(o *options) { o.interrupt = &on } }
+
+// ExponentialBackoff returns a back-off doubling from base up to limit, with
+// up to 25% random jitter so a class of students does not retry in lockstep.
+func ExponentialBackoff(base, limit time.Duration) func(retry int) time.Duration {
+	return func(retry int) time.Duration {
+		d := base
+		for i := 1; i < retry && d < limit; i++ {
+			d *= 2
+		}
+		d = min(d, limit)
+		if d > 0 {
+			d += time.Duration(rand.Int64N(int64(d)/4 + 1))
+		}
+		return d
+	}
+}

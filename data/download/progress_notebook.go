@@ -1,0 +1,99 @@
+package download
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"time"
+
+	"github.com/janpfeifer/gonb/gonbui"
+)
+
+// NotebookBar shows an HTML <progress> bar in the GoNB cell, updated in
+// place with gonbui.UpdateHTML at most ten times a second. When done, the
+// transient bar is removed and the "ready:" line is printed to stdout, which
+// the notebook saves with the cell's output.
+func NotebookBar() Reporter {
+	return newNotebookBar(gonbui.UpdateHTML, os.Stdout, time.Now)
+}
+
+func newNotebookBar(update func(id, html string), out io.Writer, now func() time.Time) *notebookBar {
+	return &notebookBar{
+		id:       "chinook-download-" + gonbui.UniqueId(),
+		update:   update,
+		out:      out,
+		throttle: throttle{every: 100 * time.Millisecond, now: now},
+	}
+}
+
+type notebookBar struct {
+	id       string
+	update   func(id, html string)
+	out      io.Writer
+	throttle throttle
+	shown    bool
+	source   string
+	total    int64
+	note     string
+}
+
+func (n *notebookBar) Start(source string, total int64) {
+	n.source, n.total = source, total
+	n.draw(0, true)
+}
+
+func (n *notebookBar) Advance(done int64) {
+	n.draw(done, done == n.total)
+}
+
+func (n *notebookBar) Retry(retry int, wait time.Duration, err error) {
+	n.note = fmt.Sprintf("retry %d in %s after: %v", retry, wait.Round(time.Millisecond), err)
+	n.draw(0, true)
+}
+
+func (n *notebookBar) Finish(r Result, err error) {
+	if n.shown {
+		n.update(n.id, "") // the bar is transient; the saved output is the line below
+	}
+	if err == nil {
+		fmt.Fprintln(n.out, r)
+	}
+}
+
+func (n *notebookBar) draw(done int64, force bool) {
+	if !n.throttle.allow(force) {
+		return
+	}
+	n.shown = true
+	n.update(n.id, progressHTML(n.source, done, n.total, n.note))
+}
+
+// progressHTML renders the bar; every value from outside is escaped.
+func progressHTML(source string, done, total int64, note string) string {
+	bar := fmt.Sprintf(`<progress max="%d" value="%d" style="width:20em"></progress> %s / %s`,
+		max(total, 1), done, humanBytes(done), humanBytes(total))
+	if total < 0 {
+		bar = fmt.Sprintf(`<progress style="width:20em"></progress> %s`, humanBytes(done))
+	}
+	out := fmt.Sprintf(`<div class="chinook-download">downloading <code>%s</code><br>%s`,
+		html.EscapeString(source), bar)
+	if note != "" {
+		out += fmt.Sprintf(`<br><small>%s</small>`, html.EscapeString(note))
+	}
+	return out + "</div>"
+}
+
+// humanBytes formats a byte count in binary units: "326 KiB", "1.5 MiB".
+func humanBytes(n int64) string {
+	switch {
+	case n < 0:
+		return "?"
+	case n < 1<<10:
+		return fmt.Sprintf("%d B", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%d KiB", n>>10)
+	default:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+}

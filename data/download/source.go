@@ -1,0 +1,109 @@
+package download
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+)
+
+// Known-good Chinook release, as published by sqlitetutorial.net and used by
+// the original Python lesson.
+const (
+	// DefaultURL is tried first; DefaultHTTPURL (the lesson's original) second.
+	// Plain http is safe here because the bytes are verified by SHA-256.
+	DefaultURL     = "https://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
+	DefaultHTTPURL = "http://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
+
+	ChinookZipSHA256 = "20864a46373e96042c690a26ebf9cf5a9beb9727553992d7dc5bca122190a3b8"
+	ChinookDBSHA256  = "d6c11e2ccda2a36883af57f031f76fbd55e247f3be1710c4c8aaa72ec06a18cb"
+
+	// DBName is the archive member extracted, and the default destination.
+	DBName = "chinook.db"
+)
+
+// EnvSource names the environment variable that overrides the default
+// source: an http(s) URL, a file:// URL or a local path to chinook.zip or
+// chinook.db. Offline classrooms and CI point it at a local copy.
+const EnvSource = "CHINOOK_SOURCE"
+
+// source is one place to fetch from.
+type source struct {
+	raw     string // as written by the user, for messages
+	url     string // http(s) URL, or "" for a local file
+	path    string // local file path, or ""
+	origin  string // "default", "$CHINOOK_SOURCE" or "Source option"
+	builtin bool   // the default URL: the zip digest is known
+}
+
+func (s source) String() string {
+	if s.url != "" {
+		return s.url
+	}
+	return s.path
+}
+
+// sources lists the candidates in order: the Source option, else
+// $CHINOOK_SOURCE, else the default https then http URLs.
+func (o *options) sources() ([]source, error) {
+	if o.source != "" {
+		s, err := parseSource(o.source, "Source option")
+		return []source{s}, err
+	}
+	if env := strings.TrimSpace(o.getenv(EnvSource)); env != "" {
+		s, err := parseSource(env, "$"+EnvSource)
+		return []source{s}, err
+	}
+	var list []source
+	for _, u := range o.defaults {
+		s, err := parseSource(u, "default")
+		if err != nil {
+			return nil, err
+		}
+		s.builtin = true
+		list = append(list, s)
+	}
+	return list, nil
+}
+
+// parseSource accepts "http(s)://…", "file://…" and plain local paths
+// (a Windows path like C:\x is a path, not a URL with scheme "c").
+func parseSource(raw, origin string) (source, error) {
+	s := source{raw: raw, origin: origin}
+	scheme, _, hasScheme := strings.Cut(raw, "://")
+	if !hasScheme {
+		s.path = filepath.Clean(raw)
+		return s, nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return s, sourceError(raw, origin, err)
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return s, sourceError(raw, origin, fmt.Errorf("URL has no host"))
+		}
+		s.url = u.String()
+	case "file":
+		if u.Host != "" && u.Host != "localhost" {
+			return s, sourceError(raw, origin, fmt.Errorf("file URL names host %q; only local files are supported", u.Host))
+		}
+		if u.Path == "" {
+			return s, sourceError(raw, origin, fmt.Errorf("file URL has no path"))
+		}
+		s.path = filepath.FromSlash(u.Path)
+	default:
+		return s, sourceError(raw, origin, fmt.Errorf("unsupported scheme %q", scheme))
+	}
+	return s, nil
+}
+
+func sourceError(raw, origin string, err error) error {
+	return &Error{
+		Op:     "parse " + origin,
+		Source: fmt.Sprintf("%q", raw),
+		Err:    fmt.Errorf("%w: %w", ErrSource, err),
+		Fix:    "use an http(s):// URL, a file:// URL or a local path to chinook.zip or chinook.db",
+	}
+}
