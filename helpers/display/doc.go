@@ -1,0 +1,39 @@
+// Package display shows query results the way pandas shows a DataFrame:
+// an HTML table in a GoNB notebook, an aligned plain-text table elsewhere
+// (go run, go test). It is the Go side of the lesson's display_results()
+// and sql() helpers.
+//
+// In a GoNB cell:
+//
+//	q := db.NewSelect().Model((*Customer)(nil)).Column("first_name", "email")
+//	display.SQL(q)                       // print the SQL that would be sent
+//	display.Query(ctx, q)                // run it and show the rows
+//	display.Query(ctx, q, display.MaxRows(0)) // every row, however many
+//
+// # Long results
+//
+// Like pandas (display.max_rows = 60, display.min_rows = 10), a result of up
+// to 60 rows is shown whole; a longer one shows its first 5 and last 5 rows
+// with a "…" row between them, and the footer gives the full size, for
+// example "3503 rows × 9 columns". The limit is applied in SQL, so a huge
+// table is never loaded: Query reads at most MaxRows+1 rows, and only when
+// there are more it asks for SELECT count(*) FROM (query) and for the tail
+// rows with LIMIT/OFFSET. Row numbers in the index column are positions in
+// the whole result, as pandas' default index.
+//
+// # Values
+//
+// SQL NULL is shown as a greyed NULL in HTML and as <NULL> in text, never
+// like the string "NULL". Times are ISO 8601 (RFC 3339). Bytes that are
+// valid UTF-8 are shown as text, other bytes as a hex literal x'0A1B' with
+// their length when long. Text longer than MaxColWidth (50, as pandas) is
+// cut with "…"; in the text table control characters are escaped (\n, \t).
+// Everything, values and column names alike, is HTML-escaped.
+//
+// # Pieces
+//
+// Running and rendering are separate: [Fetch] and [ReadRows] produce a
+// [Result]; [HTML] and [Text] render one exactly; [Show] picks the form for
+// where the program runs. [Rows] shows a raw *sql.Rows, [Models] a slice of
+// bun models or plain structs.
+package display

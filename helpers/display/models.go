@@ -1,0 +1,107 @@
+package display
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	"github.com/uptrace/bun/schema"
+)
+
+// tables reads bun model metadata (column names and order). Names and
+// order do not depend on the dialect, so one SQLite-flavoured cache serves
+// models of every database.
+var tables = sync.OnceValue(func() *schema.Tables { return schema.NewTables(sqlitedialect.New()) })
+
+// Models shows a slice of bun models (or plain structs) as a table whose
+// columns are the model's SQL columns in table order; relations are left
+// out. models may be a slice, an array, a pointer to either, or a single
+// struct or struct pointer. Nil elements show as a row of NULLs.
+func Models(models any, opts ...Option) error {
+	r, err := ModelsResult(models, opts...)
+	if err != nil {
+		return err
+	}
+	return Show(r, opts...)
+}
+
+// ModelsResult is the Result that Models shows.
+func ModelsResult(models any, opts ...Option) (Result, error) {
+	cfg := newConfig(opts)
+	v := reflect.ValueOf(models)
+	for v.Kind() == reflect.Pointer && !v.IsNil() && (v.Elem().Kind() == reflect.Slice || v.Elem().Kind() == reflect.Array) {
+		v = v.Elem()
+	}
+	var elems []reflect.Value
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			elems = append(elems, v.Index(i))
+		}
+	case reflect.Struct, reflect.Pointer:
+		elems = []reflect.Value{v}
+	default:
+		return Result{}, fmt.Errorf("display: Models needs a slice of structs, got %T", models)
+	}
+	typ := v.Type()
+	if k := typ.Kind(); k == reflect.Slice || k == reflect.Array {
+		typ = typ.Elem()
+	}
+	for typ.Kind() == reflect.Pointer {
+		typ = typ.Elem()
+	}
+	if typ.Kind() != reflect.Struct {
+		return Result{}, fmt.Errorf("display: Models needs structs, got %T", models)
+	}
+	table := tables().Get(typ)
+
+	r := Result{Columns: make([]string, len(table.Fields)), Head: [][]any{}, Total: len(elems)}
+	for i, f := range table.Fields {
+		r.Columns[i] = f.Name
+	}
+	row := func(e reflect.Value) []any {
+		for e.Kind() == reflect.Pointer || e.Kind() == reflect.Interface {
+			if e.IsNil() {
+				return make([]any, len(table.Fields)) // all NULL
+			}
+			e = e.Elem()
+		}
+		vals := make([]any, len(table.Fields))
+		for i, f := range table.Fields {
+			fv, ok := fieldValue(e, f.Index)
+			if ok && fv.CanInterface() {
+				vals[i] = fv.Interface()
+			}
+		}
+		return vals
+	}
+	head, tail := cfg.headTail()
+	if cfg.maxRows <= 0 || len(elems) <= cfg.maxRows {
+		head, tail = len(elems), 0
+	}
+	for _, e := range elems[:head] {
+		r.Head = append(r.Head, row(e))
+	}
+	for _, e := range elems[len(elems)-tail:] {
+		r.Tail = append(r.Tail, row(e))
+	}
+	return r, nil
+}
+
+// fieldValue follows an embedded-field index path; a nil embedded pointer
+// on the way means no value (NULL).
+func fieldValue(v reflect.Value, index []int) (reflect.Value, bool) {
+	for i, x := range index {
+		if i > 0 {
+			for v.Kind() == reflect.Pointer {
+				if v.IsNil() {
+					return reflect.Value{}, false
+				}
+				v = v.Elem()
+			}
+		}
+		v = v.Field(x)
+	}
+	return v, true
+}

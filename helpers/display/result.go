@@ -1,0 +1,166 @@
+package display
+
+import (
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Result is what gets shown: the columns in the query's order, the rows
+// kept, and the size of the whole result. Values are those database/sql
+// scans into an any (nil, int64, float64, bool, []byte, string, time.Time)
+// or any other Go value.
+type Result struct {
+	Columns []string
+	Head    [][]any // the first rows
+	Tail    [][]any // the last rows, when the result was cut; else empty
+	Total   int     // rows in the whole result
+}
+
+// Cut reports whether rows between Head and Tail were left out.
+func (r Result) Cut() bool { return len(r.Head)+len(r.Tail) < r.Total }
+
+// Footer is the size line shown under the table, e.g. "1000 rows × 2 columns".
+func (r Result) Footer() string {
+	return plural(r.Total, "row") + " × " + plural(len(r.Columns), "column")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// kind says how a cell is drawn.
+type kind uint8
+
+const (
+	textKind kind = iota
+	numberKind
+	nullKind
+)
+
+// cell is one formatted value.
+type cell struct {
+	s string
+	k kind
+}
+
+// formatCell turns a value into its display text. Text is cut to maxWidth
+// characters (maxWidth <= 0: never).
+func formatCell(v any, maxWidth int) cell {
+	c := formatValue(v, 0)
+	if c.k == textKind && maxWidth > 0 && utf8.RuneCountInString(c.s) > maxWidth {
+		c.s = cutRunes(c.s, maxWidth-1) + "…"
+	}
+	return c
+}
+
+func cutRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// formatValue formats v; depth stops a Valuer that returns itself.
+func formatValue(v any, depth int) cell {
+	switch v := v.(type) {
+	case nil:
+		return cell{k: nullKind}
+	case string:
+		return cell{s: v}
+	case []byte:
+		if v == nil {
+			return cell{k: nullKind}
+		}
+		return cell{s: formatBytes(v)}
+	case time.Time:
+		return cell{s: v.Format(time.RFC3339Nano)}
+	case bool:
+		return cell{s: strconv.FormatBool(v)}
+	case int64:
+		return cell{s: strconv.FormatInt(v, 10), k: numberKind}
+	case float64:
+		return cell{s: formatFloat(v, 64), k: numberKind}
+	case float32:
+		return cell{s: formatFloat(float64(v), 32), k: numberKind}
+	case driver.Valuer:
+		if depth < 4 && !isNilPointer(v) {
+			dv, err := v.Value()
+			if err != nil {
+				return cell{s: "<error: " + err.Error() + ">"}
+			}
+			return formatValue(dv, depth+1)
+		}
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if rv.IsNil() {
+			return cell{k: nullKind}
+		}
+		return formatValue(rv.Elem().Interface(), depth)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return cell{s: strconv.FormatInt(rv.Int(), 10), k: numberKind}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return cell{s: strconv.FormatUint(rv.Uint(), 10), k: numberKind}
+	case reflect.Float32, reflect.Float64:
+		return cell{s: formatFloat(rv.Float(), rv.Type().Bits()), k: numberKind}
+	case reflect.Slice:
+		if rv.Type().Elem().Kind() == reflect.Uint8 { // json.RawMessage and kin
+			if rv.IsNil() {
+				return cell{k: nullKind}
+			}
+			return cell{s: formatBytes(rv.Bytes())}
+		}
+	case reflect.String:
+		if s, ok := v.(fmt.Stringer); ok {
+			return cell{s: s.String()}
+		}
+		return cell{s: rv.String()}
+	}
+	return cell{s: fmt.Sprint(v)}
+}
+
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// formatFloat writes 0.99 as "0.99" and 1e6 as "1000000", switching to an
+// exponent only for very large or small magnitudes.
+func formatFloat(f float64, bits int) string {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return strconv.FormatFloat(f, 'g', -1, bits)
+	}
+	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
+		return strconv.FormatFloat(f, 'g', -1, bits)
+	}
+	return strconv.FormatFloat(f, 'f', -1, bits)
+}
+
+// maxHexBytes is how many bytes of a binary value are shown in hex.
+const maxHexBytes = 16
+
+// formatBytes shows UTF-8 as text and anything else as an SQL hex literal,
+// with its length when it is too long to show whole.
+func formatBytes(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	if len(b) <= maxHexBytes {
+		return "x'" + strings.ToUpper(hex.EncodeToString(b)) + "'"
+	}
+	return "x'" + strings.ToUpper(hex.EncodeToString(b[:maxHexBytes])) + "…' (" + plural(len(b), "byte") + ")"
+}
