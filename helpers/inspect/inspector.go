@@ -32,6 +32,8 @@ func ExcludeViews() Option { return func(o *options) { o.excludeViews = true } }
 
 // Schemas limits PostgreSQL/MySQL inspection to the named schemas
 // (PostgreSQL default: "public"; MySQL default: the connected database).
+// On SQLite a schema is an attached database (default: "main"; tables of
+// other ones carry their name in Table.Schema).
 func Schemas(names ...string) Option { return func(o *options) { o.schemas = names } }
 
 // Tables limits inspection to the named tables and views. Unknown names are

@@ -1,9 +1,3 @@
-// Package inspect reads the schema of a live database: tables and views,
-// columns in declaration order, primary keys, foreign keys and indexes.
-//
-// The result is a plain value ([Schema]) that automap and codegen build on.
-// Each dialect has its own backend behind the [Inspector] interface; the
-// SQLite one reads pragmas.
 package inspect
 
 // Schema is everything the inspector learned about one database.
