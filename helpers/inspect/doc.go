@@ -55,8 +55,8 @@
 //     Other primary-key columns of ordinary tables may hold NULL unless
 //     declared NOT NULL (a documented SQLite quirk), and are reported so.
 //   - Default is the default's SQL text as SQLite keeps it: "0",
-//     "'it''s'" (a quoted string literal), "CURRENT_TIMESTAMP", "lower('X')"
-//     for DEFAULT (lower('X')).
+//     "'N/A'" (a string literal, quotes included, inner quotes doubled),
+//     "CURRENT_TIMESTAMP", "lower('X')" for DEFAULT (lower('X')).
 //   - Generated marks GENERATED ALWAYS AS columns (virtual or stored).
 //   - Foreign keys: SQLite keeps no constraint names, so Name is "". The
 //     referenced table is given its real spelling (REFERENCES "order" finds
