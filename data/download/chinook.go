@@ -2,6 +2,8 @@ package download
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -38,6 +40,12 @@ func Get(ctx context.Context, dest string, opts ...Option) (Result, error) {
 }
 
 func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, error) {
+	o.dbSHA256 = strings.ToLower(o.dbSHA256)
+	if b, err := hex.DecodeString(o.dbSHA256); err != nil || len(b) != sha256.Size {
+		return Result{}, &Error{Op: "check", Source: "DBSHA256",
+			Err: fmt.Errorf("%w: %q is not a SHA-256 digest (64 hex digits)", ErrSource, o.dbSHA256),
+			Fix: "pass the output of sha256sum chinook.db"}
+	}
 	path, err := resolveDest(dest)
 	if err != nil {
 		return Result{}, &Error{Op: "check", Source: dest, Err: err, Fix: "pass a file path such as chinook.db or an existing directory"}

@@ -3,11 +3,12 @@ package download
 import (
 	"context"
 	"errors"
-	"net/http"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -491,3 +492,29 @@ func (r *recorder) Retry(_ int, _ time.Duration, err error) {
 	r.retries = append(r.retries, err)
 }
 func (r *recorder) Finish(res Result, err error) { r.result, r.err = &res, err }
+
+func TestInterruptCancelsCleanly(t *testing.T) {
+	body := realZip(t)
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "333705")
+		w.Write(body[:100000])
+		w.(http.Flusher).Flush()
+		// The notebook's stop button: GoNB sends SIGINT to the cell program.
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		<-r.Context().Done()
+	})
+	dir := t.TempDir()
+	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), HandleInterrupt(true))...)
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "interrupt") {
+		t.Fatalf("err = %v, want an interrupted download", err)
+	}
+	assertFiles(t, dir)
+}
+
+func TestBadDigestOption(t *testing.T) {
+	_, err := Get(t.Context(), t.TempDir(), base(Source("/unused"), DBSHA256("d6c11e"))...)
+	want := `chinook: check DBSHA256: invalid source: "d6c11e" is not a SHA-256 digest (64 hex digits); pass the output of sha256sum chinook.db`
+	if !errors.Is(err, ErrSource) || err.Error() != want {
+		t.Fatalf("err = %v\nwant  %s", err, want)
+	}
+}

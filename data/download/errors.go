@@ -30,7 +30,7 @@ var (
 	ErrNoDatabase = errors.New("no chinook.db in archive")
 	// ErrFormat: the source is neither a zip archive nor a SQLite database.
 	ErrFormat = errors.New("not a zip or SQLite file")
-	// ErrSource: the source setting itself is malformed.
+	// ErrSource: the source setting (or a pinned digest) is malformed.
 	ErrSource = errors.New("invalid source")
 )
 

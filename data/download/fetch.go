@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"syscall"
 	"time"
@@ -171,6 +172,11 @@ func transportError(ctx, actx context.Context, err error) error {
 	}
 	if cause := context.Cause(actx); cause != nil {
 		return cause
+	}
+	// The URL is already in the message; keep only what went wrong.
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		err = urlErr.Err
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) ||

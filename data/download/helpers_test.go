@@ -162,3 +162,5 @@ func assertDigest(t *testing.T, path, want string) {
 		t.Fatalf("sha256(%s) = %s, want %s", filepath.Base(path), got, want)
 	}
 }
+
+func shareddataZip(t *testing.T) string { return shareddata.Path(t, "chinook.zip") }

@@ -22,6 +22,7 @@ type terminalBar struct {
 
 func (t *terminalBar) Start(source string, total int64) {
 	t.clear()
+	fmt.Fprintf(t.w, "downloading %s\n", source)
 	t.bar = progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(t.w),
 		progressbar.OptionSetDescription("chinook"),
@@ -32,7 +33,6 @@ func (t *terminalBar) Start(source string, total int64) {
 		progressbar.OptionSpinnerType(14),
 		progressbar.OptionSetRenderBlankState(true),
 	)
-	fmt.Fprintf(t.w, "\rdownloading %s\n", source)
 }
 
 func (t *terminalBar) Advance(done int64) {
