@@ -14,7 +14,7 @@ func TestEverySolutionIsCorrect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `✅ Q1 correct                             (connect)
+	want := `✅ Q1 correct (connect)
 ✅ Q2 correct (query builder)
 ✅ Q2 correct (models)
 ✅ Q2 correct (inspect)
