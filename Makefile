@@ -1,0 +1,35 @@
+# bunbook: the two commands the README promises, plus conveniences.
+# Every target calls a script in scripts/, so the Dockerfile and CI run the
+# very same steps (Jupyter's Docker images have no make).
+
+.DEFAULT_GOAL := lessons
+.PHONY: lessons test setup lab save-outputs clean help
+
+## lessons: set up what is missing, then execute every lesson into build/lessons (the main job)
+lessons:
+	@scripts/lessons.sh
+
+## test: every test — gofmt, go vet, go test ./... including the notebook tests
+test:
+	@scripts/test.sh
+
+## setup: build gonb/goimports and install the gonb Jupyter kernel for this checkout
+setup:
+	@scripts/setup.sh
+
+## lab: open the lessons in JupyterLab (or the classic Notebook) on this machine
+lab:
+	@scripts/lab.sh
+
+## save-outputs: maintainers — re-run the lessons and save fresh outputs into the committed notebooks
+save-outputs:
+	@scripts/save-outputs.sh
+
+## clean: remove executed lessons, logs and the lessons' databases (keeps build/bin and the kernel)
+clean:
+	rm -rf build/lessons build/test.log
+	find notebooks -name '*.db' -delete
+
+## help: list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)

@@ -1,0 +1,31 @@
+// Package nbrun executes the course's notebooks headlessly and reads what
+// they printed, for the lesson runner (make lessons, make save-outputs) and
+// for the notebook tests.
+//
+// A notebook runs exactly as a student's would: Jupyter's
+// `jupyter nbconvert --to notebook --execute` starts the installed GoNB
+// kernel with the notebook's own folder as working directory. Only the
+// executed copy is written, into an output folder (build/lessons, or a test's
+// temporary folder); the committed notebook is read, never overwritten.
+//
+//	j, err := nbrun.FindJupyter(ctx)                 // jupyter with nbconvert, or ErrNoJupyter
+//	k, err := nbrun.FindKernel(ctx, j, "gonb")       // its kernelspec, or ErrNoKernel
+//	run, err := j.Execute(ctx, "notebooks/01_create_database.ipynb", nbrun.ExecOptions{OutDir: dir})
+//	fmt.Print(run.Notebook.Stdout())                 // everything the cells printed
+//
+// # Stable outputs
+//
+// Executed notebooks are normalized ([Normalize]) so a re-run diffs cleanly
+// against the committed copy: Jupyter's per-cell timing metadata is dropped,
+// adjacent stream outputs are merged, and volatile text is masked — the clock
+// time and duration in bun's query log lines, GoNB's temporary build folder
+// and the checkout's absolute path.
+//
+// # Kernel set-up
+//
+// GoNB itself installs its kernelspec (gonb --install). [KernelSpec] reads
+// it back, and [KernelSpec.PrependPath] puts the folder holding the pinned
+// gonb and goimports binaries on the kernel's PATH, because GoNB runs
+// goimports on every cell and a Jupyter started from a desktop launcher may
+// not have that folder (or even Go) on its PATH.
+package nbrun

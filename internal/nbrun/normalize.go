@@ -1,0 +1,167 @@
+package nbrun
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// NormalizeOptions tunes [Normalize].
+type NormalizeOptions struct {
+	// Root is the checkout's absolute path. Outputs that mention it show
+	// "<repo>" instead, so they read the same on every machine.
+	Root string
+}
+
+// Normalize rewrites an executed notebook so that running it again produces
+// the same bytes:
+//
+//   - each cell's metadata.execution (Jupyter's timestamps) is dropped;
+//   - adjacent stream outputs to the same stream are merged, however the
+//     kernel happened to flush them;
+//   - bun's query log lines lose their clock time and duration
+//     ("[bun]  12:01:02.345   SELECT  41µs  SELECT …" becomes
+//     "[bun]  SELECT  SELECT …", columns kept aligned);
+//   - GoNB's temporary build folder (/tmp/gonb_1a2b3c4d) becomes "<gonb-tmp>"
+//     and opts.Root becomes "<repo>".
+//
+// Everything else is kept. The result is written the way Jupyter writes
+// notebooks (keys sorted, one-space indent, multi-line strings as lists of
+// lines), so a normalized notebook stays small in diffs.
+func Normalize(data []byte, opts NormalizeOptions) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var nb map[string]any
+	if err := dec.Decode(&nb); err != nil {
+		return nil, fmt.Errorf("nbrun: normalize: not a notebook (invalid JSON): %w", err)
+	}
+	cells, _ := nb["cells"].([]any)
+	for _, c := range cells {
+		cell, ok := c.(map[string]any)
+		if !ok {
+			continue
+		}
+		if md, ok := cell["metadata"].(map[string]any); ok {
+			delete(md, "execution")
+		}
+		cell["source"] = splitLines(joinLines(cell["source"]))
+		if outs, ok := cell["outputs"].([]any); ok {
+			cell["outputs"] = normalizeOutputs(outs, opts)
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(nb); err != nil {
+		return nil, fmt.Errorf("nbrun: normalize: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func normalizeOutputs(outs []any, opts NormalizeOptions) []any {
+	merged := make([]any, 0, len(outs))
+	for _, o := range outs {
+		out, ok := o.(map[string]any)
+		if !ok {
+			merged = append(merged, o)
+			continue
+		}
+		switch out["output_type"] {
+		case "stream":
+			text := joinLines(out["text"])
+			if n := len(merged); n > 0 {
+				if prev, ok := merged[n-1].(map[string]any); ok &&
+					prev["output_type"] == "stream" && prev["name"] == out["name"] {
+					prev["text"] = joinLines(prev["text"]) + text
+					continue
+				}
+			}
+			out["text"] = text
+		case "display_data", "execute_result":
+			if data, ok := out["data"].(map[string]any); ok {
+				for mime, v := range data {
+					if strings.HasPrefix(mime, "text/") {
+						data[mime] = splitLines(maskVolatile(joinLines(v), opts))
+					}
+				}
+			}
+		case "error":
+			if v, ok := out["evalue"].(string); ok {
+				out["evalue"] = maskVolatile(v, opts)
+			}
+			if tb, ok := out["traceback"].([]any); ok {
+				for i, line := range tb {
+					if s, ok := line.(string); ok {
+						tb[i] = maskVolatile(s, opts)
+					}
+				}
+			}
+		}
+		merged = append(merged, out)
+	}
+	for _, o := range merged {
+		if out, ok := o.(map[string]any); ok && out["output_type"] == "stream" {
+			out["text"] = splitLines(maskVolatile(joinLines(out["text"]), opts))
+		}
+	}
+	return merged
+}
+
+var (
+	// bunLogLine matches the start of a bundebug line: time, operation
+	// (padded to 16), duration (time.Duration, always ending in "s").
+	bunLogLine = regexp.MustCompile(`(?m)^\[bun\]  \d\d:\d\d:\d\d\.\d{3}   (\S.*?) +\d[\d.hmµun]*s  `)
+	// gonbTmp matches GoNB's per-kernel build folder.
+	gonbTmp = regexp.MustCompile(`(?:/[^\s"'<>/]+)*/gonb_[0-9a-f]{8}\b`)
+)
+
+// maskVolatile replaces what changes from run to run in an output text.
+func maskVolatile(s string, opts NormalizeOptions) string {
+	s = bunLogLine.ReplaceAllStringFunc(s, func(m string) string {
+		op := bunLogLine.FindStringSubmatch(m)[1]
+		return fmt.Sprintf("[bun]  %-16s  ", op)
+	})
+	s = gonbTmp.ReplaceAllString(s, "<gonb-tmp>")
+	if root := strings.TrimRight(opts.Root, "/"); len(root) > 1 {
+		s = strings.ReplaceAll(s, root, "<repo>")
+	}
+	return s
+}
+
+// joinLines turns nbformat's multi-line value (a string or a list of
+// strings) into one string.
+func joinLines(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		var b strings.Builder
+		for _, p := range v {
+			if s, ok := p.(string); ok {
+				b.WriteString(s)
+			}
+		}
+		return b.String()
+	default:
+		return ""
+	}
+}
+
+// splitLines is nbformat's on-disk form of a multi-line string: a list of
+// lines, each keeping its "\n".
+func splitLines(s string) []any {
+	lines := []any{}
+	for s != "" {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			lines = append(lines, s)
+			break
+		}
+		lines = append(lines, s[:i+1])
+		s = s[i+1:]
+	}
+	return lines
+}

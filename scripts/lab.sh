@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# For students: set up, then open the lessons in JupyterLab (or the classic
+# Notebook when JupyterLab is not installed). Stop it with Ctrl-C.
+# Extra arguments go to Jupyter, e.g. scripts/lab.sh --port 8890 --no-browser
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$root/scripts/setup.sh"
+cd "$root/notebooks"
+if jupyter lab --version >/dev/null 2>&1; then
+  exec jupyter lab "$@"
+fi
+echo "JupyterLab is not installed; opening the classic Notebook (python3 -m pip install --user jupyterlab for JupyterLab)."
+exec jupyter notebook "$@"
