@@ -1,0 +1,62 @@
+// Package automap builds Bun models at run time from a live database: the
+// Go twin of SQLAlchemy's automap_base, for when there are no model
+// structs yet.
+//
+//	reg, err := automap.Map(ctx, db)       // inspect, name, type, relate, register
+//	reg.Names()                            // [albums artists customers … tracks]
+//	albums := reg.Model("albums")
+//	albums.Columns()                       // [albums.AlbumId albums.Title albums.ArtistId]
+//
+//	album := albums.New()                  // *struct{…}, a Bun model
+//	err = db.NewSelect().Model(album).Relation("Artist").Limit(1).Scan(ctx)
+//	automap.Get(album, "Title")            // For Those About To Rock We Salute You
+//
+// Rows are ordinary Bun models, so every query works as usual: Where,
+// Order, Limit, Relation, Scan into NewSlice(). Get reads a field by Go or
+// column name; Rows turns a slice (a query result or a has-many relation)
+// into []any. The repr and display helpers print them; a row's type has no
+// name of its own, so they name it after its table: albums(AlbumId=1, …).
+//
+// # What is mapped
+//
+// Map inspects the database (package inspect) and names, types and relates
+// the tables with package modelgraph, whose documentation gives every rule:
+// model and field names, the SQL-to-Go type table, relation names and
+// their collision suffixes. A table becomes a model unless a rule excludes
+// it, and Registry.Skipped names the rule for each: internal tables
+// (sqlite_sequence), tables without a primary key, association tables
+// (playlist_track: like SQLAlchemy, a pure link table is no model of its
+// own, but its many-to-many relation is), views unless IncludeViews. On
+// Chinook this leaves the ten models of the Python lesson.
+//
+// # Relations and the depth limit
+//
+// A model's rows carry one field per relation, which Bun's Relation(...)
+// loads: belongs-to (Album.Artist), has-many (Artist.Albums), many-to-many
+// through an association table (Playlist.Tracks, Track.Playlists; Map
+// registers the association's type with db.RegisterModel, as Bun requires),
+// and self-references (Employee.ReportsToEmployee, the manager, and
+// Employee.ReportsToEmployees, the reports).
+//
+// Types made with reflect.StructOf cannot refer to themselves or to a type
+// not built yet, yet relations form cycles (Album → Artist → Albums → …,
+// Employee → Employee). Map therefore unrolls each model into levels:
+// level 0 has the columns only; level k adds the relation fields, each
+// typed with the target's level k-1 type. A model's rows (New, NewSlice,
+// Type) are of level Depth (default 2), so:
+//
+//   - every relation of a model loads: Relation("Artist"), Relation("Tracks");
+//   - chains up to Depth relations long load too: on tracks,
+//     Relation("Album.Artist"); on artists, Relation("Albums.Tracks");
+//   - a longer chain fails with Bun's error that the level-0 row has no such
+//     relation ("Albums.Tracks.Album" on artists at depth 2); raise the
+//     limit with Depth(n) (at most MaxDepth), which costs one more run-time
+//     type per model and level;
+//   - related rows are of a lower level than the row holding them, so a
+//     manager loaded through ReportsToEmployee is not the same Go type as
+//     the employee: read both with Get, never by a type assertion.
+//
+// Every level of a model has the same columns in the same order, so Get,
+// repr and display treat them alike. Map turns a model Bun rejects into an
+// error instead of a panic at query time.
+package automap
