@@ -20,6 +20,14 @@ func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
 	if err := o.validate(); err != nil {
 		return nil, err
 	}
+	s, err := inspectSchema(ctx, db, o)
+	if err != nil {
+		return nil, err
+	}
+	return FromSchema(ctx, s, opts...)
+}
+
+func inspectSchema(ctx context.Context, db *bun.DB, o Options) (*inspect.Schema, error) {
 	var iopts []inspect.Option
 	if o.NoViews {
 		iopts = append(iopts, inspect.ExcludeViews())
@@ -28,7 +36,7 @@ func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("codegen: reading the schema: %w", err)
 	}
-	return FromSchema(ctx, s, opts...)
+	return s, nil
 }
 
 // FromSchema returns the source of the Bun models for an already

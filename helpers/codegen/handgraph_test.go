@@ -154,10 +154,10 @@ func handGraph() *modelgraph.Graph {
 		{Kind: modelgraph.BelongsTo, Name: "Track", Target: track, ForeignKey: ptTrack, Join: []modelgraph.JoinPair{{Local: "TrackId", Remote: "TrackId"}}},
 	}
 	playlist.Relations = []modelgraph.Relation{
-		{Kind: modelgraph.ManyToMany, Name: "Tracks", Target: track, ForeignKey: ptPlaylist, Through: pt},
+		{Kind: modelgraph.ManyToMany, Name: "Tracks", Target: track, ForeignKey: ptPlaylist, Through: pt, ThroughSelf: "Playlist", ThroughTarget: "Track"},
 	}
 	track.Relations = []modelgraph.Relation{
-		{Kind: modelgraph.ManyToMany, Name: "Playlists", Target: playlist, ForeignKey: ptTrack, Through: pt},
+		{Kind: modelgraph.ManyToMany, Name: "Playlists", Target: playlist, ForeignKey: ptTrack, Through: pt, ThroughSelf: "Track", ThroughTarget: "Playlist"},
 	}
 
 	return &modelgraph.Graph{

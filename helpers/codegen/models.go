@@ -271,11 +271,7 @@ func (e *emitter) model(m *modelgraph.Model) error {
 	}
 	fmt.Fprintf(b, "type %s struct {\n", m.GoName)
 
-	tableTag := "table:" + bunValue(tableName(t))
-	if m.Alias != "" {
-		tableTag += ",alias:" + bunValue(m.Alias)
-	}
-	fmt.Fprintf(b, "\tbun.BaseModel %s\n\n", structTag(tableTag))
+	fmt.Fprintf(b, "\tbun.BaseModel %s\n\n", structTag(m.TableTag()))
 
 	unique := e.uniqueTags(m)
 	for _, f := range m.Fields {
@@ -293,15 +289,6 @@ func (e *emitter) model(m *modelgraph.Model) error {
 	}
 	b.WriteString("}\n")
 	return nil
-}
-
-// tableName is the name for the table tag: schema-qualified only outside
-// the default schema.
-func tableName(t *inspect.Table) string {
-	if t.Schema == "" || t.Schema == "public" {
-		return t.Name
-	}
-	return t.QualifiedName()
 }
 
 func (e *emitter) joinModelDoc(m *modelgraph.Model) {
@@ -377,20 +364,7 @@ func (e *emitter) uniqueTags(m *modelgraph.Model) map[string][]string {
 // field writes one column field.
 func (e *emitter) field(f modelgraph.Field, unique []string) {
 	c := f.Column
-	opts := []string{columnTagName(c.Name)}
-	if c.PrimaryKey > 0 {
-		opts = append(opts, "pk")
-	}
-	if c.AutoIncrement {
-		opts = append(opts, "autoincrement")
-	}
-	if !c.Nullable && c.PrimaryKey == 0 && !c.AutoIncrement {
-		opts = append(opts, "notnull")
-	}
-	if f.Type.SQLType != "" {
-		opts = append(opts, "type:"+bunValue(f.Type.SQLType))
-	}
-	opts = append(opts, unique...)
+	opts := append([]string{f.Tag()}, unique...)
 	if f.Type.Import != "" {
 		e.imports[f.Type.Import] = true
 	}
@@ -467,11 +441,10 @@ func sameFK(a, b inspect.ForeignKey) bool {
 // express it.
 func (e *emitter) relation(m *modelgraph.Model, r modelgraph.Relation) error {
 	b := &e.body
-	var typ, tag string
+	var typ string
 	switch r.Kind {
 	case modelgraph.BelongsTo, modelgraph.HasOne, modelgraph.HasMany:
-		join, ok := joinOptions(r.Join)
-		if !ok {
+		if !joinExpressible(r.Join) {
 			fmt.Fprintf(b, "\t// %s (%s %s) is left out: Bun's join tag cannot name columns holding \",\" or \"=\".\n", r.Name, r.Kind, r.Target.GoName)
 			return nil
 		}
@@ -479,72 +452,17 @@ func (e *emitter) relation(m *modelgraph.Model, r modelgraph.Relation) error {
 		if r.Kind == modelgraph.HasMany {
 			typ = "[]*" + r.Target.GoName
 		}
-		tag = "rel:" + string(r.Kind) + "," + join
 	case modelgraph.ManyToMany:
-		left, right, err := m2mEnds(m, r)
-		if err != nil {
-			return err
+		if r.ThroughSelf == "" || r.ThroughTarget == "" {
+			return fmt.Errorf("codegen: %s.%s: many-to-many relation without ThroughSelf/ThroughTarget (the join model's belongs-to names); build the graph with modelgraph.Build", m.GoName, r.Name)
 		}
 		typ = "[]*" + r.Target.GoName
-		tag = "m2m:" + bunValue(tableName(r.Through.Table)) + ",join:" + left + "=" + right
 	default:
 		return fmt.Errorf("codegen: %s.%s: unknown relation kind %q", m.GoName, r.Name, r.Kind)
 	}
+	tag := r.Tag()
 	fmt.Fprintf(b, "\t%s %s %s\n", r.Name, typ, structTag(tag))
 	return nil
-}
-
-// joinOptions renders join pairs as Bun join options, one per pair.
-func joinOptions(pairs []modelgraph.JoinPair) (string, bool) {
-	if len(pairs) == 0 {
-		return "", false
-	}
-	parts := make([]string, len(pairs))
-	for i, p := range pairs {
-		if !joinExpressible(p.Local) || !joinExpressible(p.Remote) {
-			return "", false
-		}
-		parts[i] = "join:" + bunValue(p.Local+"="+p.Remote)
-	}
-	return strings.Join(parts, ","), true
-}
-
-// m2mEnds finds the names of the join model's two belongs-to relations:
-// the one leading back to m (left) and the one leading to the target
-// (right). Bun's m2m tag names them: join:Left=Right.
-func m2mEnds(m *modelgraph.Model, r modelgraph.Relation) (left, right string, err error) {
-	var toM, toTarget []modelgraph.Relation
-	for _, jr := range r.Through.Relations {
-		if jr.Kind != modelgraph.BelongsTo {
-			continue
-		}
-		if jr.Target == m {
-			toM = append(toM, jr)
-		}
-		if jr.Target == r.Target {
-			toTarget = append(toTarget, jr)
-		}
-	}
-	pick := func(cands []modelgraph.Relation, own bool) (string, bool) {
-		if len(cands) == 1 {
-			return cands[0].Name, true
-		}
-		// Self-referencing m2m: both keys lead to m. r.ForeignKey is the
-		// association's key that points back at the owning row.
-		for _, c := range cands {
-			if r.ForeignKey != nil && c.ForeignKey != nil && sameFK(*c.ForeignKey, *r.ForeignKey) == own {
-				return c.Name, true
-			}
-		}
-		return "", false
-	}
-	left, okL := pick(toM, true)
-	right, okR := pick(toTarget, false)
-	if !okL || !okR || left == right {
-		return "", "", fmt.Errorf("codegen: %s.%s: join model %s needs one belongs-to relation to %s and one to %s (modelgraph should provide them)",
-			m.GoName, r.Name, r.Through.GoName, m.GoName, r.Target.GoName)
-	}
-	return left, right, nil
 }
 
 // isStdlib reports whether an import path is in the standard library:

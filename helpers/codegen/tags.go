@@ -5,94 +5,30 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
-// Bun reads its struct tags with its own small parser: a comma ends an
-// element, a colon splits key from value, a double quote starts a quoted
-// value (with backslash escapes) and parentheses in a value must balance.
-// Any name holding one of those, or leading/trailing space, is written as a
-// quoted value so that it reaches Bun unchanged: `table:"Order Details"` is
-// not needed (a space is harmless) but `table:"a,b"` is.
+// Bun reads its struct tags with its own small parser; modelgraph spells
+// the tags (Model.TableTag, Field.Tag, Relation.Tag) so automap and codegen
+// agree. What is left here is what only source code needs.
 
-// bunName returns s ready for the name position of a bun tag (the column
-// name), quoting it only when Bun's parser would misread it: there a comma
-// ends the element and a colon makes it an option.
-func bunName(s string) string {
-	if s != "" && !strings.ContainsAny(s, ",:\"") && strings.TrimSpace(s) == s {
-		return s
+// joinExpressible reports whether every column of a relation's join can
+// appear in Bun's join:local=remote option. Bun splits that value on ","
+// and "=" after unquoting and trims the pair, so such names cannot be
+// expressed.
+func joinExpressible(pairs []modelgraph.JoinPair) bool {
+	if len(pairs) == 0 {
+		return false
 	}
-	return bunQuoted(s)
-}
-
-// bunValue returns s ready for an option value (table:…, type:…). In a
-// value a comma ends it unless inside parentheses, so NUMERIC(10,2) needs
-// no quotes; a double quote or unbalanced parentheses do.
-func bunValue(s string) string {
-	if s == "" || strings.TrimSpace(s) != s || strings.ContainsRune(s, '"') {
-		return bunQuoted(s)
-	}
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			if depth--; depth < 0 {
-				return bunQuoted(s)
-			}
-		case ',':
-			if depth == 0 {
-				return bunQuoted(s)
+	for _, p := range pairs {
+		for _, c := range []string{p.Local, p.Remote} {
+			if c == "" || strings.ContainsAny(c, ",=") || strings.TrimSpace(c) != c {
+				return false
 			}
 		}
 	}
-	if depth != 0 {
-		return bunQuoted(s)
-	}
-	return s
-}
-
-// bunQuoted is s as a quoted tag value, with Bun's backslash escapes.
-func bunQuoted(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		if r == '"' || r == '\\' {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// bunFieldOptions are the words Bun reads as options when they stand alone
-// in the name position of a field tag; a column so named is written with
-// `column:` so Bun neither misreads nor warns.
-var bunFieldOptions = map[string]bool{
-	"column": true, "alt": true, "type": true, "array": true, "hstore": true,
-	"composite": true, "multirange": true, "json_use_number": true,
-	"msgpack": true, "notnull": true, "nullzero": true, "default": true,
-	"unique": true, "soft_delete": true, "scanonly": true, "skipupdate": true,
-	"pk": true, "autoincrement": true, "rel": true, "join": true,
-	"join_on": true, "on_update": true, "on_delete": true, "m2m": true,
-	"polymorphic": true, "identity": true,
-}
-
-// columnTagName is the first element of a field's bun tag: the column name,
-// always spelled out so the original name survives whatever the Go name is.
-func columnTagName(column string) string {
-	if column == "" || bunFieldOptions[column] {
-		return "column:" + bunValue(column)
-	}
-	return bunName(column)
-}
-
-// joinExpressible reports whether a column can appear in a relation's
-// join:local=remote option. Bun splits that value on "," and "=" before
-// any unquoting and trims the pair, so such names cannot be expressed.
-func joinExpressible(column string) bool {
-	return column != "" && !strings.ContainsAny(column, ",=") && strings.TrimSpace(column) == column
+	return true
 }
 
 // tableExpressible reports whether a table name survives Bun's table tag:
