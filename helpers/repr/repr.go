@@ -1,0 +1,228 @@
+package repr
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	"github.com/uptrace/bun/schema"
+)
+
+// Namer lets a model choose the name String prints before its fields.
+type Namer interface {
+	ReprName() string
+}
+
+// maxDepth bounds nesting (structs inside structs, slices of slices), so a
+// cyclic value cannot recurse forever.
+const maxDepth = 4
+
+// tables reads bun model metadata. Column order and Go names do not depend
+// on the dialect, so one SQLite-flavoured cache serves every database.
+var tables = sync.OnceValue(func() *schema.Tables { return schema.NewTables(sqlitedialect.New()) })
+
+var (
+	timeType      = reflect.TypeFor[time.Time]()
+	baseModelType = reflect.TypeFor[bun.BaseModel]()
+	valuerType    = reflect.TypeFor[driver.Valuer]()
+)
+
+// String returns v as Name(Field=value, …) when v is a struct or a pointer
+// to one, and as a Go-like literal otherwise (a quoted string, <nil>, …).
+func String(v any) string {
+	var b strings.Builder
+	writeValue(&b, reflect.ValueOf(v), 0)
+	return b.String()
+}
+
+// Print writes each value on its own line to standard output; a slice or
+// array is written one element per line.
+func Print(vs ...any) {
+	Fprint(os.Stdout, vs...)
+}
+
+// Fprint is Print to w.
+func Fprint(w io.Writer, vs ...any) error {
+	var b strings.Builder
+	for _, v := range vs {
+		rv := reflect.ValueOf(v)
+		for rv.Kind() == reflect.Pointer && !rv.IsNil() && (rv.Elem().Kind() == reflect.Slice || rv.Elem().Kind() == reflect.Array) {
+			rv = rv.Elem()
+		}
+		if (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) && rv.Type().Elem().Kind() != reflect.Uint8 {
+			for i := range rv.Len() {
+				writeValue(&b, rv.Index(i), 0)
+				b.WriteByte('\n')
+			}
+			continue
+		}
+		writeValue(&b, rv, 0)
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeValue(b *strings.Builder, v reflect.Value, depth int) {
+	if !v.IsValid() {
+		b.WriteString("<nil>")
+		return
+	}
+	if depth > maxDepth {
+		b.WriteString("…")
+		return
+	}
+	if v.Type() == timeType {
+		b.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
+		return
+	}
+	if dv, ok := driverValue(v); ok {
+		if dv == nil {
+			b.WriteString("<nil>")
+			return
+		}
+		writeValue(b, reflect.ValueOf(dv), depth+1)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			b.WriteString("<nil>")
+			return
+		}
+		writeValue(b, v.Elem(), depth)
+	case reflect.String:
+		b.WriteString(strconv.Quote(v.String()))
+	case reflect.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		b.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		b.WriteString(strconv.FormatUint(v.Uint(), 10))
+	case reflect.Float32, reflect.Float64:
+		b.WriteString(formatFloat(v.Float(), v.Type().Bits()))
+	case reflect.Slice:
+		if v.IsNil() {
+			b.WriteString("<nil>")
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			b.WriteString("[]byte(" + strconv.Quote(string(v.Bytes())) + ")")
+			return
+		}
+		writeList(b, v, depth)
+	case reflect.Array:
+		writeList(b, v, depth)
+	case reflect.Map:
+		if v.IsNil() {
+			b.WriteString("<nil>")
+			return
+		}
+		writeMap(b, v, depth)
+	case reflect.Struct:
+		writeStruct(b, v, depth)
+	default: // complex, chan, func, unsafe pointer
+		fmt.Fprint(b, v)
+	}
+}
+
+// driverValue returns what a driver.Valuer (sql.NullString, bun.NullTime,
+// …) would store, so NULL shows as <nil> and a valid value as itself.
+func driverValue(v reflect.Value) (any, bool) {
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil, false // a nil pointer prints as <nil> below, without calling Value
+	}
+	if !v.Type().Implements(valuerType) {
+		if !reflect.PointerTo(v.Type()).Implements(valuerType) || !v.CanInterface() {
+			return nil, false
+		}
+		if v.CanAddr() {
+			v = v.Addr()
+		} else { // a pointer-receiver Value on a copy
+			p := reflect.New(v.Type())
+			p.Elem().Set(v)
+			v = p
+		}
+	}
+	if !v.CanInterface() {
+		return nil, false
+	}
+	dv, err := v.Interface().(driver.Valuer).Value()
+	if err != nil {
+		return "<error: " + err.Error() + ">", true
+	}
+	if dv != nil && reflect.TypeOf(dv) == v.Type() {
+		return nil, false // Value returned itself: format the value directly
+	}
+	return dv, true
+}
+
+func writeList(b *strings.Builder, v reflect.Value, depth int) {
+	b.WriteByte('[')
+	for i := range v.Len() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeValue(b, v.Index(i), depth+1)
+	}
+	b.WriteByte(']')
+}
+
+func writeMap(b *strings.Builder, v reflect.Value, depth int) {
+	type entry struct{ k, v string }
+	var entries []entry
+	iter := v.MapRange()
+	for iter.Next() {
+		var k, e strings.Builder
+		writeValue(&k, iter.Key(), depth+1)
+		writeValue(&e, iter.Value(), depth+1)
+		entries = append(entries, entry{k.String(), e.String()})
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].k < entries[j].k })
+	b.WriteByte('{')
+	for i, e := range entries {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(e.k + ": " + e.v)
+	}
+	b.WriteByte('}')
+}
+
+func writeStruct(b *strings.Builder, v reflect.Value, depth int) {
+	name, fields := describe(v)
+	b.WriteString(name)
+	b.WriteByte('(')
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(f.name + "=")
+		fv, ok := f.value(v)
+		if !ok {
+			b.WriteString("<nil>")
+			continue
+		}
+		writeValue(b, fv, depth+1)
+	}
+	b.WriteByte(')')
+}
+
+// formatFloat writes 0.99 as 0.99 and 1e6 as 1000000, using an exponent
+// only for very large or small magnitudes.
+func formatFloat(f float64, bits int) string {
+	if a := math.Abs(f); !math.IsInf(f, 0) && !math.IsNaN(f) && (a == 0 || (a >= 1e-4 && a < 1e16)) {
+		return strconv.FormatFloat(f, 'f', -1, bits)
+	}
+	return strconv.FormatFloat(f, 'g', -1, bits)
+}
