@@ -70,9 +70,22 @@ func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
 // TableNames lists every table of the database, internal ones included,
 // sorted by name: the Go twin of SQLAlchemy's engine.table_names().
 func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
-	s, err := Inspect(ctx, db, IncludeInternal(), ExcludeViews())
+	in, err := New(db)
+	if err != nil {
+		return nil, err
+	}
+	if namer, ok := in.(tableNamer); ok {
+		return namer.tableNames(ctx)
+	}
+	s, err := in.Inspect(ctx, IncludeInternal(), ExcludeViews())
 	if err != nil {
 		return nil, err
 	}
 	return s.TableNames(), nil
+}
+
+// tableNamer is implemented by backends that can list table names without
+// reading every table's details; TableNames uses it when available.
+type tableNamer interface {
+	tableNames(ctx context.Context) ([]string, error)
 }

@@ -25,8 +25,8 @@ func TestTablesOption(t *testing.T) {
 		t.Error("sqlite_sequence not marked Internal")
 	}
 
-	_, err = inspect.Inspect(ctx, db, inspect.Tables("albums", "album", "Order Details"))
-	want := `inspect: Tables: no table or view named "album", "Order Details"; this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 5 more (inspect.TableNames lists them all)`
+	_, err = inspect.Inspect(ctx, db, inspect.Tables("albums", "album", "Order Details", "PlayList-Tracks"))
+	want := `inspect: Tables: no table or view named "album" (did you mean "albums"?), "Order Details", "PlayList-Tracks" (did you mean "playlist_track"?); this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 5 more (inspect.TableNames lists them all)`
 	if err == nil || err.Error() != want {
 		t.Errorf("unknown tables:\n got: %v\nwant: %s", err, want)
 	}

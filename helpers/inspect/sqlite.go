@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -63,6 +64,29 @@ func (in *sqliteInspector) Inspect(ctx context.Context, opts ...Option) (*Schema
 	}
 	sortTables(s.Tables)
 	return s, nil
+}
+
+// tableNames lists the tables of the main database, internal ones
+// included, in byte order: what TableNames promises, from sqlite_master
+// alone.
+func (in *sqliteInspector) tableNames(ctx context.Context) ([]string, error) {
+	tx, err := in.db.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("inspect: sqlite: begin read transaction: %w", err)
+	}
+	defer tx.Rollback()
+	refs, err := sqliteTableRefs(ctx, tx, "main")
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, r := range refs {
+		if r.Kind == KindTable {
+			names = append(names, r.Name)
+		}
+	}
+	slices.Sort(names) // byte order, whatever collation ORDER BY used
+	return names, nil
 }
 
 // sqliteReadTable reads everything about one table or view.

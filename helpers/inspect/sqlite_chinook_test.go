@@ -18,6 +18,12 @@ func TestChinookTableNames(t *testing.T) {
 		"albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices",
 		"media_types", "playlist_track", "playlists", "sqlite_sequence", "sqlite_stat1", "tracks",
 	})
+	// TableNames reads only sqlite_master; it must agree with a full Inspect.
+	s, err := inspect.Inspect(context.Background(), db, inspect.IncludeInternal(), inspect.ExcludeViews())
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "Inspect(IncludeInternal, ExcludeViews).TableNames", s.TableNames(), names)
 }
 
 func inspectChinook(t *testing.T, opts ...inspect.Option) *inspect.Schema {

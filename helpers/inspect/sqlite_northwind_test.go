@@ -56,6 +56,19 @@ func TestNorthwindTablesAndViews(t *testing.T) {
 	}
 }
 
+func TestNorthwindTableNames(t *testing.T) {
+	names, err := inspect.TableNames(context.Background(), openShared(t, "northwind.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Tables only (no views), sqlite_sequence included, byte order.
+	equal(t, "TableNames", names, []string{
+		"Categories", "CustomerCustomerDemo", "CustomerDemographics", "Customers",
+		"EmployeeTerritories", "Employees", "Order Details", "Orders", "Products",
+		"Regions", "Shippers", "Suppliers", "Territories", "sqlite_sequence",
+	})
+}
+
 func TestNorthwindOrderDetails(t *testing.T) {
 	s := inspectNorthwind(t, inspect.Tables("Order Details"))
 	equal(t, "Order Details", s.Tables, []inspect.Table{{

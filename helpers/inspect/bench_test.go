@@ -1,0 +1,38 @@
+package inspect_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
+
+func BenchmarkTableNamesChinook(b *testing.B) {
+	db := openShared(b, "chinook.db")
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := inspect.TableNames(ctx, db); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkInspectChinook(b *testing.B) {
+	db := openShared(b, "chinook.db")
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := inspect.Inspect(ctx, db, inspect.IncludeInternal()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkInspectNorthwind(b *testing.B) {
+	db := openShared(b, "northwind.db")
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := inspect.Inspect(ctx, db); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package inspect_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	"github.com/uptrace/bun/driver/sqliteshim"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
+
+// The lesson's "list the tables" step, on the course's copy of Chinook.
+func ExampleTableNames() {
+	sqldb, err := sql.Open(sqliteshim.ShimName, "file:../../../shared/data/chinook.db?mode=ro")
+	if err != nil {
+		panic(err)
+	}
+	db := bun.NewDB(sqldb, sqlitedialect.New())
+	defer db.Close()
+
+	names, err := inspect.TableNames(context.Background(), db)
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range names {
+		fmt.Println(name)
+	}
+	// Output:
+	// albums
+	// artists
+	// customers
+	// employees
+	// genres
+	// invoice_items
+	// invoices
+	// media_types
+	// playlist_track
+	// playlists
+	// sqlite_sequence
+	// sqlite_stat1
+	// tracks
+}
+
+func ExampleInspect() {
+	sqldb, err := sql.Open(sqliteshim.ShimName, "file::memory:")
+	if err != nil {
+		panic(err)
+	}
+	sqldb.SetMaxOpenConns(1) // every connection to :memory: is a new, empty database
+	db := bun.NewDB(sqldb, sqlitedialect.New())
+	defer db.Close()
+
+	ctx := context.Background()
+	for _, stmt := range []string{
+		`CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)`,
+		`CREATE TABLE "book chapters" (
+			book INT NOT NULL,
+			"order" INT NOT NULL,
+			title TEXT DEFAULT 'untitled',
+			author_id INTEGER REFERENCES authors ON DELETE SET NULL,
+			PRIMARY KEY (book, "order")
+		)`,
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			panic(err)
+		}
+	}
+
+	s, err := inspect.Inspect(ctx, db)
+	if err != nil {
+		panic(err)
+	}
+	for _, t := range s.Tables {
+		fmt.Printf("%s %q, primary key %q\n", t.Kind, t.Name, t.PrimaryKey)
+		for _, c := range t.Columns {
+			var notes []string
+			if !c.Nullable {
+				notes = append(notes, "not null")
+			}
+			if c.AutoIncrement {
+				notes = append(notes, "generated")
+			}
+			if c.Default != nil {
+				notes = append(notes, "default "+*c.Default)
+			}
+			line := fmt.Sprintf("  %-9s %-7s %s", c.Name, c.Type, strings.Join(notes, ", "))
+			fmt.Println(strings.TrimRight(line, " "))
+		}
+		for _, fk := range t.ForeignKeys {
+			fmt.Printf("  foreign key %q -> %s %q on delete %s\n", fk.Columns, fk.RefTable, fk.RefColumns, fk.OnDelete)
+		}
+		for _, ix := range t.Indexes {
+			fmt.Printf("  index %q on %q, from %s, unique: %v\n", ix.Name, ix.Columns, ix.Origin, ix.Unique)
+		}
+	}
+	// Output:
+	// table "authors", primary key ["id"]
+	//   id        INTEGER not null, generated
+	//   name      TEXT    not null
+	//   index "sqlite_autoindex_authors_1" on ["name"], from unique, unique: true
+	// table "book chapters", primary key ["book" "order"]
+	//   book      INT     not null
+	//   order     INT     not null
+	//   title     TEXT    default 'untitled'
+	//   author_id INTEGER
+	//   foreign key ["author_id"] -> authors ["id"] on delete SET NULL
+	//   index "sqlite_autoindex_book chapters_1" on ["book" "order"], from primary key, unique: true
+}
+
+// Asking for a table that does not exist names it and lists what does.
+func ExampleTables() {
+	sqldb, err := sql.Open(sqliteshim.ShimName, "file:../../../shared/data/chinook.db?mode=ro")
+	if err != nil {
+		panic(err)
+	}
+	db := bun.NewDB(sqldb, sqlitedialect.New())
+	defer db.Close()
+
+	_, err = inspect.Inspect(context.Background(), db, inspect.Tables("album", "tracks"))
+	fmt.Println(err)
+	// Output:
+	// inspect: Tables: no table or view named "album" (did you mean "albums"?); this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 5 more (inspect.TableNames lists them all)
+}
