@@ -27,6 +27,7 @@ func (t *terminalBar) Start(source string, total int64) {
 		progressbar.OptionSetWriter(t.w),
 		progressbar.OptionSetDescription("chinook"),
 		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
