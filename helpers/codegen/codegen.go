@@ -17,7 +17,7 @@ import (
 // models: the Go twin of `sqlacodegen sqlite:///chinook.db --tables …`.
 func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
 	o := NewOptions(opts...)
-	if err := o.validate(); err != nil {
+	if err := o.Validate(); err != nil {
 		return nil, err
 	}
 	s, err := inspectSchema(ctx, db, o)
@@ -54,7 +54,7 @@ func FromSchema(ctx context.Context, s *inspect.Schema, opts ...Option) ([]byte,
 // their model graph with modelgraph, so that codegen names, types and
 // relates models exactly as automap does.
 func BuildGraph(s *inspect.Schema, o Options) (*modelgraph.Graph, error) {
-	if err := o.validate(); err != nil {
+	if err := o.Validate(); err != nil {
 		return nil, err
 	}
 	if o.NoViews {

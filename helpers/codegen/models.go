@@ -36,7 +36,7 @@ func (mg ModelGenerator) Generate(ctx context.Context, g *modelgraph.Graph, w io
 
 // Source returns the formatted source for g.
 func (mg ModelGenerator) Source(ctx context.Context, g *modelgraph.Graph) ([]byte, error) {
-	if err := mg.Options.validate(); err != nil {
+	if err := mg.Options.Validate(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {

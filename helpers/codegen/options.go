@@ -130,8 +130,9 @@ func (o Options) packageName() string {
 	return o.Package
 }
 
-// validate reports options that cannot produce valid Go.
-func (o Options) validate() error {
+// Validate reports options that cannot produce valid Go (a bad package
+// name, an unknown null style) before any database is read.
+func (o Options) Validate() error {
 	if !isIdentifier(o.packageName()) {
 		return fmt.Errorf("codegen: package name %q is not a Go identifier: use lower-case letters, digits and _, e.g. \"models\"", o.Package)
 	}
