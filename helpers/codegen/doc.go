@@ -39,6 +39,8 @@
 //		Tracks []*Track `bun:"rel:has-many,join:AlbumId=AlbumId"`
 //	}
 //
+// The rules behind it:
+//
 //   - Every field's tag names its column as the database spells it, so
 //     any Go name reaches the right column. Names Bun's tag parser would
 //     misread are quoted inside the tag ("Order,ID" becomes
