@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -65,7 +66,7 @@ func Text(r Result, opts ...Option) string {
 	header := make([]string, ncol+1)
 	for j, name := range r.Columns {
 		header[j+1] = escapeControl(name)
-		widths[j+1] = uniseg.StringWidth(header[j+1])
+		widths[j+1] = displayWidth(header[j+1])
 		numbers, others := 0, 0
 		for _, l := range lines {
 			switch l.kinds[j+1] {
@@ -79,7 +80,7 @@ func Text(r Result, opts ...Option) string {
 	}
 	for _, l := range lines {
 		for j, s := range l.cells {
-			widths[j] = max(widths[j], uniseg.StringWidth(s))
+			widths[j] = max(widths[j], displayWidth(s))
 		}
 	}
 
@@ -90,7 +91,7 @@ func Text(r Result, opts ...Option) string {
 			if j > 0 {
 				sb.WriteString("  ")
 			}
-			pad := strings.Repeat(" ", widths[j]-uniseg.StringWidth(s))
+			pad := strings.Repeat(" ", widths[j]-displayWidth(s))
 			if right[j] {
 				sb.WriteString(pad + s)
 			} else {
@@ -130,4 +131,15 @@ func escapeControl(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// displayWidth is how many terminal cells s takes: its length for ASCII,
+// else what uniseg measures (wide CJK characters and emoji take two).
+func displayWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return uniseg.StringWidth(s)
+		}
+	}
+	return len(s)
 }
