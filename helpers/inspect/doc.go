@@ -39,9 +39,12 @@
 // bundebug does not print dozens of pragma lookups. What it reports:
 //
 //   - Internal: names starting with "sqlite_" are reserved by SQLite for its
-//     own tables (sqlite_sequence, sqlite_stat1, …); they are left out unless
-//     [IncludeInternal] is given or [Tables] names them. [TableNames]
-//     includes them, like the Python lesson's output (13 names for Chinook).
+//     own tables (sqlite_sequence, sqlite_stat1, …), and the shadow tables of
+//     a virtual table (FTS5's docs_data, docs_idx, …) are its module's
+//     storage; they are left out unless [IncludeInternal] is given or
+//     [Tables] names them. [TableNames] includes them, like the Python
+//     lesson's output (13 names for Chinook). A virtual table itself is a
+//     table whose hidden columns (FTS5's rank, …) are not listed.
 //   - Type is the declared type verbatim ("NVARCHAR(160)"), "" when the
 //     column was declared without one.
 //   - AutoIncrement means SQLite fills the value in when an INSERT leaves it
@@ -59,11 +62,11 @@
 //     "CURRENT_TIMESTAMP", "lower('X')" for DEFAULT (lower('X')).
 //   - Generated marks GENERATED ALWAYS AS columns (virtual or stored).
 //   - Foreign keys: SQLite keeps no constraint names, so Name is "". The
-//     referenced table is given its real spelling (REFERENCES "order" finds
-//     table "Order", as SQLite does), and REFERENCES t without columns is
-//     resolved to t's primary key. RefColumns stays empty only for a
-//     dangling key whose parent table does not exist or has no primary key,
-//     which SQLite itself reports only when the key is used.
+//     referenced table and columns are given their real spelling
+//     (REFERENCES "order" (ID) finds table "Order", column "Id", as SQLite
+//     does), and REFERENCES t without columns is resolved to t's primary
+//     key. A dangling key, whose parent table does not exist, is reported as
+//     declared (SQLite itself complains only when the key is used).
 //   - Indexes: every index pragma_index_list reports, including the
 //     sqlite_autoindex_* ones SQLite creates for a PRIMARY KEY (Origin
 //     "primary key") or UNIQUE constraint (Origin "unique"). A rowid alias has

@@ -95,6 +95,25 @@ func findRef(found []tableRef, name string) int {
 	return match
 }
 
+// findInSchema returns the index of the table called name in schema, as a
+// database resolves an unqualified reference there: exact spelling first,
+// then ignoring ASCII case; -1 when there is none.
+func findInSchema(found []tableRef, schema, name string) int {
+	match := -1
+	for i, r := range found {
+		if r.Schema != schema {
+			continue
+		}
+		if r.Name == name {
+			return i
+		}
+		if match < 0 && asciiEqualFold(r.Name, name) {
+			match = i
+		}
+	}
+	return match
+}
+
 // summarizeRefs lists up to limit names of found, for error messages.
 func summarizeRefs(found []tableRef, limit int) string {
 	if len(found) == 0 {

@@ -4,15 +4,18 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 )
 
 // sqliteForeignKeys reads pragma_foreign_key_list: one row per column, a
 // composite key's rows sharing an id and ordered by seq.
 //
 // SQLite keeps no constraint names there, so Name stays empty. The parent
-// table is reported as written in the REFERENCES clause; it is resolved to
-// the existing table's exact spelling (SQLite matches it case-insensitively),
-// and "REFERENCES t" without columns is resolved to t's primary key.
+// table and columns are reported as written in the REFERENCES clause; they
+// are given the existing table's and columns' own spelling (SQLite matches
+// them ignoring ASCII case), and "REFERENCES t" without columns is resolved
+// to t's primary key. A dangling key, whose parent does not exist, is kept
+// as declared (SQLite reports it only when the key is used).
 func sqliteForeignKeys(ctx context.Context, tx *sql.Tx, ref tableRef, found []tableRef) ([]ForeignKey, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, "table", "from", "to", on_update, on_delete
 		FROM pragma_foreign_key_list(?, ?) ORDER BY id, seq`, ref.Name, sqliteDB(ref.Schema))
@@ -57,43 +60,70 @@ func sqliteForeignKeys(ctx context.Context, tx *sql.Tx, ref tableRef, found []ta
 		return nil, fmt.Errorf("inspect: sqlite: foreign keys of %q: %w", ref.qualifiedName(), err)
 	}
 
+	parents := make(map[string]sqliteParent)
 	for i := range fks {
 		fk := &fks[i]
-		parent := tableRef{Schema: ref.Schema, Name: fk.RefTable}
-		if j := findRef(found, parent.qualifiedName()); j >= 0 && found[j].Schema == ref.Schema {
-			fk.RefTable = found[j].Name
-			parent = found[j]
+		j := findInSchema(found, ref.Schema, fk.RefTable)
+		if j < 0 || found[j].Kind != KindTable {
+			continue // dangling: keep the key exactly as declared
 		}
-		if implicit[i] {
-			if fk.RefColumns, err = sqlitePrimaryKey(ctx, tx, parent); err != nil {
+		fk.RefTable = found[j].Name
+		parent, ok := parents[fk.RefTable]
+		if !ok {
+			if parent, err = sqliteReadParent(ctx, tx, found[j]); err != nil {
 				return nil, err
 			}
+			parents[fk.RefTable] = parent
+		}
+		if implicit[i] {
+			fk.RefColumns = slices.Clone(parent.primaryKey)
+			continue
+		}
+		for k, name := range fk.RefColumns {
+			fk.RefColumns[k] = parent.spelling(name)
 		}
 	}
 	sortForeignKeys(fks)
 	return fks, nil
 }
 
-// sqlitePrimaryKey lists the primary-key columns of a table in key order;
-// empty when the table has none or does not exist (a dangling foreign key,
-// which SQLite only reports when the key is used).
-func sqlitePrimaryKey(ctx context.Context, tx *sql.Tx, ref tableRef) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT name FROM pragma_table_xinfo(?, ?) WHERE pk > 0 ORDER BY pk`,
-		ref.Name, sqliteDB(ref.Schema))
-	if err != nil {
-		return nil, fmt.Errorf("inspect: sqlite: primary key of %q: %w", ref.qualifiedName(), err)
+// sqliteParent is what resolving a foreign key needs of its parent table.
+type sqliteParent struct {
+	columns    []string
+	primaryKey []string // in key order
+}
+
+// spelling returns the parent's own spelling of a column a REFERENCES
+// clause names: SQLite matches it ignoring ASCII case and reports it as
+// written ("ID" for a column "Id"); unknown names are kept as written.
+func (p sqliteParent) spelling(name string) string {
+	if slices.Contains(p.columns, name) {
+		return name
 	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return nil, fmt.Errorf("inspect: sqlite: primary key of %q: %w", ref.qualifiedName(), err)
+	for _, c := range p.columns {
+		if asciiEqualFold(c, name) {
+			return c
 		}
-		names = append(names, name)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("inspect: sqlite: primary key of %q: %w", ref.qualifiedName(), err)
+	return name
+}
+
+// sqliteReadParent reads the column names and primary key of a table.
+func sqliteReadParent(ctx context.Context, tx *sql.Tx, ref tableRef) (sqliteParent, error) {
+	var p sqliteParent
+	cols, err := sqliteColumns(ctx, tx, ref)
+	if err != nil {
+		return p, err
 	}
-	return names, nil
+	key := make(map[int]string)
+	for _, c := range cols {
+		p.columns = append(p.columns, c.name)
+		if c.pk > 0 {
+			key[c.pk] = c.name
+		}
+	}
+	for i := 1; i <= len(key); i++ {
+		p.primaryKey = append(p.primaryKey, key[i])
+	}
+	return p, nil
 }

@@ -56,7 +56,8 @@ func sqliteDatabases(ctx context.Context, tx *sql.Tx, wanted []string) ([]string
 
 // sqliteTableRefs lists the tables and views of one database from its
 // sqlite_master. Names starting with "sqlite_" are reserved by SQLite for
-// its own tables (sqlite_sequence, sqlite_stat1, …) and marked Internal.
+// its own tables (sqlite_sequence, sqlite_stat1, …) and marked Internal, as
+// are the shadow tables of virtual tables.
 func sqliteTableRefs(ctx context.Context, tx *sql.Tx, database string) ([]tableRef, error) {
 	query := `SELECT type, name FROM ` + quoteIdent(database) + `.sqlite_master
 		WHERE type IN ('table', 'view') ORDER BY name`
@@ -85,5 +86,43 @@ func sqliteTableRefs(ctx context.Context, tx *sql.Tx, database string) ([]tableR
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("inspect: sqlite: list tables of %s: %w", database, err)
 	}
+	rows.Close()
+
+	shadow, err := sqliteShadowTables(ctx, tx, database)
+	if err != nil {
+		return nil, err
+	}
+	for i := range refs {
+		if shadow[refs[i].Name] {
+			refs[i].Internal = true
+		}
+	}
 	return refs, nil
+}
+
+// sqliteShadowTables names the shadow tables of virtual tables (FTS5's
+// docs_data, docs_idx, …): storage a module manages, so Internal like
+// SQLite's own. pragma_table_list (SQLite 3.37+) tells them apart; an older
+// SQLite without it simply yields none.
+func sqliteShadowTables(ctx context.Context, tx *sql.Tx, database string) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM pragma_table_list WHERE schema = ? AND type = 'shadow'`, database)
+	if err != nil {
+		if strings.Contains(err.Error(), "pragma_table_list") {
+			return nil, nil // "no such table: pragma_table_list": SQLite before 3.37
+		}
+		return nil, fmt.Errorf("inspect: sqlite: list shadow tables of %s: %w", database, err)
+	}
+	defer rows.Close()
+	shadow := make(map[string]bool)
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("inspect: sqlite: list shadow tables of %s: %w", database, err)
+		}
+		shadow[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("inspect: sqlite: list shadow tables of %s: %w", database, err)
+	}
+	return shadow, nil
 }

@@ -1,0 +1,103 @@
+package inspect_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
+
+func TestForeignKeySpelling(t *testing.T) {
+	db := openEmpty(t)
+	ctx := context.Background()
+	for _, stmt := range []string{
+		`CREATE TABLE Parent (Id INTEGER PRIMARY KEY, Code TEXT UNIQUE)`,
+		// SQLite resolves parent names ignoring case and reports them as
+		// written; the inspector reports the parent's own spelling.
+		`CREATE TABLE child (x INTEGER, y TEXT, z INTEGER,
+			FOREIGN KEY (X) REFERENCES PARENT (ID),
+			FOREIGN KEY (y) REFERENCES parent (code) ON UPDATE CASCADE,
+			FOREIGN KEY (z) REFERENCES missing (whatever) ON DELETE RESTRICT)`,
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := inspect.Inspect(ctx, db, inspect.Tables("child"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "child foreign keys", mustTable(t, s, "child").ForeignKeys, []inspect.ForeignKey{
+		fk([]string{"x"}, "Parent", []string{"Id"}),
+		{Columns: []string{"y"}, RefTable: "Parent", RefColumns: []string{"Code"}, OnUpdate: "CASCADE", OnDelete: "NO ACTION"},
+		// Dangling: kept exactly as declared.
+		{Columns: []string{"z"}, RefTable: "missing", RefColumns: []string{"whatever"}, OnUpdate: "NO ACTION", OnDelete: "RESTRICT"},
+	})
+}
+
+func TestVirtualTables(t *testing.T) {
+	db := openEmpty(t)
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `CREATE VIRTUAL TABLE docs USING fts5(title, body)`); err != nil {
+		t.Fatal(err)
+	}
+	s, err := inspect.Inspect(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// FTS5's shadow tables (docs_config, docs_data, …) are internal, and its
+	// hidden columns (docs, rank) are not part of the declared table.
+	equal(t, "virtual table", s.Tables, []inspect.Table{{
+		Name: "docs", Kind: inspect.KindTable,
+		Columns: []inspect.Column{col("title", ""), col("body", "")},
+	}})
+
+	names, err := inspect.TableNames(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "TableNames", names, []string{"docs", "docs_config", "docs_content", "docs_data", "docs_docsize", "docs_idx"})
+	all, err := inspect.Inspect(ctx, db, inspect.IncludeInternal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range all.Tables {
+		if tb.Internal != (tb.Name != "docs") {
+			t.Errorf("%s: Internal = %v", tb.Name, tb.Internal)
+		}
+	}
+}
+
+func TestTempSchema(t *testing.T) {
+	db := openEmpty(t)
+	db.SetMaxOpenConns(1) // temp tables belong to one connection
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY, note TEXT DEFAULT '')`); err != nil {
+		t.Fatal(err)
+	}
+	s, err := inspect.Inspect(ctx, db, inspect.Schemas("temp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "temp tables", s.Tables, []inspect.Table{{
+		Schema: "temp", Name: "scratch", Kind: inspect.KindTable,
+		Columns: []inspect.Column{
+			rowidPK("id"),
+			{Name: "note", Type: "TEXT", Nullable: true, Default: ptr("''")},
+		},
+		PrimaryKey: []string{"id"},
+	}})
+}
+
+func TestCanceledContext(t *testing.T) {
+	db := openShared(t, "chinook.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := inspect.Inspect(ctx, db); !errors.Is(err, context.Canceled) {
+		t.Errorf("Inspect with a canceled context: err = %v, want context.Canceled", err)
+	}
+	if _, err := inspect.TableNames(ctx, db); !errors.Is(err, context.Canceled) {
+		t.Errorf("TableNames with a canceled context: err = %v, want context.Canceled", err)
+	}
+}
