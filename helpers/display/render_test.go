@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/uptrace/bun"
 )
 
 // hostile is a result whose values and names try to break out of HTML and
@@ -163,6 +165,8 @@ func TestFormatCell(t *testing.T) {
 		{time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC), "2009-01-01T00:00:00Z", textKind},
 		{time.Date(2009, 1, 2, 3, 4, 5, 600000000, zone), "2009-01-02T03:04:05.6+03:00", textKind},
 		{sql.NullString{}, "", nullKind},
+		{bun.NullTime{}, "", nullKind},
+		{bun.NullTime{Time: time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC)}, "2009-01-01T00:00:00Z", textKind},
 		{valid, "x", textKind},
 		{&valid, "x", textKind},
 		{sql.NullInt64{Int64: 5, Valid: true}, "5", numberKind},

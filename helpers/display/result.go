@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/uptrace/bun"
 )
 
 // Result is what gets shown: the columns in the query's order, the rows
@@ -86,6 +88,11 @@ func formatValue(v any, depth int) cell {
 		}
 		return cell{s: formatBytes(v)}
 	case time.Time:
+		return cell{s: v.Format(time.RFC3339Nano)}
+	case bun.NullTime: // the zero time is NULL
+		if v.IsZero() {
+			return cell{k: nullKind}
+		}
 		return cell{s: v.Format(time.RFC3339Nano)}
 	case bool:
 		return cell{s: strconv.FormatBool(v)}

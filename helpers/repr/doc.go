@@ -17,11 +17,12 @@
 //   - Names are the Go field names (c.FirstName), the names a Go program
 //     uses, as the Python lesson shows attribute names; the SQL column names
 //     may differ (bun:"first_name").
-//   - Columns come in bun's table order (the order of CREATE TABLE: primary
-//     keys first, then the other columns in struct order, embedded structs
-//     flattened). Relations (bun:"rel:…") and unexported fields are left out.
-//   - nil pointers, and sql.Null* or any driver.Valuer whose value is NULL,
-//     print as <nil>; strings are Go-quoted (%q); times are ISO 8601
+//   - Columns come in bun's table order, which is the struct's field order
+//     with embedded structs flattened, and also the column order of bun's
+//     CREATE TABLE. Relations (bun:"rel:…"), bun:"-" fields and unexported
+//     fields are left out.
+//   - nil pointers, a zero bun.NullTime, and sql.Null* or any driver.Valuer
+//     whose value is NULL print as <nil>; strings are Go-quoted (%q); times are ISO 8601
 //     (RFC 3339); bytes print as []byte("…").
 //   - The type name is the Go type's name. A type built at run time with
 //     reflect.StructOf has none, so the bun table name is used instead

@@ -33,6 +33,7 @@ var tables = sync.OnceValue(func() *schema.Tables { return schema.NewTables(sqli
 
 var (
 	timeType      = reflect.TypeFor[time.Time]()
+	nullTimeType  = reflect.TypeFor[bun.NullTime]()
 	baseModelType = reflect.TypeFor[bun.BaseModel]()
 	valuerType    = reflect.TypeFor[driver.Valuer]()
 )
@@ -78,12 +79,16 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		b.WriteString("<nil>")
 		return
 	}
-	if depth > maxDepth {
-		b.WriteString("…")
-		return
-	}
-	if v.Type() == timeType {
+	switch v.Type() {
+	case timeType:
 		b.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
+		return
+	case nullTimeType: // bun.NullTime: the zero time is NULL
+		if t := v.Field(0).Interface().(time.Time); !t.IsZero() {
+			b.WriteString(t.Format(time.RFC3339Nano))
+		} else {
+			b.WriteString("<nil>")
+		}
 		return
 	}
 	if dv, ok := driverValue(v); ok {
@@ -168,6 +173,10 @@ func driverValue(v reflect.Value) (any, bool) {
 }
 
 func writeList(b *strings.Builder, v reflect.Value, depth int) {
+	if depth > maxDepth {
+		b.WriteString("[…]")
+		return
+	}
 	b.WriteByte('[')
 	for i := range v.Len() {
 		if i > 0 {
@@ -179,6 +188,10 @@ func writeList(b *strings.Builder, v reflect.Value, depth int) {
 }
 
 func writeMap(b *strings.Builder, v reflect.Value, depth int) {
+	if depth > maxDepth {
+		b.WriteString("{…}")
+		return
+	}
 	type entry struct{ k, v string }
 	var entries []entry
 	iter := v.MapRange()
@@ -203,6 +216,10 @@ func writeStruct(b *strings.Builder, v reflect.Value, depth int) {
 	name, fields := describe(v)
 	b.WriteString(name)
 	b.WriteByte('(')
+	if depth > maxDepth {
+		b.WriteString("…)")
+		return
+	}
 	for i, f := range fields {
 		if i > 0 {
 			b.WriteString(", ")
