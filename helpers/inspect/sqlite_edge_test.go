@@ -101,3 +101,55 @@ func TestCanceledContext(t *testing.T) {
 		t.Errorf("TableNames with a canceled context: err = %v, want context.Canceled", err)
 	}
 }
+
+// TestRowidAlias pins when SQLite generates a key (AutoIncrement): exactly
+// when the column is an alias of the rowid.
+func TestRowidAlias(t *testing.T) {
+	db := openEmpty(t)
+	ctx := context.Background()
+	cases := []struct {
+		create   string
+		generate bool
+	}{
+		{`CREATE TABLE a (id INTEGER PRIMARY KEY)`, true},
+		{`CREATE TABLE b (id integer primary key autoincrement)`, true},
+		{`CREATE TABLE c (id INTEGER, x TEXT, PRIMARY KEY (id DESC))`, true}, // table constraint: DESC is fine
+		{`CREATE TABLE d (id INTEGER PRIMARY KEY DESC)`, false},              // SQLite's documented exception
+		{`CREATE TABLE e (id INT PRIMARY KEY)`, false},                       // INT is not INTEGER
+		{`CREATE TABLE f (id BIGINT PRIMARY KEY)`, false},
+		{`CREATE TABLE g (id INTEGER PRIMARY KEY) WITHOUT ROWID`, false},
+		{`CREATE TABLE h (id INTEGER, k INTEGER, PRIMARY KEY (id, k))`, false},
+	}
+	for _, c := range cases {
+		if _, err := db.ExecContext(ctx, c.create); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := inspect.Inspect(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cases {
+		id := s.Tables[i].Columns[0]
+		if id.AutoIncrement != c.generate || (c.generate && id.Nullable) {
+			t.Errorf("%s: AutoIncrement %v Nullable %v, want AutoIncrement %v", c.create, id.AutoIncrement, id.Nullable, c.generate)
+		}
+		// The rule agrees with SQLite: after an INSERT that leaves the key
+		// out, only a rowid alias holds a value (the others stay NULL, or
+		// the INSERT fails where the key is implicitly NOT NULL).
+		name := s.Tables[i].Name
+		if _, err := db.ExecContext(ctx, `INSERT INTO `+name+` DEFAULT VALUES`); err != nil {
+			if c.generate {
+				t.Errorf("%s: insert: %v", c.create, err)
+			}
+			continue
+		}
+		var key any
+		if err := db.QueryRowContext(ctx, `SELECT id FROM `+name).Scan(&key); err != nil {
+			t.Fatal(err)
+		}
+		if (key != nil) != c.generate {
+			t.Errorf("%s: inserted key %v, want generated %v", c.create, key, c.generate)
+		}
+	}
+}
