@@ -96,5 +96,5 @@
 // and compare well in notebooks, behind a small [Inspector] interface shaped
 // the same way (one Inspect call per dialect returning a whole schema), so
 // each dialect plugs in by adding files. On PostgreSQL, where both exist,
-// the two can be compared on the same database.
+// the tests check that the two agree wherever they report the same fact.
 package inspect
