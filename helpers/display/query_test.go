@@ -3,6 +3,7 @@ package display
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -317,6 +318,21 @@ func TestSQL(t *testing.T) {
 	if want := `INSERT INTO "items" ("id", "name", "price", "note") VALUES (9, 'x', 0, NULL) RETURNING "note"`; ins != want {
 		t.Fatalf("insert SQL %q, want %q", ins, want)
 	}
+	for q, want := range map[Statement]string{
+		db.NewRaw("SELECT ? AS x", "<&>"):                                      `SELECT '<&>' AS x`,
+		db.NewCreateTable().Model((*item)(nil)).IfNotExists():                  `CREATE TABLE IF NOT EXISTS "items" ("id" INTEGER NOT NULL, "name" VARCHAR NOT NULL, "price" DOUBLE PRECISION, "note" VARCHAR, PRIMARY KEY ("id"))`,
+		db.NewUpdate().Model((*item)(nil)).Set("price = ?", 2).Where("id = 1"): `UPDATE "items" AS "item" SET price = 2 WHERE (id = 1)`,
+		db.NewDelete().Model((*item)(nil)).Where("id = ?", 1):                  `DELETE FROM "items" AS "item" WHERE (id = 1)`,
+		db.NewDropTable().Model((*item)(nil)).IfExists():                       `DROP TABLE IF EXISTS "items"`,
+	} {
+		got, err := SQLString(q)
+		if err != nil || got != want {
+			t.Errorf("SQLString = %q, %v; want %q", got, err, want)
+		}
+	}
+	if _, err := SQLString(db.NewSelect().Err(errors.New("bad model"))); err == nil || err.Error() != "display: building SQL: bad model" {
+		t.Errorf("SQLString of a broken query: err = %v", err)
+	}
 	if sent := rec.take(); len(sent) != 0 {
 		t.Fatalf("SQL ran statements: %q", sent)
 	}
@@ -350,5 +366,51 @@ func TestQueryChinookTracks(t *testing.T) {
 		"[3503 rows × 3 columns]\n"
 	if buf.String() != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+type shelf struct {
+	bun.BaseModel `bun:"table:shelves"`
+	ID            int64  `bun:"id,pk"`
+	Label         string `bun:"label"`
+}
+
+type stocked struct {
+	bun.BaseModel `bun:"table:items"`
+	ID            int64  `bun:"id,pk"`
+	Name          string `bun:"name"`
+	ShelfID       int64  `bun:"shelf_id"`
+	Shelf         *shelf `bun:"rel:belongs-to,join:shelf_id=id"`
+}
+
+func TestFetchWithJoinedRelation(t *testing.T) {
+	db, rec := itemsDB(t, 100)
+	ctx := context.Background()
+	for _, stmt := range []string{
+		"CREATE TABLE shelves (id INTEGER PRIMARY KEY, label TEXT)",
+		"INSERT INTO shelves VALUES (1, 'low'), (2, 'high')",
+		"ALTER TABLE items ADD COLUMN shelf_id INTEGER",
+		"UPDATE items SET shelf_id = 1 + (id > 50)",
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec.take()
+	q := db.NewSelect().Model((*stocked)(nil)).Column("stocked.id").
+		Relation("Shelf", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Column("label") }).
+		Order("stocked.id")
+	r, err := Fetch(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(r.Columns); got != "[id shelf__label]" {
+		t.Fatalf("columns %s", got)
+	}
+	if got := fmt.Sprint(r.Total, r.Head[0], r.Tail[4]); got != "100 [1 low] [100 high]" {
+		t.Fatalf("got %s", got)
+	}
+	if sent := rec.take(); len(sent) != 3 || !strings.HasSuffix(sent[2], `ORDER BY "stocked"."id" LIMIT 5 OFFSET 95`) {
+		t.Fatalf("SQL sent: %q", sent)
 	}
 }
