@@ -10,9 +10,11 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// opener opens the database a DSN names for one family of URL schemes. It
-// returns a *bun.DB with the right dialect; Open adds the echo hook and
-// checks the connection.
+// opener opens the database a DSN names for one family of URL schemes and
+// returns a *bun.DB with the right dialect, already proven to answer (a
+// ping or a first query under ctx) and closed again on any error. It honours
+// cfg.create its own way (SQLite makes the file). Open adds the echo hook.
+// Errors start with "connect: " and name the fix.
 type opener func(ctx context.Context, dsn string, cfg *config) (*bun.DB, error)
 
 // openers maps a lower-case URL scheme ("sqlite", "postgres", …) to its
