@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -28,52 +29,78 @@ func LoadChinookMariaDB(tb testing.TB, db *bun.DB) {
 // db, a MariaDB/MySQL database: columns with equivalent types (INTEGER → INT,
 // NVARCHAR(n) → VARCHAR(n), NUMERIC(p,s) → DECIMAL(p,s), DATETIME →
 // DATETIME, …), the primary key (AUTO_INCREMENT for SQLite's INTEGER PRIMARY
-// KEY), the indexes, then the rows, then the foreign keys with their
-// actions, so the server checks the copied data against them. SQLite's own
-// bookkeeping tables (sqlite_sequence, sqlite_stat1) are not copied.
+// KEY), the indexes and the foreign keys with their actions; then the rows,
+// which are checked against the foreign keys. SQLite's own bookkeeping
+// tables (sqlite_sequence, sqlite_stat1) are not copied.
 func CopySQLiteToMariaDB(tb testing.TB, db *bun.DB, path string) {
 	tb.Helper()
-	if db.Dialect().Name() != dialect.MySQL {
-		tb.Fatalf("dbtest: CopySQLiteToMariaDB needs a MariaDB/MySQL database, got dialect %s", db.Dialect().Name())
+	if err := copySQLiteToMariaDB(context.Background(), db, path); err != nil {
+		tb.Fatalf("dbtest: copy %s: %v", path, err)
 	}
-	ctx := context.Background()
-	src, err := sql.Open(sqliteshim.ShimName, "file:"+path+"?mode=ro")
+}
+
+func copySQLiteToMariaDB(ctx context.Context, db *bun.DB, path string) error {
+	if db.Dialect().Name() != dialect.MySQL {
+		return fmt.Errorf("the target must be a MariaDB/MySQL database, not %s", db.Dialect().Name())
+	}
+	u := url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}
+	src, err := sql.Open(sqliteshim.ShimName, u.String())
 	if err != nil {
-		tb.Fatal(err)
+		return err
 	}
 	defer src.Close()
-
 	tables, err := readSQLiteTables(ctx, src)
 	if err != nil {
-		tb.Fatalf("dbtest: read %s: %v", path, err)
+		return fmt.Errorf("read the SQLite schema: %w", err)
 	}
+
+	// One connection, foreign-key checks off while loading: tables may then
+	// be created with their keys in any order and filled in one pass (an
+	// ALTER TABLE … ADD FOREIGN KEY per key afterwards copies each table).
+	// The keys are verified once the rows are in.
+	conn, err := db.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SET foreign_key_checks = 0"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(ctx, "SET foreign_key_checks = 1") // before the connection returns to the pool
+
 	for _, t := range tables {
-		for _, stmt := range t.createStatements() {
-			if _, err := db.DB.ExecContext(ctx, stmt); err != nil {
-				tb.Fatalf("dbtest: copy %s: %v\n%s", t.name, err, stmt)
-			}
+		stmt := t.createStatement()
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("create %s: %w\n%s", t.name, err, stmt)
 		}
 	}
-	tx, err := db.DB.BeginTx(ctx, nil)
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		tb.Fatal(err)
+		return err
 	}
 	for _, t := range tables {
 		if err := copyRows(ctx, src, tx, t); err != nil {
 			tx.Rollback()
-			tb.Fatalf("dbtest: copy rows of %s: %v", t.name, err)
+			return fmt.Errorf("copy the rows of %s: %w", t.name, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		tb.Fatal(err)
+		return err
 	}
 	for _, t := range tables {
-		for _, stmt := range t.foreignKeyStatements() {
-			if _, err := db.DB.ExecContext(ctx, stmt); err != nil {
-				tb.Fatalf("dbtest: copy foreign key of %s: %v\n%s", t.name, err, stmt)
+		for _, fk := range t.foreignKeys {
+			var orphans int
+			query := t.orphansQuery(fk)
+			if err := conn.QueryRowContext(ctx, query).Scan(&orphans); err != nil {
+				return fmt.Errorf("check a foreign key of %s: %w\n%s", t.name, err, query)
+			}
+			if orphans > 0 {
+				return fmt.Errorf("%d rows of %s have a (%s) that matches no row of %s: the SQLite file breaks its own foreign key",
+					orphans, t.name, strings.Join(fk.from, ", "), fk.refTable)
 			}
 		}
 	}
+	return nil
 }
 
 type sqliteColumn struct {
@@ -96,7 +123,10 @@ type sqliteIndex struct {
 }
 
 type sqliteTable struct {
-	name        string
+	name string
+	// keyed holds the columns some key or index uses: MariaDB cannot index
+	// a TEXT or BLOB column without a prefix length.
+	keyed       map[string]bool
 	columns     []sqliteColumn
 	foreignKeys []sqliteForeignKey
 	indexes     []sqliteIndex
@@ -184,7 +214,28 @@ func readSQLiteTables(ctx context.Context, src *sql.DB) ([]*sqliteTable, error) 
 			}
 		}
 	}
+	for _, t := range tables {
+		t.markKeyed(t.primaryKey()...)
+		for _, idx := range t.indexes {
+			t.markKeyed(idx.columns...)
+		}
+		for _, fk := range t.foreignKeys {
+			t.markKeyed(fk.from...)
+			if parent := byName[fk.refTable]; parent != nil {
+				parent.markKeyed(fk.to...)
+			}
+		}
+	}
 	return tables, nil
+}
+
+func (t *sqliteTable) markKeyed(columns ...string) {
+	if t.keyed == nil {
+		t.keyed = map[string]bool{}
+	}
+	for _, c := range columns {
+		t.keyed[c] = true
+	}
 }
 
 func (t *sqliteTable) primaryKey() []string {
@@ -203,19 +254,23 @@ func (t *sqliteTable) primaryKey() []string {
 	}
 }
 
-// createStatements returns CREATE TABLE and CREATE INDEX for MariaDB.
-func (t *sqliteTable) createStatements() []string {
+// createStatement returns the CREATE TABLE statement for MariaDB, with the
+// primary key, indexes and foreign keys inline; the server names the
+// foreign keys (<table>_ibfk_<n>), as SQLite has no names for them.
+func (t *sqliteTable) createStatement() string {
 	pk := t.primaryKey()
 	var defs []string
 	for _, c := range t.columns {
 		typ := mariaDBType(c.typ)
+		if t.keyed[c.name] {
+			typ = indexableType(typ)
+		}
 		def := MySQLIdent(c.name) + " " + typ
-		// SQLite's INTEGER PRIMARY KEY is the rowid: it numbers new rows.
-		rowid := len(pk) == 1 && pk[0] == c.name && strings.EqualFold(c.typ, "INTEGER")
 		if c.notNull || c.pk > 0 {
 			def += " NOT NULL"
 		}
-		if rowid {
+		// SQLite's INTEGER PRIMARY KEY is the rowid: it numbers new rows.
+		if len(pk) == 1 && pk[0] == c.name && strings.EqualFold(c.typ, "INTEGER") {
 			def += " AUTO_INCREMENT"
 		}
 		if c.dflt.Valid {
@@ -226,27 +281,31 @@ func (t *sqliteTable) createStatements() []string {
 	if len(pk) > 0 {
 		defs = append(defs, "PRIMARY KEY ("+identList(pk)+")")
 	}
-	stmts := []string{"CREATE TABLE " + MySQLIdent(t.name) + " (\n  " + strings.Join(defs, ",\n  ") + "\n) ENGINE=InnoDB"}
 	for _, idx := range t.indexes {
 		kind := "INDEX"
 		if idx.unique {
 			kind = "UNIQUE INDEX"
 		}
-		stmts = append(stmts, fmt.Sprintf("CREATE %s %s ON %s (%s)", kind, MySQLIdent(idx.name), MySQLIdent(t.name), identList(idx.columns)))
+		defs = append(defs, fmt.Sprintf("%s %s (%s)", kind, MySQLIdent(idx.name), identList(idx.columns)))
 	}
-	return stmts
-}
-
-// foreignKeyStatements returns the ALTER TABLE … ADD FOREIGN KEY statements;
-// the server names the constraints (<table>_ibfk_<n>), as SQLite has no names.
-func (t *sqliteTable) foreignKeyStatements() []string {
-	var stmts []string
 	for _, fk := range t.foreignKeys {
-		stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE %s ON UPDATE %s",
-			MySQLIdent(t.name), identList(fk.from), MySQLIdent(fk.refTable), identList(fk.to),
+		defs = append(defs, fmt.Sprintf("FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE %s ON UPDATE %s",
+			identList(fk.from), MySQLIdent(fk.refTable), identList(fk.to),
 			referentialAction(fk.onDelete), referentialAction(fk.onUpdate)))
 	}
-	return stmts
+	return "CREATE TABLE " + MySQLIdent(t.name) + " (\n  " + strings.Join(defs, ",\n  ") + "\n) ENGINE=InnoDB"
+}
+
+// orphansQuery counts the rows whose foreign key fk matches no parent row
+// (a key with a NULL part matches nothing and needs nothing, as in SQL).
+func (t *sqliteTable) orphansQuery(fk sqliteForeignKey) string {
+	var notNull, match []string
+	for i := range fk.from {
+		notNull = append(notNull, "c."+MySQLIdent(fk.from[i])+" IS NOT NULL")
+		match = append(match, "p."+MySQLIdent(fk.to[i])+" = c."+MySQLIdent(fk.from[i]))
+	}
+	return fmt.Sprintf("SELECT COUNT(*) FROM %s c WHERE %s AND NOT EXISTS (SELECT 1 FROM %s p WHERE %s)",
+		MySQLIdent(t.name), strings.Join(notNull, " AND "), MySQLIdent(fk.refTable), strings.Join(match, " AND "))
 }
 
 var sqliteTypeRE = regexp.MustCompile(`^\s*([A-Za-z ]+?)\s*(\(\s*\d+\s*(?:,\s*\d+\s*)?\))?\s*$`)
@@ -299,6 +358,18 @@ func mariaDBType(sqliteType string) string {
 		return "DOUBLE"
 	}
 	return "DECIMAL(65,30)"
+}
+
+// indexableType swaps the unbounded string types, which MariaDB cannot
+// index whole, for bounded ones wide enough for any key worth having.
+func indexableType(typ string) string {
+	switch typ {
+	case "LONGTEXT":
+		return "VARCHAR(255)"
+	case "LONGBLOB":
+		return "VARBINARY(255)"
+	}
+	return typ
 }
 
 func referentialAction(a string) string {
