@@ -87,6 +87,7 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 	case broken:
 		backup = path + ".broken-" + o.now().Format("20060102-150405")
 	}
+	removeStale(filepath.Dir(path), o.now())
 	r, err := o.install(ctx, srcs, path, backup, rep)
 	if err != nil {
 		r.Path = path
@@ -132,7 +133,7 @@ func (o *options) install(ctx context.Context, srcs []source, path, backup strin
 }
 
 func fallsBack(err error) bool {
-	return !errors.Is(err, ErrChecksum) && !errors.Is(err, ErrUnsafeArchive) &&
+	return !errors.Is(err, ErrDestination) && !errors.Is(err, ErrChecksum) && !errors.Is(err, ErrUnsafeArchive) &&
 		!errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrNoDatabase)
 }
 
@@ -198,17 +199,17 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 // student's own database is never lost without a word.
 func place(tmp, path, backup string) error {
 	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
+		return localErrorf("make readable: %w", err)
 	}
 	if backup != "" {
 		if err := os.Link(path, backup); err != nil {
 			if err := copyFile(path, backup); err != nil {
-				return fmt.Errorf("save the previous file as %s: %w", backup, err)
+				return localErrorf("save the previous file as %s: %w", backup, err)
 			}
 		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("move into place: %w", err)
+		return localErrorf("move into place: %w", err)
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync() // make the rename itself durable; best effort

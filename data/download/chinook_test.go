@@ -518,3 +518,29 @@ func TestBadDigestOption(t *testing.T) {
 		t.Fatalf("err = %v\nwant  %s", err, want)
 	}
 }
+
+func TestStaleTemporaryFilesRemoved(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".chinook-111.part")
+	fresh := filepath.Join(dir, ".chinook-222.part") // perhaps another cell's download
+	os.WriteFile(old, []byte("killed run"), 0o600)
+	os.WriteFile(fresh, []byte("running"), 0o600)
+	twoDaysAgo := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(old, twoDaysAgo, twoDaysAgo)
+
+	if _, err := Get(t.Context(), dir, base(Source(shareddataZip(t)))...); err != nil {
+		t.Fatal(err)
+	}
+	assertFiles(t, dir, ".chinook-222.part", "chinook.db")
+}
+
+func TestDestinationUnderAFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
+	dest := filepath.Join(dir, "notes.txt", "chinook.db")
+	_, err := Get(t.Context(), dest, base(Source(shareddataZip(t)))...)
+	if err == nil || !strings.HasPrefix(err.Error(), "chinook: check "+dest+": ") ||
+		!strings.HasSuffix(err.Error(), "not a directory; pass a file path such as chinook.db or an existing directory") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -82,7 +82,8 @@
 // [errors.Is]: [ErrUnreachable] (offline or DNS failure: the message says to
 // set CHINOOK_SOURCE to a local copy), [ErrNotFound], [ErrTimeout],
 // [ErrIncomplete], [ErrChecksum] (see [ChecksumError]), [ErrTooLarge],
-// [ErrUnsafeArchive], [ErrNoDatabase], [ErrFormat], [ErrSource], [ErrHTTP]
+// [ErrUnsafeArchive], [ErrNoDatabase], [ErrFormat], [ErrSource],
+// [ErrDestination], [ErrHTTP]
 // (see [StatusError]). Cancellation also matches [context.Canceled] and
 // timeouts [context.DeadlineExceeded].
 //

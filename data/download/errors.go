@@ -30,6 +30,9 @@ var (
 	ErrNoDatabase = errors.New("no chinook.db in archive")
 	// ErrFormat: the source is neither a zip archive nor a SQLite database.
 	ErrFormat = errors.New("not a zip or SQLite file")
+	// ErrDestination: the destination folder cannot be written (permissions,
+	// full disk); the existing file, if any, is unchanged.
+	ErrDestination = errors.New("cannot write destination")
 	// ErrSource: the source setting (or a pinned digest) is malformed.
 	ErrSource = errors.New("invalid source")
 )
@@ -96,4 +99,10 @@ func (e *timeoutError) Error() string { return e.msg }
 
 func (e *timeoutError) Is(target error) bool {
 	return target == ErrTimeout || target == context.DeadlineExceeded
+}
+
+// localErrorf reports a failure of the destination's file system
+// (permissions, a full disk), which no retry or other source would fix.
+func localErrorf(format string, args ...any) error {
+	return fmt.Errorf("%w: %w", ErrDestination, fmt.Errorf(format, args...))
 }

@@ -31,6 +31,8 @@ func (o *options) explain(ctx context.Context, srcs []source, failures []error) 
 
 func opFor(err error) string {
 	switch {
+	case errors.Is(err, ErrDestination):
+		return "install"
 	case errors.Is(err, ErrChecksum):
 		return "verify"
 	case errors.Is(err, ErrUnsafeArchive), errors.Is(err, ErrNoDatabase), errors.Is(err, ErrFormat):
@@ -46,6 +48,8 @@ func (o *options) fix(ctx context.Context, src source, err error) string {
 		where = fmt.Sprintf("%s=%s", EnvSource, src.raw)
 	}
 	switch {
+	case errors.Is(err, ErrDestination):
+		return "check that the destination folder is writable and has free space, or choose another with -o / the dest argument"
 	case errors.Is(err, context.Canceled):
 		return "interrupted: nothing was written, run again to start over"
 	case ctx.Err() != nil && errors.Is(err, ErrTimeout):

@@ -111,9 +111,9 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 // limit on the bytes actually read and checking the announced length. On any
 // failure the temporary file is removed.
 func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64, dir string, rep Reporter, touch func()) (a *artifact, err error) {
-	f, err := os.CreateTemp(dir, ".chinook-*.part")
+	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
-		return nil, fmt.Errorf("create temporary file: %w", err)
+		return nil, localErrorf("create temporary file: %w", err)
 	}
 	defer func() {
 		if err != nil {
@@ -137,7 +137,7 @@ func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64
 			}
 			h.Write(buf[:n])
 			if _, err := f.Write(buf[:n]); err != nil {
-				return nil, fmt.Errorf("write temporary file: %w", err)
+				return nil, localErrorf("write temporary file: %w", err)
 			}
 			rep.Advance(done)
 		}
@@ -155,10 +155,10 @@ func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64
 		return nil, fmt.Errorf("%w: got %d of %d bytes", ErrIncomplete, done, total)
 	}
 	if err := f.Sync(); err != nil {
-		return nil, fmt.Errorf("sync temporary file: %w", err)
+		return nil, localErrorf("sync temporary file: %w", err)
 	}
 	if err := f.Close(); err != nil {
-		return nil, fmt.Errorf("close temporary file: %w", err)
+		return nil, localErrorf("close temporary file: %w", err)
 	}
 	return &artifact{path: f.Name(), size: done, sha256: hex.EncodeToString(h.Sum(nil))}, nil
 }
