@@ -2,6 +2,7 @@ package repr
 
 import (
 	"reflect"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -106,11 +107,12 @@ func fromBun(typ reflect.Type) (d description, ok bool) {
 	return d, true
 }
 
-// fromReflect lists the exported fields, flattening embedded structs.
+// fromReflect lists the exported fields, flattening embedded structs and
+// leaving out what bun would not treat as a column.
 func fromReflect(typ reflect.Type) description {
 	var d description
 	for _, f := range reflect.VisibleFields(typ) {
-		if f.Type == baseModelType || !isExported(f.Name) {
+		if f.Type == baseModelType || !isExported(f.Name) || !isColumnTag(f.Tag.Get("bun")) {
 			continue
 		}
 		if f.Anonymous && (f.Type.Kind() == reflect.Struct || f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct) && f.Type != timeType {
@@ -124,4 +126,18 @@ func fromReflect(typ reflect.Type) description {
 func isExported(name string) bool {
 	r, _ := utf8.DecodeRuneInString(name)
 	return unicode.IsUpper(r)
+}
+
+// isColumnTag reports whether a bun struct tag leaves the field a column:
+// not "-", not a relation.
+func isColumnTag(tag string) bool {
+	if tag == "-" {
+		return false
+	}
+	for _, opt := range strings.Split(tag, ",") {
+		if strings.HasPrefix(opt, "rel:") || strings.HasPrefix(opt, "m2m:") {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -260,5 +261,36 @@ func TestFprint(t *testing.T) {
 		"7\n" + `"x"` + "\n" + `[]byte("b")` + "\n"
 	if buf.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+type noKey struct{ Name string }
+
+// brokenModel makes bun panic (its relation target has no primary key):
+// repr falls back to plain reflection and still leaves the relation out.
+type brokenModel struct {
+	ID      int64
+	Other   *noKey `bun:"rel:has-one,join:other_id=id"`
+	Skipped string `bun:"-"`
+	Label   string `bun:"label,notnull"`
+	Inner
+	hidden int
+}
+
+func TestFallbackWhenBunRejectsTheModel(t *testing.T) {
+	v := brokenModel{ID: 1, Other: &noKey{Name: "x"}, Skipped: "s", Label: "l", Inner: Inner{Level: 2}, hidden: 3}
+	want := `brokenModel(ID=1, Label="l", Level=2)`
+	for range 2 { // the second time comes from the cache
+		if got := String(v); got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	}
+}
+
+func TestFloatForms(t *testing.T) {
+	for f, want := range map[float64]string{0: "0", -2.5: "-2.5", 1e20: "1e+20", 1e-7: "1e-07", math.Inf(1): "+Inf", math.NaN(): "NaN"} {
+		if got := String(f); got != want {
+			t.Errorf("String(%v) = %s, want %s", f, got, want)
+		}
 	}
 }
