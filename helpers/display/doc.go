@@ -5,10 +5,14 @@
 //
 // In a GoNB cell:
 //
-//	q := db.NewSelect().Model((*Customer)(nil)).Column("first_name", "email")
-//	display.SQL(q)                       // print the SQL that would be sent
-//	display.Query(ctx, q)                // run it and show the rows
+//	q := db.NewSelect().Model((*Customer)(nil)).Column("FirstName", "Email")
+//	display.SQL(q)                            // print the SQL that would be sent
+//	display.Query(ctx, q)                     // run it and show the rows
 //	display.Query(ctx, q, display.MaxRows(0)) // every row, however many
+//
+// Each returns an error worth checking (a typo in a column name is an SQL
+// error). With connect.Echo on, the statements Query sends are logged too:
+// the query with LIMIT 61 and, for a long result, the count and the tail.
 //
 // # Long results
 //
