@@ -139,6 +139,9 @@ func (r *Run) CellErrors() error {
 	return errors.New(b.String())
 }
 
+// LogTail returns the last n lines of the run's log.
+func (r *Run) LogTail(n int) string { return tail(r.Log, n) }
+
 // nbconvert runs `jupyter nbconvert args...` and returns its combined output
 // (nbconvert's and the kernel's logs).
 func (j *Jupyter) nbconvert(ctx context.Context, args ...string) (string, error) {

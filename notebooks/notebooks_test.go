@@ -1,0 +1,194 @@
+// The notebook tests execute every lesson (notebooks/**/*.ipynb) through
+// `jupyter nbconvert --execute` with the installed gonb kernel, exactly as
+// `make lessons` does, and assert what the cells really printed.
+//
+// Each notebook needs an expectation, registered from its own file
+// (expect_01_test.go is the model): what its outputs must contain, checked
+// on every run. Every notebook also must
+//
+//   - run without an error output and without writing to stderr;
+//   - give the same (normalized) outputs when run again in a row, so a
+//     student can always re-run it top to bottom;
+//   - be committed with those same outputs (`make save-outputs`).
+//
+// Without Jupyter or the gonb kernel the tests are skipped, except under
+// CI=true, where they fail. `go test -short` skips them.
+package notebooks_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bunbook/bunbook/internal/nbrun"
+)
+
+// expectation is what one notebook's outputs must show.
+type expectation struct {
+	// Runs is how many times in a row the notebook is executed (default 2):
+	// each run must give the same outputs as the first.
+	Runs int
+	// AllowStderr accepts output on standard error (warnings a lesson
+	// shows on purpose). Error outputs always fail.
+	AllowStderr bool
+	// Check asserts the outputs of one run.
+	Check func(t *testing.T, nb *nbrun.Notebook)
+}
+
+// expectations maps a notebook's path below notebooks/ (slash-separated) to
+// its expectation. Register with expect, from an init function.
+var expectations = map[string]expectation{}
+
+func expect(notebook string, e expectation) {
+	if _, dup := expectations[notebook]; dup {
+		panic("two expectations for " + notebook)
+	}
+	if e.Check == nil {
+		panic("expectation for " + notebook + " has no Check: assert its real outputs")
+	}
+	expectations[notebook] = e
+}
+
+func TestNotebooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the notebook tests execute every lesson, which takes minutes")
+	}
+	root, err := nbrun.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trackInputs(t, root)
+	j, err := nbrun.FindJupyter(t.Context())
+	if err != nil {
+		requireResource(t, err)
+	}
+	kernel, err := nbrun.FindKernel(t.Context(), j, "gonb")
+	if err != nil {
+		requireResource(t, err)
+	}
+	if err := kernel.CheckGoNB(root); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("jupyter %s (nbconvert %s), kernel %s", j.Path, j.NbconvertVersion, kernel.Path)
+
+	notebooks, err := nbrun.FindNotebooks(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notebooks) == 0 {
+		t.Fatal("no notebooks under notebooks/")
+	}
+	found := map[string]bool{}
+	for _, path := range notebooks {
+		name := filepath.ToSlash(path)
+		found[name] = true
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			testNotebook(t, j, root, path, name)
+		})
+	}
+	for name := range expectations {
+		if !found[name] {
+			t.Errorf("an expectation names %s, which is not a notebook under notebooks/", name)
+		}
+	}
+}
+
+func testNotebook(t *testing.T, j *nbrun.Jupyter, root, path, name string) {
+	exp, ok := expectations[name]
+	if !ok {
+		t.Fatalf("%s has no expectation: register one with expect(%q, …) in notebooks/expect_*_test.go, asserting its real outputs (see expect_01_test.go)", name, name)
+	}
+	committed, err := nbrun.ReadNotebook(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if committed.KernelName != "gonb" {
+		t.Errorf("%s: metadata.kernelspec.name is %q, want \"gonb\"", name, committed.KernelName)
+	}
+	runs := exp.Runs
+	if runs <= 0 {
+		runs = 2
+	}
+	var first *nbrun.Notebook
+	for run := 1; run <= runs; run++ {
+		r, err := j.Execute(t.Context(), path, nbrun.ExecOptions{
+			OutDir:    t.TempDir(),
+			Normalize: nbrun.NormalizeOptions{Root: root},
+		})
+		if err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		t.Logf("run %d of %s: %s", run, name, r.Duration.Round(1e8))
+		if err := r.CellErrors(); err != nil {
+			t.Fatalf("run %d: %v\n--- kernel log (tail):\n%s", run, err, r.LogTail(30))
+		}
+		nb := r.Notebook
+		for _, c := range nb.CodeCells() {
+			if strings.TrimSpace(c.Source) != "" && c.ExecutionCount == 0 {
+				t.Errorf("run %d: cell %d did not run", run, c.Index)
+			}
+			if s := c.Stderr(); s != "" && !exp.AllowStderr {
+				t.Errorf("run %d: cell %d wrote to stderr:\n%s", run, c.Index, s)
+			}
+		}
+		exp.Check(t, nb)
+		if first == nil {
+			first = nb
+		} else if err := nbrun.SameOutputs(first, nb); err != nil {
+			t.Errorf("run %d gave other outputs than run 1, so the notebook is not re-runnable: %v", run, err)
+		}
+		if t.Failed() {
+			return
+		}
+	}
+	if err := nbrun.SameOutputs(first, committed); err != nil {
+		t.Errorf("%s is committed with other outputs than a fresh run gives: run `make save-outputs`, review `git diff notebooks/` and commit.\n%v", name, err)
+	}
+}
+
+// requireResource skips the test for a missing Jupyter or kernel, or fails
+// it under CI, where everything must run.
+func requireResource(t *testing.T, err error) {
+	t.Helper()
+	if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+		t.Fatalf("CI=true, so the notebook tests must run, but: %v\n(.ci/run installs Jupyter with apt-get; scripts/setup.sh installs the kernel)", err)
+	}
+	if !errors.Is(err, nbrun.ErrNoJupyter) && !errors.Is(err, nbrun.ErrNoKernel) {
+		t.Fatal(err)
+	}
+	t.Skipf("skipping the notebook tests: %v", err)
+}
+
+// trackInputs reads every file a notebook run depends on — the module's Go
+// sources, go.mod and go.sum, and the notebooks — so that go test's result
+// cache, which keys on the files a test opens, re-runs the notebooks when
+// any of them changes (the cells compile this module's packages, which the
+// test binary itself does not import).
+func trackInputs(t *testing.T, root string) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "build" || d.Name() == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch filepath.Ext(path) {
+		case ".go", ".mod", ".sum", ".ipynb":
+			_, err := os.ReadFile(path)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
