@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -65,7 +66,7 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 	}
 	srcs, err := o.sources()
 	if err != nil {
-		return Result{Path: path}, err
+		return Result{}, err
 	}
 
 	if o.interrupt == nil && gonbui.IsNotebook || o.interrupt != nil && *o.interrupt {
@@ -88,11 +89,7 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 		backup = path + ".broken-" + o.now().Format("20060102-150405")
 	}
 	removeStale(filepath.Dir(path), o.now())
-	r, err := o.install(ctx, srcs, path, backup, rep)
-	if err != nil {
-		r.Path = path
-	}
-	return r, err
+	return o.install(ctx, srcs, path, backup, rep)
 }
 
 // resolveDest turns dest into an absolute file path, creating its parent
@@ -184,38 +181,50 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 	if !verified && !o.unverified {
 		return Result{}, &ChecksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
 	}
-	if err := place(db.path, path, backup); err != nil {
+	saved, err := place(db.path, path, backup)
+	if err != nil {
 		return Result{}, err
 	}
-	r := Result{Path: path, Size: db.size, SHA256: db.sha256, Source: src.String(), Verified: verified}
-	if backup != "" {
-		r.Backup = backup
-	}
-	return r, nil
+	return Result{Path: path, Size: db.size, SHA256: db.sha256, Source: src.String(), Verified: verified, Backup: saved}, nil
 }
 
 // place moves the verified temporary file to path atomically. When backup is
-// set, the file being replaced is first linked (or copied) there, so a
-// student's own database is never lost without a word.
-func place(tmp, path, backup string) error {
+// set, the file being replaced is first linked (or copied) there, or to
+// backup-2, backup-3… if that name is taken, so a student's own database is
+// never lost without a word. It returns the backup's actual name.
+func place(tmp, path, backup string) (string, error) {
 	if err := os.Chmod(tmp, 0o644); err != nil {
-		return localErrorf("make readable: %w", err)
+		return "", localErrorf("make readable: %w", err)
 	}
-	if backup != "" {
-		if err := os.Link(path, backup); err != nil {
-			if err := copyFile(path, backup); err != nil {
-				return localErrorf("save the previous file as %s: %w", backup, err)
-			}
+	saved := ""
+	for n := 1; backup != "" && saved == ""; n++ {
+		name := backup
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d", backup, n)
+		}
+		err := os.Link(path, name)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			err = copyFile(path, name) // file systems without hard links
+		}
+		switch {
+		case err == nil:
+			saved = name
+		case errors.Is(err, fs.ErrExist) && n < 100:
+		default:
+			return "", localErrorf("save the previous file as %s: %w", name, err)
 		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return localErrorf("move into place: %w", err)
+		if saved != "" {
+			os.Remove(saved) // the original is still in place
+		}
+		return "", localErrorf("move into place: %w", err)
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync() // make the rename itself durable; best effort
 		d.Close()
 	}
-	return nil
+	return saved, nil
 }
 
 func copyFile(from, to string) error {

@@ -298,6 +298,17 @@ func TestRedirect(t *testing.T) {
 	if srv.hits.Load() != 1 || mirror.hits.Load() != 1 {
 		t.Fatalf("hits = %d, %d; want 1, 1", srv.hits.Load(), mirror.hits.Load())
 	}
+
+	// A redirect to a missing file names where it ended up.
+	gone := newServer(t, http.NotFound)
+	moved := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, gone.URL+"/files/chinook.zip", http.StatusMovedPermanently)
+	})
+	_, err = Get(t.Context(), t.TempDir(), base(Source(moved.URL+"/moved"))...)
+	want := "chinook: fetch " + moved.URL + "/moved: HTTP 404 Not Found from " + gone.URL + "/files/chinook.zip; check the Source option"
+	if !errors.Is(err, ErrNotFound) || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("err = %v\nwant prefix %s", err, want)
+	}
 }
 
 func TestDefaultFallsBackFromHTTPSToHTTP(t *testing.T) {
@@ -441,6 +452,14 @@ func TestForceSavesModifiedCopy(t *testing.T) {
 	assertDigest(t, dest, ChinookDBSHA256)
 	assertDigest(t, backup, digest(mine))
 	assertFiles(t, dir, "chinook.db", "chinook.db.modified-20260304-050607")
+
+	// The same second again: the earlier backup is kept, the new one numbered.
+	os.WriteFile(dest, mine, 0o644)
+	r, err = Get(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
+	if err != nil || r.Backup != backup+"-2" {
+		t.Fatalf("second backup = %q, %v; want %q", r.Backup, err, backup+"-2")
+	}
+	assertFiles(t, dir, "chinook.db", "chinook.db.modified-20260304-050607", "chinook.db.modified-20260304-050607-2")
 }
 
 func TestBrokenFileIsSavedAndReplaced(t *testing.T) {

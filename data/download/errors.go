@@ -77,12 +77,17 @@ func (e *ChecksumError) Is(target error) bool { return target == ErrChecksum }
 // StatusError reports an HTTP response other than 200 OK. A 404 or 410
 // matches [ErrNotFound]; any other status matches [ErrHTTP].
 type StatusError struct {
-	URL    string
+	URL    string // where the response came from, if a redirect led elsewhere
 	Code   int
-	Status string
+	Status string // as sent: "404 Not Found"
 }
 
-func (e *StatusError) Error() string { return "HTTP " + e.Status }
+func (e *StatusError) Error() string {
+	if e.URL != "" {
+		return "HTTP " + e.Status + " from " + e.URL
+	}
+	return "HTTP " + e.Status
+}
 
 func (e *StatusError) Is(target error) bool {
 	if e.Code == 404 || e.Code == 410 {

@@ -94,7 +94,11 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 	touch()
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
-		return nil, &StatusError{URL: resp.Request.URL.String(), Code: resp.StatusCode, Status: resp.Status}
+		se := &StatusError{Code: resp.StatusCode, Status: resp.Status}
+		if final := resp.Request.URL.String(); final != src.url {
+			se.URL = final
+		}
+		return nil, se
 	}
 	if resp.ContentLength > o.maxSize {
 		return nil, fmt.Errorf("%w: server announces %d bytes, the limit is %d", ErrTooLarge, resp.ContentLength, o.maxSize)
