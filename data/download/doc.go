@@ -76,6 +76,29 @@
 // mistaken copy) is replaced, after being saved as chinook.db.broken-…;
 // an empty file is simply replaced. Nothing is deleted without a word.
 //
+// # Progress
+//
+// By default the display suits where the code runs: inside GoNB an HTML
+// <progress> bar updated in place (gonbui.UpdateHTML, at most ten times a
+// second), removed at the end and replaced by the "ready:" line on stdout,
+// which the notebook saves; in a terminal a progress bar on stderr
+// (github.com/schollz/progressbar) and the "ready:" line on stdout;
+// elsewhere (CI logs, go test) only the "ready:" line. [Quiet], [Output],
+// [TerminalBar], [NotebookBar] or any [Reporter] given to [Progress]
+// override the choice.
+//
+// # Timeouts, retries, interrupts
+//
+// [IdleTimeout] (default 30s) ends an attempt that receives nothing, and
+// [Timeout] (default 5m) the whole call. Transient failures are retried
+// [Retries] times (default 3) with exponential back-off and jitter
+// ([Backoff] replaces it, e.g. in tests). The default https URL falls back to
+// http only when it fails for a reason a different scheme might avoid. The
+// context given to [Chinook] cancels everything; inside GoNB the stop button
+// (SIGINT) cancels it too, see [HandleInterrupt]. Temporary files are named
+// .chinook-*.part beside the destination and removed on every failure; ones
+// left by a killed process are swept after a day.
+//
 // # Errors
 //
 // Failures are [*Error] values with a Fix sentence, wrapping sentinels for
@@ -87,6 +110,11 @@
 // (see [StatusError]). Cancellation also matches [context.Canceled] and
 // timeouts [context.DeadlineExceeded].
 //
+// # Command line
+//
 // The command github.com/bunbook/bunbook/cmd/chinook does the same from a
-// terminal: go run ./cmd/chinook -o chinook.db
+// terminal, with flags mirroring the options (go run ./cmd/chinook -h):
+//
+//	go run ./cmd/chinook -o chinook.db
+//	go run ./cmd/chinook -source /srv/course/chinook.zip -o data/
 package download
