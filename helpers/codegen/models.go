@@ -22,6 +22,10 @@ const bunImport = "github.com/uptrace/bun"
 // gives the same bytes.
 type ModelGenerator struct {
 	Options Options
+	// Problems maps a table's qualified name to why it could not be read
+	// (inspect.Table.Problem); the header shows it next to the skipped
+	// table. FromSchema fills it in.
+	Problems map[string]string
 }
 
 // Generate writes the source for g to w.
@@ -43,6 +47,7 @@ func (mg ModelGenerator) Source(ctx context.Context, g *modelgraph.Graph) ([]byt
 		return nil, err
 	}
 	e := newEmitter(mg.Options, g)
+	e.problems = mg.Problems
 	raw, err := e.file()
 	if err != nil {
 		return nil, err
@@ -67,6 +72,8 @@ type emitter struct {
 	assoc   map[*modelgraph.Model]bool // join models
 	imports map[string]bool
 	body    bytes.Buffer
+
+	problems map[string]string
 }
 
 func newEmitter(o Options, g *modelgraph.Graph) *emitter {
@@ -164,7 +171,11 @@ func (e *emitter) header(out *bytes.Buffer) {
 		if e.assocNamed(s.Table) {
 			continue
 		}
-		skipped = append(skipped, fmt.Sprintf("%s (%s)", commentText(s.Table), s.Reason))
+		reason := s.Reason
+		if p := e.problems[s.Table]; p != "" {
+			reason = p
+		}
+		skipped = append(skipped, fmt.Sprintf("%s (%s)", commentText(s.Table), commentText(reason)))
 	}
 	if len(skipped) > 0 {
 		out.WriteString("//\n")
