@@ -123,15 +123,15 @@ var solutions = []solution{
 		}
 		sold := map[int64]*TrackSales{}
 		for _, it := range items {
-			s := sold[it.TrackID]
+			s := sold[it.TrackId]
 			if s == nil {
-				s = &TrackSales{TrackID: it.TrackID, Name: it.Track.Name}
-				sold[it.TrackID] = s
+				s = &TrackSales{TrackId: it.TrackId, Name: it.Track.Name}
+				sold[it.TrackId] = s
 			}
 			s.Sold += it.Quantity
 		}
 		return topN(sold, 10, func(a, b *TrackSales) int {
-			return cmp.Or(cmp.Compare(b.Sold, a.Sold), cmp.Compare(a.TrackID, b.TrackID))
+			return cmp.Or(cmp.Compare(b.Sold, a.Sold), cmp.Compare(a.TrackId, b.TrackId))
 		}), nil
 	}},
 
@@ -158,10 +158,10 @@ var solutions = []solution{
 		sold := map[int64]*ArtistSales{}
 		for _, it := range items {
 			artist := it.Track.Album.Artist
-			s := sold[artist.ArtistID]
+			s := sold[artist.ArtistId]
 			if s == nil {
-				s = &ArtistSales{ArtistID: artist.ArtistID, Name: *artist.Name}
-				sold[artist.ArtistID] = s
+				s = &ArtistSales{ArtistId: artist.ArtistId, Name: *artist.Name}
+				sold[artist.ArtistId] = s
 			}
 			s.Sold += it.Quantity
 		}
@@ -173,14 +173,14 @@ var solutions = []solution{
 
 // TrackSales is one line of the track sales chart (Q6).
 type TrackSales struct {
-	TrackID int64  `bun:"TrackId"`
+	TrackId int64  `bun:"TrackId"`
 	Name    string `bun:"Name"`
 	Sold    int64  `bun:"sold"`
 }
 
 // ArtistSales is one line of the artist sales chart (Q7).
 type ArtistSales struct {
-	ArtistID int64  `bun:"ArtistId"`
+	ArtistId int64  `bun:"ArtistId"`
 	Name     string `bun:"Name"`
 	Sold     int64  `bun:"sold"`
 }
