@@ -28,8 +28,9 @@ var (
 	ErrUnsafeArchive = errors.New("unsafe zip entry")
 	// ErrNoDatabase: the zip holds no chinook.db (or more than one).
 	ErrNoDatabase = errors.New("no chinook.db in archive")
-	// ErrFormat: the source is neither a zip archive nor a SQLite database.
-	ErrFormat = errors.New("not a zip or SQLite file")
+	// ErrFormat: the source is neither a zip archive nor a SQLite database,
+	// or it is a corrupt one.
+	ErrFormat = errors.New("bad file format")
 	// ErrDestination: the destination folder cannot be written (permissions,
 	// full disk); the existing file, if any, is unchanged.
 	ErrDestination = errors.New("cannot write destination")

@@ -49,7 +49,7 @@ func sniff(file string) (kind, error) {
 	} else if lower := strings.ToLower(string(head)); strings.HasPrefix(strings.TrimSpace(lower), "<") {
 		what += ", which looks like a web page (a proxy login or a moved file?)"
 	}
-	return 0, fmt.Errorf("%w: %s", ErrFormat, what)
+	return 0, fmt.Errorf("%w: not a zip or SQLite file: %s", ErrFormat, what)
 }
 
 // safeEntryName rejects names that could escape the extraction folder
