@@ -55,7 +55,7 @@ func ModelName(table string) string {
 		return name
 	}
 	singular := inflection.Singular(last)
-	if GoName(singular) != singular {
+	if singular == "" || GoName(singular) != singular {
 		return name // never let an inflection rule break the identifier
 	}
 	return head + singular
@@ -68,7 +68,7 @@ func pluralName(name string) string {
 		return name
 	}
 	plural := inflection.Plural(last)
-	if GoName(plural) != plural {
+	if plural == "" || GoName(plural) != plural {
 		return name + "s"
 	}
 	return head + plural

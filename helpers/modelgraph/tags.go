@@ -76,6 +76,9 @@ func tagValue(s string) string {
 // typeTagValue leaves balanced parentheses alone (Bun's parser skips
 // them: type:numeric(10,2)) and quotes anything else tagValue would.
 func typeTagValue(s string) string {
+	if s == "" || strings.TrimSpace(s) != s {
+		return tagValue(s)
+	}
 	depth := 0
 	for _, r := range s {
 		switch r {
