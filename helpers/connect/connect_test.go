@@ -360,3 +360,18 @@ func TestParseSQLiteRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte(strings.Repeat("not a database\n", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), path)
+	want := `connect: open SQLite "` + path + `": file is not a database (26): is it an SQLite database file?`
+	if err == nil || err.Error() != want {
+		t.Fatalf("error\n got: %v\nwant: %s", err, want)
+	}
+	if got, _ := os.ReadFile(path); !strings.HasPrefix(string(got), "not a database") {
+		t.Fatal("the file was changed")
+	}
+}

@@ -66,14 +66,18 @@ func openSQLite(ctx context.Context, dsn string, cfg *config) (*bun.DB, error) {
 }
 
 // checkForeignKeys proves the connection enforces foreign keys (the DSN
-// pragma did its job), which also proves the file is a usable database.
+// pragma did its job) and that the file is an SQLite database: SQLite reads
+// the file only when a statement needs the schema.
 func checkForeignKeys(ctx context.Context, sqldb *sql.DB) error {
-	var on int
+	var on, tables int
 	if err := sqldb.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on); err != nil {
 		return err
 	}
 	if on != 1 {
 		return errors.New("foreign key enforcement could not be turned on")
+	}
+	if err := sqldb.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+		return fmt.Errorf("%w: is it an SQLite database file?", err)
 	}
 	return nil
 }
