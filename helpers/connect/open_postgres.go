@@ -1,0 +1,186 @@
+package connect
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+)
+
+func init() {
+	register(openPostgres, "postgres", "postgresql")
+}
+
+// DefaultConnectTimeout bounds connecting to a server when the URL sets no
+// timeout of its own (PostgreSQL's connect_timeout, MySQL's timeout), so a
+// wrong host fails within seconds instead of hanging the cell.
+const DefaultConnectTimeout = 10 * time.Second
+
+// openPostgres opens a postgres:// or postgresql:// URL, libpq's form:
+//
+//	postgres://user:password@host:5432/dbname?sslmode=disable
+//
+// with pgx's database/sql driver and Bun's pgdialect. Any libpq parameter
+// pgx understands may follow the "?" (sslmode, connect_timeout,
+// search_path, application_name, …); the PG* environment variables fill in
+// what the URL leaves out, as with psql. With [Create], a database that
+// does not exist yet is created first (the role needs CREATEDB).
+func openPostgres(ctx context.Context, dsn string, cfg *config) (*bun.DB, error) {
+	connConfig, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("connect: %q is not a valid PostgreSQL URL (%v): write postgres://user:password@host:5432/dbname?sslmode=disable",
+			redact(dsn), unwrapParseError(err))
+	}
+	if connConfig.ConnectTimeout == 0 {
+		connConfig.ConnectTimeout = DefaultConnectTimeout
+	}
+	db, err := pingPostgres(ctx, connConfig)
+	if err != nil && cfg.create && pgCode(err) == "3D000" { // invalid_catalog_name
+		if err := createPostgresDatabase(ctx, connConfig); err != nil {
+			return nil, err
+		}
+		db, err = pingPostgres(ctx, connConfig)
+	}
+	if err != nil {
+		return nil, postgresError(connConfig, err)
+	}
+	return bun.NewDB(db, pgdialect.New()), nil
+}
+
+// pingPostgres opens a pool for connConfig and proves the server answers.
+func pingPostgres(ctx context.Context, connConfig *pgx.ConnConfig) (*sql.DB, error) {
+	db := stdlib.OpenDB(*connConfig)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// createPostgresDatabase creates connConfig's database, connected to the
+// server's "postgres" maintenance database as psql's createdb does.
+func createPostgresDatabase(ctx context.Context, connConfig *pgx.ConnConfig) error {
+	maint := connConfig.Copy()
+	maint.Database = "postgres"
+	db, err := pingPostgres(ctx, maint)
+	if err != nil {
+		return &serverError{err, fmt.Sprintf("connect: cannot create PostgreSQL database %q: %s", connConfig.Database,
+			strings.TrimPrefix(postgresError(maint, err).Error(), "connect: "))}
+	}
+	defer db.Close()
+	// A database name cannot be a bound parameter: quote it as an identifier.
+	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+quotePostgresIdent(connConfig.Database)); err != nil && pgCode(err) != "42P04" { // duplicate_database: someone was faster
+		return &serverError{err, fmt.Sprintf("connect: cannot create PostgreSQL database %q on %s (%s): create it yourself (createdb %s) or use a role with CREATEDB",
+			connConfig.Database, postgresAddr(connConfig), serverCause(err), connConfig.Database)}
+	}
+	return nil
+}
+
+// postgresError explains a failed connection: the server refused us (with
+// its SQLSTATE) or could not be reached at all.
+func postgresError(connConfig *pgx.ConnConfig, err error) error {
+	addr, cause := postgresAddr(connConfig), serverCause(err)
+	switch pgCode(err) {
+	case "":
+	case "3D000":
+		return &serverError{err, fmt.Sprintf("connect: PostgreSQL at %s has no database %q (%s): create it (createdb %s), fix the name in the URL, or pass connect.Create()",
+			addr, connConfig.Database, cause, connConfig.Database)}
+	case "28P01", "28000":
+		return &serverError{err, fmt.Sprintf("connect: PostgreSQL at %s refused user %q (%s): check the user name and password in the URL",
+			addr, connConfig.User, cause)}
+	default:
+		return &serverError{err, fmt.Sprintf("connect: PostgreSQL at %s: %s", addr, cause)}
+	}
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return &serverError{err, fmt.Sprintf("connect: no answer from PostgreSQL at %s within the connect timeout (%s): check the host and port in the URL, or raise connect_timeout",
+			addr, cause)}
+	}
+	return &serverError{err, fmt.Sprintf("connect: cannot reach PostgreSQL at %s (%s): start the server, or fix the host and port in the URL", addr, cause)}
+}
+
+// serverError is a connection failure told in one line, problem and fix
+// first; the driver's own error stays reachable with errors.As/Is.
+type serverError struct {
+	err error
+	msg string
+}
+
+func (e *serverError) Error() string { return e.msg }
+func (e *serverError) Unwrap() error { return e.err }
+
+// serverCause is the root of a driver's connection error in a few words:
+// the network error ("dial tcp 127.0.0.1:1: connect: connection refused"),
+// the server's message, or the first line of anything else. Drivers repeat
+// themselves (pgx lists every attempt, TLS and plain), notebooks want one
+// line.
+func serverCause(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Message + " (SQLSTATE " + pgErr.Code + ")"
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr.Error()
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		return opErr.Error()
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "timed out"
+	}
+	msg := strings.TrimSpace(err.Error())
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = strings.TrimSpace(msg[:i])
+	}
+	return msg
+}
+
+// pgCode is the SQLSTATE of a server error in err's chain, "" for none.
+func pgCode(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code
+	}
+	return ""
+}
+
+// postgresAddr is host:port, or the socket directory, of the first host.
+func postgresAddr(c *pgx.ConnConfig) string {
+	if strings.HasPrefix(c.Host, "/") {
+		return c.Host + " (Unix socket, port " + strconv.Itoa(int(c.Port)) + ")"
+	}
+	return net.JoinHostPort(c.Host, strconv.Itoa(int(c.Port)))
+}
+
+// unwrapParseError drops pgx's "cannot parse `…`:" prefix, which repeats
+// the URL (and we quote it ourselves, redacted).
+func unwrapParseError(err error) error {
+	var parseErr *pgconn.ParseConfigError
+	if errors.As(err, &parseErr) {
+		if inner := parseErr.Unwrap(); inner != nil {
+			return inner
+		}
+		msg := parseErr.Error()
+		if i := strings.LastIndex(msg, "`: "); i >= 0 {
+			return errors.New(msg[i+3:])
+		}
+	}
+	return err
+}
+
+// quotePostgresIdent quotes a PostgreSQL identifier: double quotes around,
+// inner double quotes doubled.
+func quotePostgresIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
