@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/uptrace/bun"
@@ -22,6 +23,18 @@ func openShared(t *testing.T, name string) *bun.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+func openURL(t *testing.T, url string) *bun.DB {
+	t.Helper()
+	db, err := connect.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
 
 func generate(t *testing.T, db *bun.DB, opts ...Option) []byte {
 	t.Helper()

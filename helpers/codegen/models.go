@@ -74,6 +74,18 @@ type emitter struct {
 	body    bytes.Buffer
 
 	problems map[string]string
+	// qualify is set when the models span several schemas: only then do
+	// comments name tables as schema.table (on MySQL the schema is the
+	// database name, which says nothing about the model).
+	qualify bool
+}
+
+// displayName is how comments name a table.
+func (e *emitter) displayName(t *inspect.Table) string {
+	if e.qualify {
+		return t.QualifiedName()
+	}
+	return t.Name
 }
 
 func newEmitter(o Options, g *modelgraph.Graph) *emitter {
@@ -91,6 +103,11 @@ func newEmitter(o Options, g *modelgraph.Graph) *emitter {
 		e.emitted[m] = true
 		e.assoc[m] = true
 	}
+	schemas := map[string]bool{}
+	for m := range e.emitted {
+		schemas[m.Table.Schema] = true
+	}
+	e.qualify = len(schemas) > 1
 	return e
 }
 
@@ -137,7 +154,7 @@ func (e *emitter) file() ([]byte, error) {
 // came from, what was selected, added and skipped, and what to do before
 // querying many-to-many relations.
 func (e *emitter) header(out *bytes.Buffer) {
-	source := e.o.Source
+	source := redact(e.o.Source)
 	if e.o.Generated {
 		from := ""
 		if source != "" {
@@ -157,7 +174,7 @@ func (e *emitter) header(out *bytes.Buffer) {
 	if len(e.o.Tables) > 0 {
 		for _, m := range append(append([]*modelgraph.Model{}, e.g.Models...), e.g.Associations...) {
 			if !e.asked(m.Table) {
-				added = append(added, m.Table.QualifiedName())
+				added = append(added, e.displayName(m.Table))
 			}
 		}
 	}
@@ -267,7 +284,7 @@ func (e *emitter) model(m *modelgraph.Model) error {
 	if t.Kind == inspect.KindView {
 		kind = "view"
 	}
-	fmt.Fprintf(b, "// %s is a row of %s %s.\n", m.GoName, kind, strconv.Quote(t.QualifiedName()))
+	fmt.Fprintf(b, "// %s is a row of %s %s.\n", m.GoName, kind, strconv.Quote(e.displayName(t)))
 	if t.Kind == inspect.KindView {
 		b.WriteString("// A view has no primary key: select it, but do not insert, update or\n// delete through it.\n")
 	}
