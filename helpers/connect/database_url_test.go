@@ -3,7 +3,9 @@ package connect
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -64,4 +66,24 @@ func joinSchemes() string {
 		s += scheme
 	}
 	return s
+}
+
+// A lesson cell opens its SQLite file, or the server $DATABASE_URL names.
+// Here the variable points at a port nothing listens on, so the error
+// shows what a wrong URL looks like: the variable, the host, the fix.
+func ExampleOpenEnv() {
+	old, had := os.LookupEnv(EnvURL)
+	os.Setenv(EnvURL, "postgres://postgres@127.0.0.1:1/test?sslmode=disable")
+	defer func() {
+		if had {
+			os.Setenv(EnvURL, old)
+		} else {
+			os.Unsetenv(EnvURL)
+		}
+	}()
+
+	_, err := OpenEnv(context.Background(), "lesson1.db", Create())
+	fmt.Println(err)
+	// Output:
+	// connect: DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:1 (dial tcp 127.0.0.1:1: connect: connection refused): start the server, or fix the host and port in the URL (or unset DATABASE_URL to use lesson1.db)
 }

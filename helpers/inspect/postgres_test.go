@@ -2,10 +2,15 @@ package inspect_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/internal/dbtest"
@@ -345,5 +350,29 @@ func TestPostgresErrors(t *testing.T) {
 	_, err = inspect.Inspect(ctx, db, inspect.Tables("ghost"))
 	if err == nil || !strings.Contains(err.Error(), `no table or view named "ghost"`) {
 		t.Errorf("unknown table: error %v", err)
+	}
+}
+
+// A server database is inspected like a SQLite file; on PostgreSQL the
+// tables come from the current schema (public) unless Schemas names
+// others, and each Table carries its Schema. (Compiled, not run: it needs
+// a server. connect.MustOpenEnv opens $DATABASE_URL the same way.)
+func ExampleInspect_postgres() {
+	sqldb, err := sql.Open("pgx", os.Getenv("DATABASE_URL")) // postgres://user@host:5432/chinook
+	if err != nil {
+		panic(err)
+	}
+	db := bun.NewDB(sqldb, pgdialect.New())
+	defer db.Close()
+
+	s, err := inspect.Inspect(context.Background(), db, inspect.Schemas("public"))
+	if err != nil {
+		panic(err)
+	}
+	for _, t := range s.Tables {
+		fmt.Println(t.QualifiedName(), t.PrimaryKey)
+		for _, fk := range t.ForeignKeys {
+			fmt.Printf("  %v -> %s.%s%v ON DELETE %s\n", fk.Columns, fk.RefSchema, fk.RefTable, fk.RefColumns, fk.OnDelete)
+		}
 	}
 }
