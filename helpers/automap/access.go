@@ -31,6 +31,13 @@ func Get(row any, name string) (any, error) {
 		return nil, fmt.Errorf("automap: a %s row has no field or column %q; fields: %s",
 			tableName(v.Type()), name, strings.Join(fieldNames(v.Type()), ", "))
 	}
+	if tag := v.Type().Field(idx).Tag.Get("bun"); strings.HasPrefix(tag, "rel:") || strings.HasPrefix(tag, "m2m:") {
+		f := v.Field(idx)
+		if f.Kind() == reflect.Pointer && f.IsNil() {
+			return nil, nil // not loaded, or no related row
+		}
+		return f.Interface(), nil
+	}
 	return plain(v.Field(idx)), nil
 }
 
@@ -65,26 +72,19 @@ func Rows(slice any) []any {
 	return out
 }
 
-// plain unwraps a column value: pointers to non-structs are dereferenced
-// (nil → nil), database/sql's Null types give their value (invalid → nil).
+// plain unwraps a column value: pointers are dereferenced (nil → nil),
+// database/sql's Null types give their value (invalid → nil).
 func plain(v reflect.Value) any {
 	switch {
-	case v.Kind() == reflect.Pointer && v.Type().Elem().Kind() != reflect.Struct:
+	case v.Kind() == reflect.Pointer:
 		if v.IsNil() {
 			return nil
 		}
-		return v.Elem().Interface()
-	case v.Kind() == reflect.Pointer:
-		if v.IsNil() {
-			return nil // a relation not loaded, or no related row
-		}
-		return v.Interface()
+		return plain(v.Elem())
 	case v.Kind() == reflect.Struct && v.Type().Implements(valuerType):
-		val, err := v.Interface().(driver.Valuer).Value()
-		if err != nil {
-			return v.Interface()
+		if val, err := v.Interface().(driver.Valuer).Value(); err == nil {
+			return val
 		}
-		return val
 	}
 	return v.Interface()
 }

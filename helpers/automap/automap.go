@@ -8,7 +8,6 @@ import (
 	"sort"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
@@ -26,11 +25,9 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	inspectOpts := []inspect.Option{inspect.IncludeInternal()}
-	if !o.includeViews {
-		inspectOpts = append(inspectOpts, inspect.ExcludeViews())
-	}
-	s, err := inspect.Inspect(ctx, db, inspectOpts...)
+	// Internal tables and views are inspected too, so Skipped can say why
+	// each became no model.
+	s, err := inspect.Inspect(ctx, db, inspect.IncludeInternal())
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
@@ -57,16 +54,6 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	}
 
 	reg.skipped = append(reg.skipped, g.Skipped...)
-	if !o.includeViews {
-		views, err := viewNames(ctx, db)
-		if err != nil {
-			return nil, fmt.Errorf("automap: listing views: %w", err)
-		}
-		for _, v := range views {
-			reg.skipped = append(reg.skipped, modelgraph.Skipped{
-				Table: v, Reason: "view (no primary key); map it read-only with the IncludeViews option"})
-		}
-	}
 	sort.SliceStable(reg.skipped, func(i, j int) bool { return reg.skipped[i].Table < reg.skipped[j].Table })
 	return reg, nil
 }
@@ -93,25 +80,4 @@ func registerTypes(db *bun.DB, types []reflect.Type) (err error) {
 		db.RegisterModel(reflect.Zero(reflect.PointerTo(t)).Interface())
 	}
 	return nil
-}
-
-// viewNames lists the views Map leaves out, so Skipped can name them
-// without inspecting them (a broken view cannot be inspected).
-func viewNames(ctx context.Context, db *bun.DB) ([]string, error) {
-	var query string
-	switch db.Dialect().Name() {
-	case dialect.SQLite:
-		query = "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"
-	case dialect.PG:
-		query = "SELECT table_name FROM information_schema.views WHERE table_schema = current_schema() ORDER BY 1"
-	case dialect.MySQL:
-		query = "SELECT table_name FROM information_schema.views WHERE table_schema = DATABASE() ORDER BY 1"
-	default:
-		return nil, nil
-	}
-	var names []string
-	if err := db.NewRaw(query).Scan(ctx, &names); err != nil {
-		return nil, err
-	}
-	return names, nil
 }

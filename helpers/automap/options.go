@@ -6,9 +6,8 @@ import "github.com/bunbook/bunbook/helpers/modelgraph"
 type Option func(*options)
 
 type options struct {
-	depth        int
-	graph        []modelgraph.Option
-	includeViews bool
+	depth int
+	graph []modelgraph.Option
 }
 
 // DefaultDepth is how many relations deep a chain can be loaded from a
@@ -47,12 +46,9 @@ func Tables(names ...string) Option {
 	return func(o *options) { o.graph = append(o.graph, modelgraph.Tables(names...)) }
 }
 
-// IncludeViews maps views too, as read-only models without relations.
-// Every view is then inspected, so a broken view (one referring to a
-// column that no longer exists) makes Map fail with its name.
+// IncludeViews maps views too, as read-only models without relations. A
+// view the database cannot run (one referring to a column that no longer
+// exists) stays skipped, with the database's error as the reason.
 func IncludeViews() Option {
-	return func(o *options) {
-		o.includeViews = true
-		o.graph = append(o.graph, modelgraph.IncludeViews())
-	}
+	return func(o *options) { o.graph = append(o.graph, modelgraph.IncludeViews()) }
 }

@@ -74,6 +74,8 @@ func (b *builder) baseSkipReason(t *inspect.Table) string {
 		return "not among the tables asked for (Tables option)"
 	case t.Kind == inspect.KindView && !b.o.includeViews:
 		return "view (no primary key); map it read-only with the IncludeViews option"
+	case t.Problem != "":
+		return "cannot be read: " + t.Problem
 	case len(t.Columns) == 0:
 		return "no columns"
 	case t.Kind != inspect.KindView && len(t.PrimaryKey) == 0:

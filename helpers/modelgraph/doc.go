@@ -18,6 +18,8 @@
 //   - tables left out by the [Tables] option;
 //   - views, unless [IncludeViews] (then a read-only model without
 //     relations): "view (no primary key)";
+//   - tables and views the inspector could not read (inspect.Table.Problem,
+//     e.g. a view whose query refers to a dropped column), with its error;
 //   - tables without a primary key: Bun needs one to update, delete and
 //     relate rows;
 //   - association tables: every column is part of the primary key and of
@@ -79,7 +81,9 @@
 // (https://sqlite.org/datatype3.html): contains INT → int64 (on SQLite
 // only; elsewhere INT inside a name such as POINT means nothing);
 // contains CHAR, CLOB or TEXT (VARCHAR, NVARCHAR(40), CHARACTER VARYING)
-// → string; contains BLOB, or no type at all → []byte; contains REAL,
+// → string; contains BLOB → []byte; no type at all → any (SQLite then
+// keeps each value as given: integer, real, text or blob, as in computed
+// view columns; any holds them all, nil is NULL); contains REAL,
 // FLOA or DOUB → float64; anything else (NUMERIC affinity, or a type the
 // dialect's driver returns as text) → string.
 //
@@ -96,7 +100,7 @@
 // Nullable columns are pointers by default (*string, *int64, *time.Time)
 // or, with WithNullStyle(NullSQL), sql.NullString, sql.NullInt64,
 // sql.NullFloat64, sql.NullTime, sql.NullBool (sql.Null[uint64]); []byte
-// stays []byte either way (nil is NULL). [GoType.SQLType] keeps the
+// and any stay as they are either way (nil is NULL). [GoType.SQLType] keeps the
 // declared type, lower-cased, whenever Bun would declare the Go type
 // differently on that dialect, so CREATE TABLE from the model matches the
 // database: nvarchar(40), numeric(10,2), datetime; INTEGER on SQLite needs

@@ -42,6 +42,7 @@ const (
 	goBytes
 	goTime
 	goBool
+	goAny
 )
 
 var baseTypes = [...]struct {
@@ -55,6 +56,7 @@ var baseTypes = [...]struct {
 	goBytes:   {"[]byte", "[]byte", "", reflect.TypeFor[[]byte](), reflect.TypeFor[[]byte]()},
 	goTime:    {"time.Time", "sql.NullTime", "time", reflect.TypeFor[time.Time](), reflect.TypeFor[sql.NullTime]()},
 	goBool:    {"bool", "sql.NullBool", "", reflect.TypeFor[bool](), reflect.TypeFor[sql.NullBool]()},
+	goAny:     {"any", "any", "", reflect.TypeFor[any](), reflect.TypeFor[any]()},
 }
 
 // exactTypes are type names recognised by name on every dialect, checked
@@ -143,7 +145,11 @@ func classify(dialect, declared string) baseType {
 		return goInt64
 	case strings.Contains(name, "CHAR"), strings.Contains(name, "CLOB"), strings.Contains(name, "TEXT"):
 		return goString
-	case strings.Contains(name, "BLOB"), name == "":
+	case name == "":
+		// No declared type: SQLite stores each value as given (computed
+		// view columns, untyped tables), so only any holds them all.
+		return goAny
+	case strings.Contains(name, "BLOB"):
 		return goBytes
 	case strings.Contains(name, "REAL"), strings.Contains(name, "FLOA"), strings.Contains(name, "DOUB"):
 		return goFloat64
@@ -173,7 +179,7 @@ func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
 	if base == goTime {
 		gt.Import = "time"
 	}
-	if c.Nullable && base != goBytes {
+	if c.Nullable && base != goBytes && base != goAny {
 		if style == NullSQL {
 			gt.Expr, gt.Reflect, gt.Import = bt.nullExpr, bt.nullTyp, "database/sql"
 		} else {

@@ -29,7 +29,8 @@ func TestTypeOf(t *testing.T) {
 		{"sqlite", "TEXT", true, NullPointer, "*string", "text"},
 		{"sqlite", "BLOB", true, NullPointer, "[]byte", ""},
 		{"sqlite", "BLOB", true, NullSQL, "[]byte", ""},
-		{"sqlite", "", true, NullPointer, "[]byte", ""},
+		{"sqlite", "", true, NullPointer, "any", ""},
+		{"sqlite", "", false, NullSQL, "any", ""},
 		{"sqlite", "REAL", false, NullPointer, "float64", "real"},
 		{"sqlite", "DOUBLE PRECISION", true, NullSQL, "sql.NullFloat64", ""},
 		{"sqlite", "BOOLEAN", false, NullPointer, "bool", ""},
@@ -78,7 +79,7 @@ func TestTypeOf(t *testing.T) {
 			t.Errorf("TypeOf(%s, %q, nullable=%v, %s) = %s %q, want %s %q",
 				tt.dialect, tt.declared, tt.nullable, tt.style, got.Expr, got.SQLType, tt.expr, tt.sqlType)
 		}
-		if got.Reflect == nil || got.Reflect.String() != tt.expr && got.Reflect.String() != "[]uint8" {
+		if got.Reflect == nil || got.Reflect.String() != tt.expr && got.Reflect.String() != "[]uint8" && got.Reflect.String() != "interface {}" {
 			t.Errorf("TypeOf(%s, %q).Reflect = %v, want %s", tt.dialect, tt.declared, got.Reflect, tt.expr)
 		}
 		wantImport := ""

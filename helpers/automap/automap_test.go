@@ -1,0 +1,453 @@
+package automap_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/bunbook/bunbook/helpers/automap"
+	"github.com/bunbook/bunbook/helpers/connect"
+	"github.com/bunbook/bunbook/helpers/modelgraph"
+	"github.com/bunbook/bunbook/helpers/repr"
+	"github.com/bunbook/bunbook/internal/shareddata"
+)
+
+var ctx = context.Background()
+
+// open opens a shared sample database (only read) and maps it.
+func open(t *testing.T, name string, opts ...automap.Option) (*bun.DB, *automap.Registry) {
+	t.Helper()
+	db, err := connect.Open(ctx, shareddata.Path(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	reg, err := automap.Map(ctx, db, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, reg
+}
+
+func get(t *testing.T, row any, name string) any {
+	t.Helper()
+	v, err := automap.Get(row, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func count(t *testing.T, db *bun.DB, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.NewRaw(query, args...).Scan(ctx, &n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestChinookModels(t *testing.T) {
+	_, reg := open(t, "chinook.db")
+	if got, want := strings.Join(reg.Names(), ", "),
+		"albums, artists, customers, employees, genres, invoice_items, invoices, media_types, playlists, tracks"; got != want {
+		t.Errorf("Names() = %s, want %s", got, want)
+	}
+	var skipped []string
+	for _, s := range reg.Skipped() {
+		skipped = append(skipped, s.Table+": "+s.Reason)
+	}
+	if got, want := strings.Join(skipped, "\n"), `playlist_track: association table for playlists ↔ tracks
+sqlite_sequence: internal table (the database engine's own bookkeeping)
+sqlite_stat1: internal table (the database engine's own bookkeeping)`; got != want {
+		t.Errorf("Skipped():\n%s\nwant:\n%s", got, want)
+	}
+	albums := reg.Model("albums")
+	if got := fmt.Sprint(albums.Columns()); got != "[albums.AlbumId albums.Title albums.ArtistId]" {
+		t.Errorf("Columns() = %s", got)
+	}
+	if got := fmt.Sprint(albums.Relations()); got != "[Artist Tracks]" {
+		t.Errorf("Relations() = %s", got)
+	}
+	if albums.Name() != "Album" || albums.Table() != "albums" || albums.String() != "albums" {
+		t.Errorf("Name/Table/String = %s/%s/%s", albums.Name(), albums.Table(), albums)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	_, reg := open(t, "chinook.db")
+	if m, err := reg.Lookup("Albums"); err != nil || m.Table() != "albums" {
+		t.Errorf("Lookup(Albums) = %v, %v; want albums (SQLite names ignore case)", m, err)
+	}
+	_, err := reg.Lookup("playlist_track")
+	if err == nil || err.Error() != `automap: table "playlist_track" is not mapped: association table for playlists ↔ tracks` {
+		t.Errorf("Lookup(playlist_track) error = %v", err)
+	}
+	_, err = reg.Lookup("album")
+	if err == nil || !strings.Contains(err.Error(), `no table "album"; mapped tables: albums, artists,`) {
+		t.Errorf("Lookup(album) error = %v", err)
+	}
+	defer func() {
+		if r := recover(); r == nil {
+			t.Error("Model(nope) did not panic")
+		}
+	}()
+	reg.Model("nope")
+}
+
+// Every mapped model selects its first row, in both null styles.
+func TestEveryModelSelectsFirstRow(t *testing.T) {
+	for _, name := range []string{"chinook.db", "northwind.db"} {
+		for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
+			t.Run(name+"/"+style.String(), func(t *testing.T) {
+				db, reg := open(t, name, automap.NullStyle(style))
+				if len(reg.Models()) < 10 {
+					t.Fatalf("only %d models", len(reg.Models()))
+				}
+				for _, m := range reg.Models() {
+					row := m.New()
+					err := db.NewSelect().Model(row).Limit(1).Scan(ctx)
+					if n := count(t, db, "SELECT count(*) FROM ?", bun.Ident(m.Table())); n == 0 {
+						if !errors.Is(err, sql.ErrNoRows) {
+							t.Errorf("%s is empty, yet Scan gave %v", m, err)
+						}
+						continue // Northwind's CustomerDemographics
+					}
+					if err != nil {
+						t.Errorf("%s: %v", m, err)
+						continue
+					}
+					// The first column of every sample table is its key.
+					if key := get(t, row, m.Fields()[0]); key == nil || key == int64(0) || key == "" {
+						t.Errorf("%s: first row has key %v", m, key)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestFirstAlbumPrints(t *testing.T) {
+	db, reg := open(t, "chinook.db")
+	album := reg.Model("albums").New()
+	if err := db.NewSelect().Model(album).Limit(1).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := repr.String(album), `albums(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`; got != want {
+		t.Errorf("repr = %s, want %s", got, want)
+	}
+	if got := fmt.Sprint(get(t, album, "AlbumId"), " ", get(t, album, "Title"), " ", get(t, album, "ArtistId")); got != "1 For Those About To Rock We Salute You 1" {
+		t.Errorf("fields = %s", got)
+	}
+}
+
+// DATETIME text and NUMERIC(10,2) values of Chinook scan through Bun.
+func TestChinookValues(t *testing.T) {
+	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
+		db, reg := open(t, "chinook.db", automap.NullStyle(style))
+		invoice := reg.Model("invoices").New()
+		if err := db.NewSelect().Model(invoice).Where("InvoiceId = 1").Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := get(t, invoice, "InvoiceDate").(time.Time); !ok || !got.Equal(time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
+			t.Errorf("%s: InvoiceDate = %v", style, got)
+		}
+		if got := get(t, invoice, "Total"); got != "1.98" {
+			t.Errorf("%s: Total = %#v, want \"1.98\"", style, got)
+		}
+		if got := get(t, invoice, "BillingState"); got != nil {
+			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
+		}
+		track := reg.Model("tracks").New()
+		if err := db.NewSelect().Model(track).Where("TrackId = 1").Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := get(t, track, "UnitPrice"); got != "0.99" {
+			t.Errorf("%s: UnitPrice = %#v, want \"0.99\"", style, got)
+		}
+		employee := reg.Model("employees").New()
+		if err := db.NewSelect().Model(employee).Where("EmployeeId = 1").Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := get(t, employee, "BirthDate").(time.Time); !ok || !got.Equal(time.Date(1962, 2, 18, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
+			t.Errorf("%s: BirthDate = %v", style, got)
+		}
+	}
+	// The NullSQL style really gives database/sql types.
+	_, reg := open(t, "chinook.db", automap.NullStyle(modelgraph.NullSQL))
+	if f, _ := reg.Model("employees").Type().FieldByName("BirthDate"); f.Type.String() != "sql.NullTime" {
+		t.Errorf("BirthDate type = %s", f.Type)
+	}
+}
+
+func TestBelongsTo(t *testing.T) {
+	db, reg := open(t, "chinook.db")
+	album := reg.Model("albums").New()
+	if err := db.NewSelect().Model(album).Relation("Artist").Where("album.AlbumId = ?", 1).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, get(t, album, "Artist"), "Name"); got != "AC/DC" {
+		t.Errorf("album 1's artist = %v, want AC/DC", got)
+	}
+}
+
+func TestHasMany(t *testing.T) {
+	db, reg := open(t, "chinook.db")
+	artist := reg.Model("artists").New()
+	err := db.NewSelect().Model(artist).
+		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("AlbumId") }).
+		Where("ArtistId = ?", 1).Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, a := range automap.Rows(get(t, artist, "Albums")) {
+		titles = append(titles, get(t, a, "Title").(string))
+	}
+	if got, want := strings.Join(titles, " | "), "For Those About To Rock We Salute You | Let There Be Rock"; got != want {
+		t.Errorf("AC/DC's albums = %s, want %s", got, want)
+	}
+}
+
+func TestManyToMany(t *testing.T) {
+	db, reg := open(t, "chinook.db")
+	playlist := reg.Model("playlists").New()
+	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("playlist.PlaylistId = 1").Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := count(t, db, "SELECT count(*) FROM playlist_track WHERE PlaylistId = 1")
+	if got := len(automap.Rows(get(t, playlist, "Tracks"))); got != want || want != 3290 {
+		t.Errorf("playlist 1 has %d tracks, SQL counts %d (want 3290)", got, want)
+	}
+
+	track := reg.Model("tracks").New()
+	if err := db.NewSelect().Model(track).Relation("Playlists").Where("track.TrackId = 1").Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range automap.Rows(get(t, track, "Playlists")) {
+		names = append(names, fmt.Sprint(get(t, p, "PlaylistId"), "=", get(t, p, "Name")))
+	}
+	if got, want := strings.Join(names, " "), "1=Music 8=Music 17=Heavy Metal Classic"; got != want {
+		t.Errorf("track 1's playlists = %s, want %s", got, want)
+	}
+}
+
+func TestSelfReference(t *testing.T) {
+	db, reg := open(t, "chinook.db")
+	employee := reg.Model("employees").New()
+	err := db.NewSelect().Model(employee).Relation("ReportsToEmployee").
+		Where("employee.FirstName = ? AND employee.LastName = ?", "Nancy", "Edwards").Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	manager := get(t, employee, "ReportsToEmployee")
+	if got := fmt.Sprint(get(t, manager, "FirstName"), " ", get(t, manager, "LastName")); got != "Andrew Adams" {
+		t.Errorf("Nancy Edwards's manager = %s, want Andrew Adams", got)
+	}
+
+	boss := reg.Model("employees").New()
+	err = db.NewSelect().Model(boss).
+		Relation("ReportsToEmployees", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("EmployeeId") }).
+		Where("employee.EmployeeId = 1").Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reports []string
+	for _, e := range automap.Rows(get(t, boss, "ReportsToEmployees")) {
+		reports = append(reports, fmt.Sprint(get(t, e, "FirstName"), " ", get(t, e, "LastName")))
+	}
+	if got, want := strings.Join(reports, ", "), "Nancy Edwards, Michael Mitchell"; got != want {
+		t.Errorf("Andrew Adams's reports = %s, want %s", got, want)
+	}
+}
+
+// Chains of relations load up to Depth hops.
+func TestDepth(t *testing.T) {
+	db, reg := open(t, "chinook.db")
+	if reg.Depth() != automap.DefaultDepth {
+		t.Errorf("Depth() = %d", reg.Depth())
+	}
+	track := reg.Model("tracks").New()
+	if err := db.NewSelect().Model(track).Relation("Album.Artist").Where("track.TrackId = 1").Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, get(t, get(t, track, "Album"), "Artist"), "Name"); got != "AC/DC" {
+		t.Errorf("track 1's album's artist = %v", got)
+	}
+
+	artist := reg.Model("artists").New()
+	err := db.NewSelect().Model(artist).Relation("Albums.Tracks.Album").Where("artist.ArtistId = 1").Scan(ctx)
+	if err == nil || !strings.Contains(err.Error(), `does not have relation="Albums.Tracks.Album"`) {
+		t.Errorf("3 hops at depth 2: err = %v, want Bun's missing-relation error", err)
+	}
+
+	db3, reg3 := open(t, "chinook.db", automap.Depth(3))
+	artist = reg3.Model("artists").New()
+	err = db3.NewSelect().Model(artist).Relation("Albums.Tracks.Album").Where("artist.ArtistId = 1").Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tracks := 0
+	for _, album := range automap.Rows(get(t, artist, "Albums")) {
+		for _, track := range automap.Rows(get(t, album, "Tracks")) {
+			tracks++
+			if get(t, get(t, track, "Album"), "AlbumId") != get(t, album, "AlbumId") {
+				t.Errorf("track %v's album is not its album", get(t, track, "TrackId"))
+			}
+		}
+	}
+	if want := count(t, db3, "SELECT count(*) FROM tracks JOIN albums USING (AlbumId) WHERE ArtistId = 1"); tracks != want {
+		t.Errorf("AC/DC tracks = %d, want %d", tracks, want)
+	}
+}
+
+func TestNorthwind(t *testing.T) {
+	db, reg := open(t, "northwind.db")
+	if got, want := strings.Join(reg.Names(), ", "), "Categories, CustomerDemographics, Customers, Employees, "+
+		"Order Details, Orders, Products, Regions, Shippers, Suppliers, Territories"; got != want {
+		t.Errorf("Names() = %s, want %s", got, want)
+	}
+	reasons := map[string]string{}
+	for _, s := range reg.Skipped() {
+		reasons[s.Table] = s.Reason
+	}
+	for table, want := range map[string]string{
+		"CustomerCustomerDemo":          "association table for Customers ↔ CustomerDemographics",
+		"EmployeeTerritories":           "association table for Employees ↔ Territories",
+		"sqlite_sequence":               "internal table (the database engine's own bookkeeping)",
+		"Alphabetical list of products": "view (no primary key); map it read-only with the IncludeViews option",
+		"ProductDetails_V":              "view (no primary key); map it read-only with the IncludeViews option",
+	} {
+		if reasons[table] != want {
+			t.Errorf("Skipped[%s] = %q, want %q", table, reasons[table], want)
+		}
+	}
+
+	// A table name with a space, and its relations both ways.
+	details := reg.Model("Order Details")
+	if got := fmt.Sprint(details.Columns()); got != "[Order Details.OrderID Order Details.ProductID Order Details.UnitPrice Order Details.Quantity Order Details.Discount]" {
+		t.Errorf("Columns() = %s", got)
+	}
+	rows := details.NewSlice()
+	err := db.NewSelect().Model(rows).Relation("Order").Relation("Product").
+		Where("order_detail.OrderID = ?", 10248).Order("order_detail.ProductID").Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, r := range automap.Rows(rows) {
+		lines = append(lines, fmt.Sprint(get(t, get(t, r, "Product"), "ProductName"), " x", get(t, r, "Quantity"),
+			" @", get(t, r, "UnitPrice"), " for ", get(t, get(t, r, "Order"), "CustomerID")))
+	}
+	if got, want := strings.Join(lines, "; "), "Queso Cabrales x12 @14 for VINET; "+
+		"Singaporean Hokkien Fried Mee x10 @9.8 for VINET; Mozzarella di Giovanni x5 @34.8 for VINET"; got != want {
+		t.Errorf("order 10248:\n got %s\nwant %s", got, want)
+	}
+
+	order := reg.Model("Orders").New()
+	if err := db.NewSelect().Model(order).Relation("OrderDetails").Relation("Shipper").Where("?TableAlias.OrderID = 10248").Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(automap.Rows(get(t, order, "OrderDetails"))); n != 3 {
+		t.Errorf("order 10248 has %d details, want 3", n)
+	}
+	if got := get(t, get(t, order, "Shipper"), "CompanyName"); got != "Federal Shipping" {
+		t.Errorf("order 10248's shipper = %v", got)
+	}
+
+	// Northwind's m2m and self-reference.
+	employee := reg.Model("Employees").New()
+	err = db.NewSelect().Model(employee).Relation("Territories").Relation("ReportsToEmployee").
+		Where("employee.EmployeeID = 1").Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(automap.Rows(get(t, employee, "Territories"))),
+		count(t, db, "SELECT count(*) FROM EmployeeTerritories WHERE EmployeeID = 1"); got != want || want == 0 {
+		t.Errorf("employee 1 territories = %d, want %d", got, want)
+	}
+	if got := get(t, get(t, employee, "ReportsToEmployee"), "LastName"); got != "Fuller" {
+		t.Errorf("employee 1's manager = %v, want Fuller", got)
+	}
+}
+
+func TestNorthwindViews(t *testing.T) {
+	db, reg := open(t, "northwind.db", automap.IncludeViews())
+	if got := len(reg.Names()); got != 11+16 {
+		t.Errorf("%d models, want 11 tables and 16 views (the 17th is broken): %v", got, reg.Names())
+	}
+	for _, s := range reg.Skipped() {
+		if s.Table == "ProductDetails_V" && !strings.HasPrefix(s.Reason, "cannot be read: ") {
+			t.Errorf("broken view skipped for %q", s.Reason)
+		}
+	}
+	view := reg.Model("Current Product List")
+	rows := view.NewSlice()
+	if err := db.NewSelect().Model(rows).Order("ProductID").Limit(2).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range automap.Rows(rows) {
+		names = append(names, get(t, r, "ProductName").(string))
+	}
+	if got := strings.Join(names, ", "); got != "Chai, Chang" {
+		t.Errorf("Current Product List = %s", got)
+	}
+	for _, m := range reg.Models() {
+		if err := db.NewSelect().Model(m.New()).Limit(1).Scan(ctx); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			t.Errorf("%s: %v", m, err)
+		}
+	}
+}
+
+func TestGet(t *testing.T) {
+	_, reg := open(t, "northwind.db", automap.NullStyle(modelgraph.NullSQL))
+	row := reg.Model("Order Details").New()
+	if _, err := automap.Get(row, "Nope"); err == nil ||
+		err.Error() != `automap: a Order Details row has no field or column "Nope"; fields: OrderID, ProductID, UnitPrice, Quantity, Discount, Order, Product` {
+		t.Errorf("Get(Nope) error = %v", err)
+	}
+	if _, err := automap.Get(42, "x"); err == nil {
+		t.Error("Get on an int succeeded")
+	}
+	var nilRow *struct{}
+	if _, err := automap.Get(nilRow, "x"); err == nil {
+		t.Error("Get on a nil row succeeded")
+	}
+	if got := get(t, row, "Order"); got != nil {
+		t.Errorf("unloaded relation = %#v, want nil", got)
+	}
+	if got := automap.Rows(42); got != nil {
+		t.Errorf("Rows(42) = %v", got)
+	}
+	// sql.Null values come back plain.
+	order := reg.Model("Orders").New()
+	reflectSet(t, order, "ShipRegion", sql.NullString{String: "RJ", Valid: true})
+	if got := get(t, order, "ShipRegion"); got != "RJ" {
+		t.Errorf("ShipRegion = %#v", got)
+	}
+	if got := get(t, order, "ShipCity"); got != nil {
+		t.Errorf("ShipCity = %#v, want nil", got)
+	}
+}
+
+func TestMapErrors(t *testing.T) {
+	if _, err := automap.Map(ctx, nil); err == nil || !strings.Contains(err.Error(), "nil *bun.DB") {
+		t.Errorf("Map(nil) error = %v", err)
+	}
+	db, err := connect.Open(ctx, shareddata.Path(t, "northwind.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := automap.Map(ctx, db, automap.Tables("Orders", "Ordres")); err == nil || !strings.Contains(err.Error(), `"Ordres"`) {
+		t.Errorf("Map(Tables(Ordres)) error = %v", err)
+	}
+}
