@@ -6,8 +6,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh"
 cd "$root/notebooks"
+extra=()
+# Jupyter refuses to start as root unless told to (containers, CI machines).
+[ "$(id -u)" -ne 0 ] || extra+=(--allow-root)
 if jupyter lab --version >/dev/null 2>&1; then
-  exec jupyter lab "$@"
+  exec jupyter lab "${extra[@]}" "$@"
 fi
-echo "JupyterLab is not installed; opening the classic Notebook (python3 -m pip install --user jupyterlab for JupyterLab)."
-exec jupyter notebook "$@"
+echo "JupyterLab is not installed; opening the classic Notebook instead (python3 -m pip install --user jupyterlab for JupyterLab)."
+exec jupyter notebook "${extra[@]}" "$@"
