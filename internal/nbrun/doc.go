@@ -17,7 +17,9 @@
 //
 // Executed notebooks are normalized ([Normalize]) so a re-run diffs cleanly
 // against the committed copy: Jupyter's per-cell timing metadata is dropped,
-// adjacent stream outputs are merged, and volatile text is masked — the clock
+// each cell's outputs are put in a canonical order (printed text first, then
+// displays: GoNB delivers the two over separate pipes, so their interleaving
+// varies), and volatile text is masked — the clock
 // time and duration in bun's query log lines, GoNB's temporary build folder
 // and the checkout's absolute path.
 //

@@ -19,8 +19,10 @@ type NormalizeOptions struct {
 // the same bytes:
 //
 //   - each cell's metadata.execution (Jupyter's timestamps) is dropped;
-//   - adjacent stream outputs to the same stream are merged, however the
-//     kernel happened to flush them;
+//   - each cell's outputs come in a canonical order: its standard output as
+//     one stream, its standard error, its displays (HTML tables…), its
+//     error. GoNB sends printed text and displays over separate pipes, so
+//     their interleaving varies from run to run;
 //   - bun's query log lines lose their clock time and duration
 //     ("[bun]  12:01:02.345   SELECT  41µs  SELECT …" becomes
 //     "[bun]  SELECT  SELECT …", columns kept aligned);
@@ -61,25 +63,32 @@ func Normalize(data []byte, opts NormalizeOptions) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// normalizeOutputs puts a cell's outputs in a canonical order: all its
+// standard output as one stream, then all its standard error, then its
+// displays in the order they came, then its error. GoNB delivers a
+// program's standard output and its displays (gonbui) over separate pipes,
+// so how they interleave differs from run to run; within each kind the order
+// is the program's.
 func normalizeOutputs(outs []any, opts NormalizeOptions) []any {
-	merged := make([]any, 0, len(outs))
+	var stdout, stderr strings.Builder
+	var streams [2]map[string]any // first stdout and stderr outputs, reused
+	var displays, errs, others []any
 	for _, o := range outs {
 		out, ok := o.(map[string]any)
 		if !ok {
-			merged = append(merged, o)
+			others = append(others, o)
 			continue
 		}
 		switch out["output_type"] {
 		case "stream":
-			text := joinLines(out["text"])
-			if n := len(merged); n > 0 {
-				if prev, ok := merged[n-1].(map[string]any); ok &&
-					prev["output_type"] == "stream" && prev["name"] == out["name"] {
-					prev["text"] = joinLines(prev["text"]) + text
-					continue
-				}
+			i, b := 0, &stdout
+			if out["name"] == "stderr" {
+				i, b = 1, &stderr
 			}
-			out["text"] = text
+			b.WriteString(joinLines(out["text"]))
+			if streams[i] == nil {
+				streams[i] = out
+			}
 		case "display_data", "execute_result":
 			if data, ok := out["data"].(map[string]any); ok {
 				for mime, v := range data {
@@ -88,6 +97,7 @@ func normalizeOutputs(outs []any, opts NormalizeOptions) []any {
 					}
 				}
 			}
+			displays = append(displays, out)
 		case "error":
 			if v, ok := out["evalue"].(string); ok {
 				out["evalue"] = maskVolatile(v, opts)
@@ -99,15 +109,21 @@ func normalizeOutputs(outs []any, opts NormalizeOptions) []any {
 					}
 				}
 			}
-		}
-		merged = append(merged, out)
-	}
-	for _, o := range merged {
-		if out, ok := o.(map[string]any); ok && out["output_type"] == "stream" {
-			out["text"] = splitLines(maskVolatile(joinLines(out["text"]), opts))
+			errs = append(errs, out)
+		default:
+			others = append(others, out)
 		}
 	}
-	return merged
+	result := make([]any, 0, len(outs))
+	for i, text := range []string{stdout.String(), stderr.String()} {
+		if streams[i] != nil {
+			streams[i]["text"] = splitLines(maskVolatile(text, opts))
+			result = append(result, streams[i])
+		}
+	}
+	result = append(result, displays...)
+	result = append(result, others...)
+	return append(result, errs...)
 }
 
 var (

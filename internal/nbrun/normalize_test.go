@@ -39,6 +39,11 @@ func TestNormalize(t *testing.T) {
 	if got := nb.HTML()[0]; got != "<table>\n<td>Moshe &amp; co</td>\n</table>" {
 		t.Errorf("HTML = %q", got)
 	}
+	// The stdout that arrived after the table comes first: text, then displays.
+	if show := nb.Cells[2].Outputs; len(show) != 2 || show[0].Type != "stream" ||
+		show[0].Text != "[bun]  SELECT            SELECT * FROM customers\n" || show[1].Type != "display_data" {
+		t.Errorf("show cell outputs = %+v, want the stream first, then the display", show)
+	}
 
 	text := string(out)
 	for _, gone := range []string{`"execution"`, "iopub", "11:42:35", "1.234ms", "41µs", "gonb_1a2b3c4d"} {
