@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
@@ -24,7 +26,33 @@ func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.Source == "" {
+		if name := databaseName(ctx, db); name != "" {
+			opts = append(opts, Source(name))
+		}
+	}
 	return FromSchema(ctx, s, opts...)
+}
+
+// databaseName names db for the header when Options.Source is empty: the
+// SQLite file's base name (never its full path, which differs from machine
+// to machine), or the PostgreSQL/MySQL database name. "" when unknown.
+func databaseName(ctx context.Context, db *bun.DB) string {
+	var name string
+	switch db.Dialect().Name() {
+	case dialect.SQLite:
+		var seq int
+		var schema, file string
+		if err := db.QueryRowContext(ctx, "SELECT seq, name, file FROM pragma_database_list WHERE name = 'main'").Scan(&seq, &schema, &file); err != nil || file == "" {
+			return ""
+		}
+		return filepath.Base(file)
+	case dialect.PG:
+		_ = db.QueryRowContext(ctx, "SELECT current_database()").Scan(&name)
+	case dialect.MySQL:
+		_ = db.QueryRowContext(ctx, "SELECT COALESCE(DATABASE(), '')").Scan(&name)
+	}
+	return name
 }
 
 func inspectSchema(ctx context.Context, db *bun.DB, o Options) (*inspect.Schema, error) {
