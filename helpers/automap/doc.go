@@ -48,10 +48,12 @@
 //   - every relation of a model loads: Relation("Artist"), Relation("Tracks");
 //   - chains up to Depth relations long load too: on tracks,
 //     Relation("Album.Artist"); on artists, Relation("Albums.Tracks");
-//   - a longer chain fails with Bun's error that the level-0 row has no such
-//     relation ("Albums.Tracks.Album" on artists at depth 2); raise the
-//     limit with Depth(n) (at most MaxDepth), which costs one more run-time
-//     type per model and level;
+//   - a longer chain fails with Bun's error, whose model name is empty
+//     because run-time types have none: Relation("Albums.Tracks.Album") on
+//     artists at depth 2 gives `model= does not have
+//     relation="Albums.Tracks.Album"`; raise the limit with Depth(n) (at
+//     most MaxDepth), which costs one more run-time type per model and
+//     level;
 //   - related rows are of a lower level than the row holding them, so a
 //     manager loaded through ReportsToEmployee is not the same Go type as
 //     the employee: read both with Get, never by a type assertion.

@@ -47,7 +47,9 @@ func (r *Registry) Lookup(table string) (*Model, error) {
 		}
 	}
 	for _, s := range r.skipped {
-		if strings.EqualFold(s.Table, table) {
+		// Skipped names are schema-qualified on servers (public.playlist_track),
+		// while models are looked up by their bare table name.
+		if strings.EqualFold(s.Table, table) || strings.HasSuffix(strings.ToLower(s.Table), "."+strings.ToLower(table)) {
 			return nil, fmt.Errorf("automap: table %q is not mapped: %s", s.Table, s.Reason)
 		}
 	}

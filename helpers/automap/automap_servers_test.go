@@ -1,0 +1,275 @@
+package automap_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/bunbook/bunbook/helpers/automap"
+	"github.com/bunbook/bunbook/helpers/modelgraph"
+	"github.com/bunbook/bunbook/helpers/repr"
+	"github.com/bunbook/bunbook/internal/dbtest"
+)
+
+// chinookServer describes Chinook as loaded on one of the test servers:
+// PostgreSQL's script names it in snake_case (album.album_id), the MariaDB
+// copy keeps the SQLite file's names (albums.AlbumId).
+type chinookServer struct {
+	name    string
+	open    func(t *testing.T) *bun.DB
+	models  string // Names()
+	skipped string // Skipped(), one "table: reason" a line
+	// Tables and columns in the server's spelling.
+	albums, artists, playlists, tracks, employees, invoices, playlistTrack string
+	albumID, artistID, playlistID, trackID, employeeID, invoiceID      string
+	firstName, lastName                                                string
+	// The first album's repr and its types, in the server's spelling.
+	albumRepr, albumTypes string
+	// Invoice 1's date: the PostgreSQL script of Chinook 1.4.5 moved the
+	// invoices twelve years later than the SQLite file.
+	invoiceDate time.Time
+}
+
+var chinookServers = []chinookServer{
+	{
+		name: "postgres",
+		open: func(t *testing.T) *bun.DB {
+			db := dbtest.Postgres(t)
+			dbtest.LoadChinookPostgres(t, db)
+			return db
+		},
+		models:  "album, artist, customer, employee, genre, invoice, invoice_line, media_type, playlist, track",
+		skipped: "%[1]s.playlist_track: association table for %[1]s.playlist ↔ %[1]s.track",
+		albums:  "album", artists: "artist", playlists: "playlist", tracks: "track", employees: "employee",
+		invoices: "invoice", playlistTrack: "playlist_track",
+		albumID: "album_id", artistID: "artist_id", playlistID: "playlist_id", trackID: "track_id",
+		employeeID: "employee_id", invoiceID: "invoice_id", firstName: "first_name", lastName: "last_name",
+		albumRepr:  `album(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
+		albumTypes: `AlbumId int64 "bun:\"album_id,pk,type:integer\""; Title string "bun:\"title,notnull,type:character varying(160)\""; ArtistId int64 "bun:\"artist_id,notnull,type:integer\""`,
+		invoiceDate: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC),
+	},
+	{
+		name: "mariadb",
+		open: func(t *testing.T) *bun.DB {
+			db := dbtest.MariaDB(t)
+			dbtest.LoadChinookMariaDB(t, db)
+			return db
+		},
+		models:  "albums, artists, customers, employees, genres, invoice_items, invoices, media_types, playlists, tracks",
+		skipped: "%[1]s.playlist_track: association table for %[1]s.playlists ↔ %[1]s.tracks",
+		albums:  "albums", artists: "artists", playlists: "playlists", tracks: "tracks", employees: "employees",
+		invoices: "invoices", playlistTrack: "playlist_track",
+		albumID: "AlbumId", artistID: "ArtistId", playlistID: "PlaylistId", trackID: "TrackId",
+		employeeID: "EmployeeId", invoiceID: "InvoiceId", firstName: "FirstName", lastName: "LastName",
+		albumRepr:  `albums(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
+		albumTypes: `AlbumId int64 "bun:\"AlbumId,pk,autoincrement,type:int(11)\""; Title string "bun:\"Title,notnull,type:varchar(160)\""; ArtistId int64 "bun:\"ArtistId,notnull,type:int(11)\""`,
+		invoiceDate: time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC),
+	},
+}
+
+// Automap on Chinook loaded into the real PostgreSQL and MariaDB servers:
+// the same ten models as on SQLite, every one reading its first row, and
+// every kind of relation loading what SQL counts.
+func TestServersChinook(t *testing.T) {
+	for _, srv := range chinookServers {
+		t.Run(srv.name, func(t *testing.T) {
+			db := srv.open(t)
+			reg, err := automap.Map(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Run("models", func(t *testing.T) { testServerModels(t, srv, db, reg) })
+			t.Run("belongs-to", func(t *testing.T) { testServerBelongsTo(t, srv, db, reg) })
+			t.Run("has-many", func(t *testing.T) { testServerHasMany(t, srv, db, reg) })
+			t.Run("many-to-many", func(t *testing.T) { testServerManyToMany(t, srv, db, reg) })
+			t.Run("self-reference", func(t *testing.T) { testServerSelfReference(t, srv, db, reg) })
+			t.Run("values", func(t *testing.T) { testServerValues(t, srv, db) })
+		})
+	}
+}
+
+func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
+	if got := strings.Join(reg.Names(), ", "); got != srv.models {
+		t.Errorf("Names() = %s, want %s", got, srv.models)
+	}
+	var skipped []string
+	for _, s := range reg.Skipped() {
+		skipped = append(skipped, s.Table+": "+s.Reason)
+	}
+	// On a server, Skipped names tables schema.table; MariaDB's schema is
+	// the database, created afresh by dbtest.
+	var schema string
+	if err := db.NewRaw("SELECT " + map[string]string{"postgres": "current_schema()", "mariadb": "database()"}[srv.name]).Scan(ctx, &schema); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(skipped, "\n"), fmt.Sprintf(srv.skipped, schema); got != want {
+		t.Errorf("Skipped():\n%s\nwant:\n%s", got, want)
+	}
+	// The association table is looked up by its bare name, like the models.
+	_, err := reg.Lookup("playlist_track")
+	if want := fmt.Sprintf(`automap: table "%[1]s.playlist_track" is not mapped: `+srv.skipped[len("%[1]s.playlist_track: "):], schema); err == nil || err.Error() != want {
+		t.Errorf("Lookup(playlist_track) error = %v, want %s", err, want)
+	}
+	// Every model reads its first row, in both null styles.
+	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
+		styled, err := automap.Map(ctx, db, automap.NullStyle(style))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range styled.Models() {
+			row := m.New()
+			key := m.Graph().Table.Columns[0].Name
+			if err := db.NewSelect().Model(row).OrderExpr("?", bun.Ident(key)).Limit(1).Scan(ctx); err != nil {
+				t.Errorf("%s/%s: %v", style, m, err)
+				continue
+			}
+			if got := get(t, row, m.Fields()[0]); got != int64(1) {
+				t.Errorf("%s/%s: first row has key %#v, want 1", style, m, got)
+			}
+		}
+	}
+	album := reg.Model(srv.albums).New()
+	if err := db.NewSelect().Model(album).Where("? = 1", bun.Ident(srv.albumID)).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := repr.String(album); got != srv.albumRepr {
+		t.Errorf("repr = %s, want %s", got, srv.albumRepr)
+	}
+	if got := fieldsOf(reg.Model(srv.albums)); got != srv.albumTypes {
+		t.Errorf("album fields:\n%s\nwant:\n%s", got, srv.albumTypes)
+	}
+}
+
+// fieldsOf prints a model's column fields as reflect prints a struct type.
+func fieldsOf(m *automap.Model) string {
+	var parts []string
+	for _, name := range m.Fields() {
+		f, _ := m.Type().FieldByName(name)
+		parts = append(parts, fmt.Sprintf("%s %s %q", f.Name, f.Type, f.Tag))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func testServerBelongsTo(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
+	album := reg.Model(srv.albums).New()
+	if err := db.NewSelect().Model(album).Relation("Artist").Where("?TableAlias.? = 1", bun.Ident(srv.albumID)).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, get(t, album, "Artist"), "Name"); got != "AC/DC" {
+		t.Errorf("album 1's artist = %#v, want AC/DC", got)
+	}
+	track := reg.Model(srv.tracks).New()
+	if err := db.NewSelect().Model(track).Relation("Album.Artist").Where("?TableAlias.? = 1", bun.Ident(srv.trackID)).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a := get(t, track, "Album")
+	if got := fmt.Sprint(get(t, track, "Name"), " | ", get(t, a, "Title"), " | ", get(t, get(t, a, "Artist"), "Name")); got != "For Those About To Rock (We Salute You) | For Those About To Rock We Salute You | AC/DC" {
+		t.Errorf("track 1 = %s", got)
+	}
+}
+
+func testServerHasMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
+	artist := reg.Model(srv.artists).New()
+	err := db.NewSelect().Model(artist).
+		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.albumID)) }).
+		Where("? = 1", bun.Ident(srv.artistID)).Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, a := range automap.Rows(get(t, artist, "Albums")) {
+		titles = append(titles, get(t, a, "Title").(string))
+	}
+	if got, want := strings.Join(titles, " | "), "For Those About To Rock We Salute You | Let There Be Rock"; got != want {
+		t.Errorf("AC/DC's albums = %s, want %s", got, want)
+	}
+}
+
+func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
+	playlist := reg.Model(srv.playlists).New()
+	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("?TableAlias.? = 1", bun.Ident(srv.playlistID)).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := count(t, db, "SELECT count(*) FROM ? WHERE ? = 1", bun.Ident(srv.playlistTrack), bun.Ident(srv.playlistID))
+	if got := len(automap.Rows(get(t, playlist, "Tracks"))); got != want || want != 3290 {
+		t.Errorf("playlist 1 has %d tracks, SQL counts %d (want 3290)", got, want)
+	}
+	track := reg.Model(srv.tracks).New()
+	err := db.NewSelect().Model(track).
+		Relation("Playlists", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.playlistID)) }).
+		Where("?TableAlias.? = 1", bun.Ident(srv.trackID)).Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range automap.Rows(get(t, track, "Playlists")) {
+		names = append(names, fmt.Sprint(get(t, p, "PlaylistId"), "=", get(t, p, "Name")))
+	}
+	if got, want := strings.Join(names, " "), "1=Music 8=Music 17=Heavy Metal Classic"; got != want {
+		t.Errorf("track 1's playlists = %s, want %s", got, want)
+	}
+}
+
+func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
+	employee := reg.Model(srv.employees).New()
+	err := db.NewSelect().Model(employee).Relation("ReportsToEmployee").
+		Where("?TableAlias.? = ? AND ?TableAlias.? = ?", bun.Ident(srv.firstName), "Nancy", bun.Ident(srv.lastName), "Edwards").Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	manager := get(t, employee, "ReportsToEmployee")
+	if got := fmt.Sprint(get(t, manager, "FirstName"), " ", get(t, manager, "LastName")); got != "Andrew Adams" {
+		t.Errorf("Nancy Edwards's manager = %s, want Andrew Adams", got)
+	}
+	boss := reg.Model(srv.employees).New()
+	err = db.NewSelect().Model(boss).
+		Relation("ReportsToEmployees", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.employeeID)) }).
+		Where("?TableAlias.? = 1", bun.Ident(srv.employeeID)).Scan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reports []string
+	for _, e := range automap.Rows(get(t, boss, "ReportsToEmployees")) {
+		reports = append(reports, fmt.Sprint(get(t, e, "FirstName"), " ", get(t, e, "LastName")))
+	}
+	if got, want := strings.Join(reports, ", "), "Nancy Edwards, Michael Mitchell"; got != want {
+		t.Errorf("Andrew Adams's reports = %s, want %s", got, want)
+	}
+}
+
+// NUMERIC(10,2)/DECIMAL(10,2) read as exact text, TIMESTAMP/DATETIME as
+// time.Time, NULL as nil, in both null styles.
+func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
+	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
+		reg, err := automap.Map(ctx, db, automap.NullStyle(style), automap.NoRelations())
+		if err != nil {
+			t.Fatal(err)
+		}
+		invoice := reg.Model(srv.invoices).New()
+		if err := db.NewSelect().Model(invoice).Where("? = 1", bun.Ident(srv.invoiceID)).Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := get(t, invoice, "InvoiceDate").(time.Time); !ok || !got.Equal(srv.invoiceDate) || got.Location() != time.UTC {
+			t.Errorf("%s: InvoiceDate = %#v, want %v", style, get(t, invoice, "InvoiceDate"), srv.invoiceDate)
+		}
+		if got := get(t, invoice, "Total"); got != "1.98" {
+			t.Errorf("%s: Total = %#v, want \"1.98\"", style, got)
+		}
+		if got := get(t, invoice, "BillingState"); got != nil {
+			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
+		}
+		employee := reg.Model(srv.employees).New()
+		if err := db.NewSelect().Model(employee).Where("? = 1", bun.Ident(srv.employeeID)).Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := get(t, employee, "ReportsTo"); got != nil {
+			t.Errorf("%s: ReportsTo = %#v, want nil", style, got)
+		}
+		if got, ok := get(t, employee, "BirthDate").(time.Time); !ok || !got.Equal(time.Date(1962, 2, 18, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
+			t.Errorf("%s: BirthDate = %#v", style, get(t, employee, "BirthDate"))
+		}
+	}
+}
