@@ -75,13 +75,7 @@ func FromSchema(ctx context.Context, s *inspect.Schema, opts ...Option) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	problems := map[string]string{}
-	for _, t := range s.Tables {
-		if t.Problem != "" {
-			problems[t.QualifiedName()] = t.Problem
-		}
-	}
-	return ModelGenerator{Options: o, Problems: problems}.Source(ctx, g)
+	return ModelGenerator{Options: o}.Source(ctx, g)
 }
 
 // BuildGraph selects the tables o asks for (see Options.Tables) and builds

@@ -22,10 +22,6 @@ const bunImport = "github.com/uptrace/bun"
 // gives the same bytes.
 type ModelGenerator struct {
 	Options Options
-	// Problems maps a table's qualified name to why it could not be read
-	// (inspect.Table.Problem); the header shows it next to the skipped
-	// table. FromSchema fills it in.
-	Problems map[string]string
 }
 
 // Generate writes the source for g to w.
@@ -47,7 +43,6 @@ func (mg ModelGenerator) Source(ctx context.Context, g *modelgraph.Graph) ([]byt
 		return nil, err
 	}
 	e := newEmitter(mg.Options, g)
-	e.problems = mg.Problems
 	raw, err := e.file()
 	if err != nil {
 		return nil, err
@@ -73,7 +68,6 @@ type emitter struct {
 	imports map[string]bool
 	body    bytes.Buffer
 
-	problems map[string]string
 	// qualify is set when the models span several schemas: only then do
 	// comments name tables as schema.table (on MySQL the schema is the
 	// database name, which says nothing about the model).
@@ -188,11 +182,7 @@ func (e *emitter) header(out *bytes.Buffer) {
 		if e.assocNamed(s.Table) {
 			continue
 		}
-		reason := s.Reason
-		if p := e.problems[s.Table]; p != "" {
-			reason = p
-		}
-		skipped = append(skipped, fmt.Sprintf("%s (%s)", commentText(s.Table), commentText(reason)))
+		skipped = append(skipped, fmt.Sprintf("%s (%s)", commentText(s.Table), commentText(s.Reason)))
 	}
 	if len(skipped) > 0 {
 		out.WriteString("//\n")
