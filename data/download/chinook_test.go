@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -511,24 +510,6 @@ func (r *recorder) Retry(_ int, _ time.Duration, err error) {
 	r.retries = append(r.retries, err)
 }
 func (r *recorder) Finish(res Result, err error) { r.result, r.err = &res, err }
-
-func TestInterruptCancelsCleanly(t *testing.T) {
-	body := realZip(t)
-	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Length", "333705")
-		w.Write(body[:100000])
-		w.(http.Flusher).Flush()
-		// The notebook's stop button: GoNB sends SIGINT to the cell program.
-		syscall.Kill(os.Getpid(), syscall.SIGINT)
-		<-r.Context().Done()
-	})
-	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), HandleInterrupt(true))...)
-	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "interrupt") {
-		t.Fatalf("err = %v, want an interrupted download", err)
-	}
-	assertFiles(t, dir)
-}
 
 func TestBadDigestOption(t *testing.T) {
 	_, err := Get(t.Context(), t.TempDir(), base(Source("/unused"), DBSHA256("d6c11e"))...)

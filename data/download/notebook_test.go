@@ -1,10 +1,14 @@
+//go:build unix
+
 package download
 
 import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -131,4 +135,22 @@ func unblock(path string, flag int) {
 	if f, err := os.OpenFile(path, flag|syscall.O_NONBLOCK, 0); err == nil {
 		f.Close()
 	}
+}
+
+func TestInterruptCancelsCleanly(t *testing.T) {
+	body := realZip(t)
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "333705")
+		w.Write(body[:100000])
+		w.(http.Flusher).Flush()
+		// The notebook's stop button: GoNB sends SIGINT to the cell program.
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		<-r.Context().Done()
+	})
+	dir := t.TempDir()
+	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), HandleInterrupt(true))...)
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "interrupt") {
+		t.Fatalf("err = %v, want an interrupted download", err)
+	}
+	assertFiles(t, dir)
 }
