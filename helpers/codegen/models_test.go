@@ -45,3 +45,13 @@ func TestHeaderHidesPasswords(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkModelGenerator(b *testing.B) {
+	g := handGraph()
+	mg := ModelGenerator{Options: NewOptions(Source("hand.db"))}
+	for b.Loop() {
+		if _, err := mg.Source(context.Background(), g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -96,6 +96,12 @@ func runGenerated(t *testing.T, pkgs []generatedPackage, mainSrc string, args ..
 	if err != nil {
 		t.Fatal(err)
 	}
+	// go vet first: its structtag check reads every generated tag.
+	vet := exec.Command(goTool(t), "vet", "./"+filepath.ToSlash(rel)+"/...")
+	vet.Dir = root
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Fatalf("go vet of the generated code failed: %v\n%s", err, out)
+	}
 	cmd := exec.Command(goTool(t), append([]string{"run", "./" + filepath.ToSlash(rel)}, args...)...)
 	cmd.Dir = root
 	out, err := cmd.CombinedOutput()
