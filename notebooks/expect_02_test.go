@@ -1,0 +1,108 @@
+package notebooks_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bunbook/bunbook/data/download"
+	"github.com/bunbook/bunbook/internal/nbrun"
+	"github.com/bunbook/bunbook/internal/shareddata"
+)
+
+func init() {
+	// Lesson 2 and the exercises fetch Chinook with data/download; the tests
+	// point it at the shared copy (../shared/data/chinook.zip), so they run
+	// offline through the real download path: unzip, verify, install.
+	if os.Getenv(download.EnvSource) == "" {
+		if dir, err := shareddata.Dir(); err == nil {
+			os.Setenv(download.EnvSource, filepath.Join(dir, "chinook.zip"))
+		}
+	}
+
+	// The download cell says "cached" when chinook.db is already there, so
+	// lesson 2 runs once, from a student's first-run state: the database it
+	// downloads (an ignored file, which `make clean` removes too) is removed
+	// before the test.
+	os.Remove("chinook.db")
+	expect("02_reflect_existing_database.ipynb", expectation{Runs: 1, Check: check02})
+}
+
+// check02 asserts lesson 2's outputs: the verified download, the 13 table
+// names, the schema picture drawn from the inspected schema, the automap
+// models and the first album, the generated source (the very code pasted
+// into the next cell) and the first track with its album and artist.
+func check02(t *testing.T, nb *nbrun.Notebook) {
+	requireLine(t, "download", cellByID(t, nb, "download").Stdout(),
+		"ready: <repo>/notebooks/chinook.db (884736 bytes, sha256 ok)", 1)
+
+	tables := []string{"albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices",
+		"media_types", "playlist_track", "playlists", "sqlite_sequence", "sqlite_stat1", "tracks"}
+	if got, want := cellByID(t, nb, "table-names").Stdout(), "13 tables:\n\t"+strings.Join(tables, "\n\t")+"\n"; got != want {
+		t.Errorf("table-names printed\n%s\nwant\n%s", got, want)
+	}
+
+	pic := cellByID(t, nb, "schema-picture")
+	var svg, mermaid string
+	for _, o := range pic.Outputs {
+		if o.Type == "display_data" {
+			svg, mermaid = o.Data["image/svg+xml"], o.Data["text/plain"]
+		}
+	}
+	if !strings.HasPrefix(strings.TrimSpace(svg), "<svg") || !strings.HasPrefix(strings.TrimSpace(mermaid), "erDiagram") {
+		t.Fatalf("schema-picture: want an SVG with a Mermaid text fallback, got outputs %v", pic.Outputs)
+	}
+	for _, table := range tables[:10] {
+		if table == "sqlite_sequence" || table == "sqlite_stat1" {
+			continue
+		}
+		if !strings.Contains(svg, ">"+table+"<") {
+			t.Errorf("schema-picture: the SVG has no box titled %s", table)
+		}
+	}
+	if !strings.Contains(svg, ">tracks<") || strings.Contains(svg, "sqlite_sequence") {
+		t.Errorf("schema-picture: want the 11 Chinook tables, not SQLite's own")
+	}
+
+	models := cellByID(t, nb, "automap-models").Stdout()
+	requireLine(t, "automap-models", models, "Generated the following models:", 1)
+	for _, m := range [][2]string{
+		{"albums", "Album"}, {"artists", "Artist"}, {"customers", "Customer"}, {"employees", "Employee"},
+		{"genres", "Genre"}, {"invoice_items", "InvoiceItem"}, {"invoices", "Invoice"},
+		{"media_types", "MediaType"}, {"playlists", "Playlist"}, {"tracks", "Track"},
+	} {
+		requireLine(t, "automap-models", models, "\t"+padRight(m[0], 14)+" → "+m[1], 1)
+	}
+	if !strings.Contains(models, "\tplaylist_track  association table") {
+		t.Errorf("automap-models: playlist_track is not listed as not mapped:\n%s", models)
+	}
+
+	album := cellByID(t, nb, "automap-album").Stdout()
+	requireLine(t, "automap-album", album, "\talbums.AlbumId, albums.Title, albums.ArtistId", 1)
+	requireLine(t, "automap-album", album, "1 For Those About To Rock We Salute You 1", 1)
+
+	generated := strings.TrimSpace(cellByID(t, nb, "codegen").Stdout())
+	pasted := strings.TrimSpace(cellByID(t, nb, "generated-models").Source)
+	if generated != pasted {
+		t.Errorf("the generated-models cell is not exactly what the codegen cell prints; paste the fresh output.\ncodegen printed:\n%s", generated)
+	}
+	for _, want := range []string{"type Album struct {", "type Track struct {", "type MediaType struct {",
+		"// Added because a selected table refers to them: media_types."} {
+		if !strings.Contains(generated, want) {
+			t.Errorf("codegen: the source has no %q", want)
+		}
+	}
+
+	first := cellByID(t, nb, "generated-query").Stdout()
+	requireLine(t, "generated-query", first, "main.Track", 1)
+	requireLine(t, "generated-query", first,
+		"Song: For Those About To Rock (We Salute You) | Album: For Those About To Rock We Salute You | Artist: AC/DC", 1)
+}
+
+func padRight(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}
