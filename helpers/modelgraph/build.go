@@ -74,6 +74,8 @@ func (b *builder) baseSkipReason(t *inspect.Table) string {
 		return "not among the tables asked for (Tables option)"
 	case t.Kind == inspect.KindView && !b.o.includeViews:
 		return "view (no primary key); map it read-only with the IncludeViews option"
+	case strings.Contains(t.Name, "."):
+		return "its name holds a dot, which Bun reads as schema.table; rename the table to map it"
 	case t.Problem != "":
 		return "cannot be read: " + t.Problem
 	case len(t.Columns) == 0:

@@ -18,6 +18,7 @@
 //   - tables left out by the [Tables] option;
 //   - views, unless [IncludeViews] (then a read-only model without
 //     relations): "view (no primary key)";
+//   - tables whose name holds a dot: Bun reads "a.b" as table b of schema a;
 //   - tables and views the inspector could not read (inspect.Table.Problem,
 //     e.g. a view whose query refers to a dropped column), with its error;
 //   - tables without a primary key: Bun needs one to update, delete and
@@ -73,9 +74,18 @@
 //	  WITH/WITHOUT TIME ZONE, DATETIME2, SMALLDATETIME
 //	NUMERIC, DECIMAL, DEC, NUMBER, MONEY                  string (see below)
 //	UUID, JSON, JSONB, XML, TIME, TIMETZ, INTERVAL,       string
-//	  INET, CIDR, MACADDR, ENUM, SET, BIT, arrays
+//	  INET, CIDR, MACADDR, ENUM, SET, BIT
 //	BYTEA, BLOB, TINY/MEDIUM/LONGBLOB, BINARY,            []byte
 //	  VARBINARY, IMAGE, MySQL BIT
+//	PostgreSQL arrays: integer[], bigint[], …             []int64
+//	  real[], double precision[]                          []float64
+//	  boolean[]                                           []bool
+//	  any other element type (text[], uuid[], numeric[])  []string
+//
+// A PostgreSQL array keeps its declared type in the tag (type:text[]),
+// which makes Bun's pgdialect scan and write it as a Go slice; a
+// multi-dimensional array does not fit a flat slice and fails to scan.
+// Elsewhere a type spelled as an array is the array's text, a string.
 //
 // Any other name follows SQLite's affinity rules, in SQLite's order
 // (https://sqlite.org/datatype3.html): contains INT → int64 (on SQLite
@@ -99,8 +109,8 @@
 //
 // Nullable columns are pointers by default (*string, *int64, *time.Time)
 // or, with WithNullStyle(NullSQL), sql.NullString, sql.NullInt64,
-// sql.NullFloat64, sql.NullTime, sql.NullBool (sql.Null[uint64]); []byte
-// and any stay as they are either way (nil is NULL). [GoType.SQLType] keeps the
+// sql.NullFloat64, sql.NullTime, sql.NullBool (sql.Null[uint64]); []byte,
+// slices and any stay as they are either way (nil is NULL). [GoType.SQLType] keeps the
 // declared type, lower-cased, whenever Bun would declare the Go type
 // differently on that dialect, so CREATE TABLE from the model matches the
 // database: nvarchar(40), numeric(10,2), datetime; INTEGER on SQLite needs
@@ -142,7 +152,10 @@
 //
 // A foreign key that cannot become a relation (its target is skipped, an
 // association or a view; columns missing; a column name holding ',' or
-// '=', which Bun's join tag cannot express) is listed in Graph.Warnings.
+// '=', which Bun's join tag cannot express) is listed in Graph.Warnings,
+// and so is a belongs-to or has-one relation whose joined table has a
+// column name holding the identifier quote (" or MySQL's `): Bun aliases
+// joined columns without escaping it.
 //
 // Options: [WithNullStyle], [NoRelations], [NoBackReferences] (belongs-to
 // only, and many-to-many only from the side of the association's first

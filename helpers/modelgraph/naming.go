@@ -61,8 +61,12 @@ func ModelName(table string) string {
 	return head + singular
 }
 
-// pluralName is the plural of a Go name, inflecting its last word only.
+// pluralName is the plural of a Go name, inflecting its last word only; a
+// duplicate's suffix stays at the end (Order_2 → Orders_2).
 func pluralName(name string) string {
+	if i := strings.LastIndexByte(name, '_'); i > 0 && strings.Trim(name[i+1:], "0123456789") == "" && i+1 < len(name) {
+		return pluralName(name[:i]) + name[i:]
+	}
 	head, last := splitLastWord(name)
 	if last == "" {
 		return name

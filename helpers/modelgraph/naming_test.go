@@ -109,3 +109,14 @@ func FuzzGoName(f *testing.F) {
 		}
 	})
 }
+
+func TestPluralName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Album": "Albums", "InvoiceItem": "InvoiceItems", "Person": "People", "Order_2": "Orders_2",
+		"Category": "Categories", "Status": "Statuses",
+	} {
+		if got := pluralName(in); got != want {
+			t.Errorf("pluralName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

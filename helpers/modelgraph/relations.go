@@ -76,6 +76,10 @@ func (b *builder) relate() {
 		links = append(links, b.links(m)...)
 	}
 	for _, l := range links {
+		if why := b.unjoinable(l.to); why != "" {
+			b.warn(l, "no belongs-to relation: "+why)
+			continue
+		}
 		reqs[l.from] = append(reqs[l.from], request{
 			Relation{Kind: BelongsTo, Target: l.to, ForeignKey: l.fk, Join: l.join}, l.belongsToName()})
 	}
@@ -85,6 +89,10 @@ func (b *builder) relate() {
 			kind := HasMany
 			if hasOne {
 				kind = HasOne
+				if why := b.unjoinable(l.from); why != "" {
+					b.warn(l, "no has-one relation: "+why)
+					continue
+				}
 			}
 			reqs[l.to] = append(reqs[l.to], request{
 				Relation{Kind: kind, Target: l.from, ForeignKey: l.fk, Join: reversed(l.join)}, l.backRefName(hasOne)})
@@ -96,6 +104,29 @@ func (b *builder) relate() {
 	for _, m := range b.g.Models {
 		m.Relations = settle(m, reqs[m])
 	}
+}
+
+// unjoinable says why Bun cannot load m with a JOIN (belongs-to and
+// has-one relations do): Bun aliases each joined column as
+// "relation__column" without escaping the identifier quote, so a column
+// name holding it breaks the SQL. "" when m can be joined.
+func (b *builder) unjoinable(m *Model) string {
+	quote := `"`
+	if b.s.Dialect == "mysql" {
+		quote = "`"
+	}
+	for _, c := range m.Table.Columns {
+		if strings.Contains(c.Name, quote) {
+			return fmt.Sprintf("Bun cannot alias the joined column %q of %s, whose name holds the quote character %s",
+				c.Name, m.Table.QualifiedName(), quote)
+		}
+	}
+	return ""
+}
+
+func (b *builder) warn(l link, why string) {
+	b.g.Warnings = append(b.g.Warnings, fmt.Sprintf("%s(%s) → %s: %s",
+		l.from.Table.QualifiedName(), strings.Join(l.fk.Columns, ", "), l.to.Table.QualifiedName(), why))
 }
 
 // relateAssociation gives the association its two belongs-to relations
