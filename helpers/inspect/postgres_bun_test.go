@@ -30,8 +30,8 @@ func TestPostgresAgreesWithBunOnChinook(t *testing.T) {
 	// The comparison must have had something to compare.
 	for _, want := range []string{
 		"table album",
-		"column album.title: character varying len=160 null=false default=\"\" generated=false",
-		"column invoice.total: numeric len=0 null=false default=\"\" generated=false",
+		"column album.title: character varying len=160 null=false default=\"\" serial=false identity=false",
+		"column invoice.total: numeric len=0 null=false default=\"\" serial=false identity=false",
 		"primary key playlist_track: playlist_track_pkey (playlist_id,track_id)",
 		"foreign key employee(reports_to) -> employee(employee_id): employee_reports_to_fkey",
 	} {
@@ -87,14 +87,14 @@ func TestPostgresAgreesWithBunOnFeatures(t *testing.T) {
 	ours, theirs := bothInspectors(t, db)
 	agree(t, ours, theirs)
 	for _, want := range []string{
-		`column author.id: integer len=0 null=false default="" generated=true`,
-		`column author.name: character varying len=80 null=false default="anonymous" generated=false`,
-		`column author.born: date len=0 null=true default="current_date" generated=false`,
-		`column author.votes: integer len=0 null=false default="-1" generated=false`,
-		`column book.seq: bigint len=0 null=false default="" generated=true`,
-		`column review.id: bigint len=0 null=false default="" generated=true`,
-		`column book.isbn: character len=13 null=false default="" generated=false`,
-		`column book.tags: ARRAY len=0 null=true default="{}" generated=false`,
+		`column author.id: integer len=0 null=false default="" serial=true identity=false`,
+		`column author.name: character varying len=80 null=false default="anonymous" serial=false identity=false`,
+		`column author.born: date len=0 null=true default="current_date" serial=false identity=false`,
+		`column author.votes: integer len=0 null=false default="-1" serial=false identity=false`,
+		`column book.seq: bigint len=0 null=false default="" serial=false identity=true`,
+		`column review.id: bigint len=0 null=false default="" serial=false identity=true`,
+		`column book.isbn: character len=13 null=false default="" serial=false identity=false`,
+		`column book.tags: ARRAY len=0 null=true default="{}" serial=false identity=false`,
 		`unique author: author_email_key (email)`,
 		`unique book: book_title_author (author_id,title)`,
 		`foreign key review(book_edition,book_isbn) -> book(edition,isbn): review_book_isbn_book_edition_fkey`,
@@ -145,7 +145,7 @@ func bunFacts(db sqlschema.Database) []string {
 		facts = append(facts, "table "+tb.GetName())
 		for _, c := range tb.GetColumns() {
 			facts = append(facts, columnFact(tb.GetName(), c.GetName(), c.GetSQLType(), c.GetVarcharLen(),
-				c.GetIsNullable(), c.GetDefaultValue(), c.GetIsAutoIncrement() || c.GetIsIdentity()))
+				c.GetIsNullable(), c.GetDefaultValue(), c.GetIsAutoIncrement(), c.GetIsIdentity()))
 		}
 		if pk := tb.GetPrimaryKey(); pk != nil {
 			facts = append(facts, fmt.Sprintf("primary key %s: %s (%s)", tb.GetName(), pk.Name, pk.Columns))
@@ -197,7 +197,7 @@ func ourFacts(s *inspect.Schema) []string {
 					def = strings.ToLower(def)
 				}
 			}
-			facts = append(facts, columnFact(tb.Name, c.Name, typ, length, c.Nullable, def, c.AutoIncrement))
+			facts = append(facts, columnFact(tb.Name, c.Name, typ, length, c.Nullable, def, c.AutoIncrement && !c.Identity, c.Identity))
 		}
 		for _, ix := range tb.Indexes {
 			cols := slices.Clone(ix.Columns)
@@ -221,10 +221,9 @@ func ourFacts(s *inspect.Schema) []string {
 	return facts
 }
 
-// columnFact states one column. Schema has one AutoIncrement for "the
-// database numbers new rows", so Bun's serial and identity flags are
-// compared as one: generated=serial||identity.
-func columnFact(table, name, typ string, length int, nullable bool, def string, generated bool) string {
-	return fmt.Sprintf("column %s.%s: %s len=%d null=%v default=%q generated=%v",
-		table, name, typ, length, nullable, def, generated)
+// columnFact states one column. Bun tells serial and identity columns
+// apart; Schema sets AutoIncrement for both and Identity for the latter.
+func columnFact(table, name, typ string, length int, nullable bool, def string, serial, identity bool) string {
+	return fmt.Sprintf("column %s.%s: %s len=%d null=%v default=%q serial=%v identity=%v",
+		table, name, typ, length, nullable, def, serial, identity)
 }

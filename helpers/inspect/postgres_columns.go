@@ -11,8 +11,8 @@ import (
 //
 // Type is format_type's text, the type as PostgreSQL itself writes it
 // ("character varying(160)", "numeric(10,2)", "integer"). AutoIncrement is
-// set for identity columns and for columns defaulting to nextval(…): serial
-// columns and any other sequence-fed key. The nextval default of a serial
+// set for identity columns (which also have Identity) and for columns
+// defaulting to nextval(…): serial columns and any other sequence-fed key. The nextval default of a serial
 // column (its sequence owned by the column) is implied by AutoIncrement and
 // not repeated in Default, as in Bun's own inspector; a nextval of some
 // other sequence stays in Default, so the sequence's name is not lost.
@@ -49,7 +49,8 @@ func pgReadColumns(ctx context.Context, tx *sql.Tx, oids []int64, tables map[int
 		c.Nullable = !notNull
 		c.Generated = generated != ""
 		nextval := dflt.Valid && strings.HasPrefix(dflt.String, "nextval(")
-		c.AutoIncrement = identity != "" || nextval
+		c.Identity = identity != ""
+		c.AutoIncrement = c.Identity || nextval
 		if dflt.Valid && !c.Generated && !(nextval && ownsSeq) {
 			d := dflt.String
 			c.Default = &d

@@ -254,7 +254,7 @@ func TestPostgresHostileNames(t *testing.T) {
 
 	order := mustTable(t, s, weird+".Order")
 	equal(t, "Order columns", order.Columns, []inspect.Column{
-		{Name: "select", Type: "integer", PrimaryKey: 1, AutoIncrement: true}, // identity
+		{Name: "select", Type: "integer", PrimaryKey: 1, AutoIncrement: true, Identity: true},
 		{Name: "Group By", Type: "text", Default: ptr(`'it''s "quoted"'::text`)},
 		{Name: "créé le", Type: "timestamp with time zone", Nullable: true, Default: ptr("now()")},
 		{Name: "qty", Type: "integer", Nullable: true, Default: ptr("'-1'::integer")},

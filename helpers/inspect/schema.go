@@ -63,6 +63,11 @@ type Column struct {
 	// INTEGER PRIMARY KEY (rowid alias), serial/identity columns, MySQL's
 	// AUTO_INCREMENT.
 	AutoIncrement bool
+	// Identity is true for a PostgreSQL identity column (GENERATED ALWAYS
+	// or BY DEFAULT AS IDENTITY), where AutoIncrement is set too; false for
+	// a serial column, whose values come from a sequence default. Bun
+	// declares the two differently (`identity` against `autoincrement`).
+	Identity bool
 	// Generated is true for a computed column (GENERATED ALWAYS AS …): the
 	// database derives its value, so it can be read but never written.
 	Generated bool
