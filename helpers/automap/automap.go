@@ -38,9 +38,27 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 
 	reg := &Registry{db: db, graph: g, depth: o.depth, models: map[string]*Model{}}
 	levels := buildLevels(g.Models, o.depth)
+	used := map[*modelgraph.Model]bool{} // associations some m2m relation goes through
+	for _, m := range g.Models {
+		for _, r := range m.Relations {
+			if r.Through != nil {
+				used[r.Through] = true
+			}
+		}
+	}
 	var register []reflect.Type
 	for _, a := range g.Associations {
-		register = append(register, associationType(a, levels))
+		if !used[a] {
+			continue
+		}
+		typ := associationType(a, levels)
+		if t := db.Dialect().Tables().ByName(a.Table.Name); t != nil && t.Type != typ {
+			return nil, fmt.Errorf("automap: this *bun.DB already has a model (%s) registered for the association table %q; "+
+				"Bun finds a many-to-many join model by table name, so automap's relations through it would be ambiguous: "+
+				"map with a *bun.DB of its own (a second connection with a new dialect value), or use NoRelations",
+				t.Type, a.Table.Name)
+		}
+		register = append(register, typ)
 	}
 	for _, gm := range g.Models {
 		m := &Model{reg: reg, graph: gm, levels: levels[gm]}

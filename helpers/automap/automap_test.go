@@ -451,3 +451,26 @@ func TestMapErrors(t *testing.T) {
 		t.Errorf("Map(Tables(Ordres)) error = %v", err)
 	}
 }
+
+// A hand-written join model on the same *bun.DB would make Bun's
+// many-to-many lookup by table name ambiguous.
+func TestMapRefusesForeignAssociationModel(t *testing.T) {
+	db, err := connect.Open(ctx, shareddata.Path(t, "chinook.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	type PlaylistTrack struct {
+		bun.BaseModel `bun:"table:playlist_track"`
+		PlaylistID    int64 `bun:"PlaylistId,pk"`
+		TrackID       int64 `bun:"TrackId,pk"`
+	}
+	db.RegisterModel((*PlaylistTrack)(nil))
+	_, err = automap.Map(ctx, db)
+	if err == nil || !strings.Contains(err.Error(), `registered for the association table "playlist_track"`) {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := automap.Map(ctx, db, automap.NoRelations()); err != nil {
+		t.Errorf("NoRelations: %v", err)
+	}
+}
