@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/uptrace/bun"
 
@@ -52,7 +53,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 			continue
 		}
 		typ := associationType(a, levels)
-		if t := db.Dialect().Tables().ByName(a.Table.Name); t != nil && t.Type != typ {
+		if t := db.Dialect().Tables().ByName(a.Table.Name); t != nil && !sameColumns(t.Type, typ) {
 			return nil, fmt.Errorf("automap: this *bun.DB already has a model (%s) registered for the association table %q; "+
 				"Bun finds a many-to-many join model by table name, so automap's relations through it would be ambiguous: "+
 				"map with a *bun.DB of its own (a second connection with a new dialect value), or use NoRelations",
@@ -83,6 +84,34 @@ func MustMap(ctx context.Context, db *bun.DB, opts ...Option) *Registry {
 		panic(err)
 	}
 	return reg
+}
+
+// sameColumns reports whether registered, a join model already known to
+// Bun, is one automap built for the same table before (another Map call
+// on this *bun.DB, maybe with other options): a type without a name whose
+// bun.BaseModel and column fields are ours, in the same order. Bun may
+// then pick either for a many-to-many relation, and both read the keys at
+// the same field indexes. A hand-written join model is never the same.
+func sameColumns(registered, ours reflect.Type) bool {
+	if registered == ours {
+		return true
+	}
+	if registered.Name() != "" || registered.NumField() != ours.NumField() {
+		return false
+	}
+	for i := range ours.NumField() {
+		r, o := registered.Field(i), ours.Field(i)
+		if r.Name != o.Name || r.Tag != o.Tag {
+			return false
+		}
+		if strings.HasPrefix(o.Tag.Get("bun"), "rel:") {
+			continue // the sides' level-0 types may differ in null style
+		}
+		if r.Type != o.Type {
+			return false
+		}
+	}
+	return true
 }
 
 // registerTypes registers the run-time types with Bun, which checks every

@@ -474,3 +474,21 @@ func TestMapRefusesForeignAssociationModel(t *testing.T) {
 		t.Errorf("NoRelations: %v", err)
 	}
 }
+
+// Mapping one *bun.DB again, with other options, keeps working.
+func TestMapTwice(t *testing.T) {
+	db, reg := open(t, "chinook.db")
+	again, err := automap.Map(ctx, db, automap.NullStyle(modelgraph.NullSQL), automap.Depth(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []*automap.Registry{reg, again} {
+		playlist := r.Model("playlists").New()
+		if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("playlist.PlaylistId = 1").Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(automap.Rows(get(t, playlist, "Tracks"))); n != 3290 {
+			t.Errorf("playlist 1 has %d tracks", n)
+		}
+	}
+}
