@@ -64,7 +64,8 @@
 // Bun finds a many-to-many join model by its table name among the models
 // registered with the *bun.DB. Map therefore refuses a database that
 // already has a model registered for one of its association tables (a
-// hand-written PlaylistTrack, say), and hand-written models with
+// hand-written PlaylistTrack, say; mapping the same database again, with
+// other options, is fine), and hand-written models with
 // many-to-many relations should not share a *bun.DB with automap either:
 // give each its own connection. Map turns a model Bun rejects into an
 // error instead of a panic at query time.
