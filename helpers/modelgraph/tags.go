@@ -16,8 +16,9 @@ func (m *Model) TableTag() string {
 }
 
 // Tag is the field's tag: the column name, then pk, autoincrement,
-// notnull (for non-null columns that are not in the primary key), and
-// type:… when GoType.SQLType is set.
+// identity (PostgreSQL identity columns, with autoincrement so Bun
+// leaves a zero key to the database), notnull (for non-null columns that
+// are not in the primary key), and type:… when GoType.SQLType is set.
 //
 //	AlbumId,pk,autoincrement    Title,notnull,type:nvarchar(160)
 func (f *Field) Tag() string {
@@ -28,6 +29,9 @@ func (f *Field) Tag() string {
 	}
 	if f.Column.AutoIncrement {
 		b.WriteString(",autoincrement")
+	}
+	if f.Column.Identity {
+		b.WriteString(",identity")
 	}
 	if !f.Column.Nullable && f.Column.PrimaryKey == 0 {
 		b.WriteString(",notnull")

@@ -43,6 +43,11 @@ const (
 	goTime
 	goBool
 	goAny
+	// PostgreSQL arrays, scanned and written by pgdialect as Go slices.
+	goInt64s
+	goFloat64s
+	goBools
+	goStrings
 )
 
 var baseTypes = [...]struct {
@@ -57,6 +62,20 @@ var baseTypes = [...]struct {
 	goTime:    {"time.Time", "sql.NullTime", "time", reflect.TypeFor[time.Time](), reflect.TypeFor[sql.NullTime]()},
 	goBool:    {"bool", "sql.NullBool", "", reflect.TypeFor[bool](), reflect.TypeFor[sql.NullBool]()},
 	goAny:     {"any", "any", "", reflect.TypeFor[any](), reflect.TypeFor[any]()},
+
+	goInt64s:   {"[]int64", "[]int64", "", reflect.TypeFor[[]int64](), reflect.TypeFor[[]int64]()},
+	goFloat64s: {"[]float64", "[]float64", "", reflect.TypeFor[[]float64](), reflect.TypeFor[[]float64]()},
+	goBools:    {"[]bool", "[]bool", "", reflect.TypeFor[[]bool](), reflect.TypeFor[[]bool]()},
+	goStrings:  {"[]string", "[]string", "", reflect.TypeFor[[]string](), reflect.TypeFor[[]string]()},
+}
+
+// isArray reports whether a base type is a PostgreSQL array's slice.
+func (b baseType) isArray() bool { return b >= goInt64s }
+
+// holdsNull reports whether a base type's zero value already stands for
+// NULL (nil), so a nullable column needs no pointer or sql.Null wrapper.
+func (b baseType) holdsNull() bool {
+	return b == goBytes || b == goAny || b.isArray()
 }
 
 // exactTypes are type names recognised by name on every dialect, checked
@@ -123,6 +142,9 @@ func normalizeType(declared string) (name, params string, unsigned, array bool) 
 func classify(dialect, declared string) baseType {
 	name, params, unsigned, array := normalizeType(declared)
 	if array {
+		if dialect == "pg" {
+			return arrayOf(classify(dialect, arrayElement(declared)))
+		}
 		return goString // the array's text form, e.g. {1,2,3}
 	}
 	if dialect == "mysql" && name == "TINYINT" && params == "1" {
@@ -159,6 +181,35 @@ func classify(dialect, declared string) baseType {
 	return goString
 }
 
+// arrayElement returns the element type of a PostgreSQL array type:
+// integer[] → integer, character varying(20)[] → character varying(20),
+// _int4 → int4, text ARRAY → text.
+func arrayElement(declared string) string {
+	s := strings.TrimSpace(declared)
+	for strings.HasSuffix(s, "[]") {
+		s = strings.TrimSpace(strings.TrimSuffix(s, "[]"))
+	}
+	if len(s) > len(" ARRAY") && strings.EqualFold(s[len(s)-len(" ARRAY"):], " ARRAY") {
+		s = strings.TrimSpace(s[:len(s)-len(" ARRAY")])
+	}
+	return strings.TrimPrefix(s, "_")
+}
+
+// arrayOf is the slice type pgdialect scans an array of elem into: bun
+// parses the array's text form element by element, and a []string holds
+// any element type's text (numeric, uuid, date, …) exactly.
+func arrayOf(elem baseType) baseType {
+	switch elem {
+	case goInt64, goUint64:
+		return goInt64s
+	case goFloat64:
+		return goFloat64s
+	case goBool:
+		return goBools
+	}
+	return goStrings
+}
+
 // defaultSQLTypes is the column type Bun declares for a Go type on each
 // dialect (lower case); a column declared the same way needs no type tag.
 var defaultSQLTypes = map[string]map[baseType]string{
@@ -179,7 +230,7 @@ func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
 	if base == goTime {
 		gt.Import = "time"
 	}
-	if c.Nullable && base != goBytes && base != goAny {
+	if c.Nullable && !base.holdsNull() {
 		if style == NullSQL {
 			gt.Expr, gt.Reflect, gt.Import = bt.nullExpr, bt.nullTyp, "database/sql"
 		} else {
@@ -187,6 +238,21 @@ func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
 		}
 	}
 	declared := strings.ToLower(strings.TrimSpace(spaces.ReplaceAllString(c.Type, " ")))
+	if dialect == "pg" && base == goInt64 && c.AutoIncrement && !c.Identity {
+		// A serial column reads back as integer with a sequence default;
+		// declared as serial, CREATE TABLE from the model makes one again.
+		switch declared {
+		case "smallint", "int2":
+			declared = "smallserial"
+		case "integer", "int4", "int":
+			declared = "serial"
+		case "bigint", "int8":
+			declared = "bigserial"
+		}
+	}
+	if base.isArray() && !strings.HasSuffix(declared, "[]") {
+		declared = arrayElement(declared) + "[]" // _int4, integer ARRAY: pgdialect knows arrays by []
+	}
 	if declared != "" && declared != defaultSQLTypes[dialect][base] {
 		gt.SQLType = declared
 	}
