@@ -2,6 +2,7 @@ package modelgraph
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -318,4 +319,41 @@ func TestTagsQuote(t *testing.T) {
 			t.Errorf("typeTagValue(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+// Whatever the column and table names, every model and field gets a
+// distinct, exported Go identifier, the same on every run.
+func FuzzNames(f *testing.F) {
+	f.Add("first name", "first_name", "FirstName", "orders", "Order")
+	f.Add("2nd", "X2nd", "base_model", "select", "名前")
+	f.Add("%", "", "Column1", "a.b", "Column3")
+	f.Fuzz(func(t *testing.T, c1, c2, c3, t1, t2 string) {
+		s := &inspect.Schema{Dialect: "sqlite", Tables: []inspect.Table{
+			{Name: t1, Kind: inspect.KindTable, PrimaryKey: []string{c1},
+				Columns: []inspect.Column{{Name: c1, Type: "INTEGER", PrimaryKey: 1}, {Name: c2}, {Name: c3, Nullable: true}}},
+			{Name: t2, Kind: inspect.KindTable, PrimaryKey: []string{"id"}, Columns: []inspect.Column{{Name: "id", PrimaryKey: 1}}},
+		}}
+		g, err := Build(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := Build(s)
+		if describe(g) != describe(again) {
+			t.Fatal("not deterministic")
+		}
+		models := map[string]bool{}
+		for _, m := range g.Models {
+			if !token.IsIdentifier(m.GoName) || !token.IsExported(m.GoName) || models[m.GoName] {
+				t.Fatalf("model name %q (table %q) invalid or duplicate", m.GoName, m.Table.Name)
+			}
+			models[m.GoName] = true
+			fields := map[string]bool{"BaseModel": true}
+			for _, f := range m.Fields {
+				if !token.IsIdentifier(f.GoName) || !token.IsExported(f.GoName) || fields[f.GoName] {
+					t.Fatalf("field name %q (column %q) invalid or duplicate", f.GoName, f.Column.Name)
+				}
+				fields[f.GoName] = true
+			}
+		}
+	})
 }
