@@ -3,16 +3,9 @@ package display
 import (
 	"fmt"
 	"reflect"
-	"sync"
 
-	"github.com/uptrace/bun/dialect/sqlitedialect"
-	"github.com/uptrace/bun/schema"
+	"github.com/bunbook/bunbook/internal/modelmeta"
 )
-
-// tables reads bun model metadata (column names and order). Names and
-// order do not depend on the dialect, so one SQLite-flavoured cache serves
-// models of every database.
-var tables = sync.OnceValue(func() *schema.Tables { return schema.NewTables(sqlitedialect.New()) })
 
 // Models shows a slice of bun models (or plain structs) as a table whose
 // columns are the model's SQL columns in table order; relations are left
@@ -54,22 +47,22 @@ func ModelsResult(models any, opts ...Option) (Result, error) {
 	if typ.Kind() != reflect.Struct {
 		return Result{}, fmt.Errorf("display: Models needs structs, got %T", models)
 	}
-	table := tables().Get(typ)
+	columns := modelmeta.Of(typ).Columns
 
-	r := Result{Columns: make([]string, len(table.Fields)), Head: [][]any{}, Total: len(elems)}
-	for i, f := range table.Fields {
-		r.Columns[i] = f.Name
+	r := Result{Columns: make([]string, len(columns)), Head: [][]any{}, Total: len(elems)}
+	for i, c := range columns {
+		r.Columns[i] = c.SQLName
 	}
 	row := func(e reflect.Value) []any {
 		for e.Kind() == reflect.Pointer || e.Kind() == reflect.Interface {
 			if e.IsNil() {
-				return make([]any, len(table.Fields)) // all NULL
+				return make([]any, len(columns)) // all NULL
 			}
 			e = e.Elem()
 		}
-		vals := make([]any, len(table.Fields))
-		for i, f := range table.Fields {
-			fv, ok := fieldValue(e, f.Index)
+		vals := make([]any, len(columns))
+		for i, c := range columns {
+			fv, ok := fieldValue(e, c.Index)
 			if ok && fv.CanInterface() {
 				vals[i] = fv.Interface()
 			}

@@ -2,10 +2,9 @@ package repr
 
 import (
 	"reflect"
-	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/bunbook/bunbook/internal/modelmeta"
 )
 
 // field is one printed column: its Go name and where it sits in the struct.
@@ -75,69 +74,16 @@ func reprName(v reflect.Value) (string, bool) {
 }
 
 func newDescription(typ reflect.Type) description {
-	d, ok := fromBun(typ)
-	if !ok {
-		d = fromReflect(typ)
-	}
+	table := modelmeta.Of(typ)
+	d := description{name: typ.Name()}
 	if d.name == "" {
-		d.name = typ.Name()
+		d.name = table.Name // a reflect.StructOf model, e.g. automap's
 	}
 	if d.name == "" {
 		d.name = "struct"
 	}
-	return d
-}
-
-// fromBun reads the columns from bun's table metadata, as bun would
-// create the table. bun panics on a model it cannot understand (a bad
-// relation tag, say); such a type falls back to plain reflection.
-func fromBun(typ reflect.Type) (d description, ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	table := tables().Get(typ)
-	if typ.Name() == "" {
-		d.name = table.Name
-	}
-	for _, f := range table.Fields {
-		d.fields = append(d.fields, field{name: f.GoName, index: f.Index})
-	}
-	return d, true
-}
-
-// fromReflect lists the exported fields, flattening embedded structs and
-// leaving out what bun would not treat as a column.
-func fromReflect(typ reflect.Type) description {
-	var d description
-	for _, f := range reflect.VisibleFields(typ) {
-		if f.Type == baseModelType || !isExported(f.Name) || !isColumnTag(f.Tag.Get("bun")) {
-			continue
-		}
-		if f.Anonymous && (f.Type.Kind() == reflect.Struct || f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct) && f.Type != timeType {
-			continue // its fields are listed themselves
-		}
-		d.fields = append(d.fields, field{name: f.Name, index: f.Index})
+	for _, c := range table.Columns {
+		d.fields = append(d.fields, field{name: c.GoName, index: c.Index})
 	}
 	return d
-}
-
-func isExported(name string) bool {
-	r, _ := utf8.DecodeRuneInString(name)
-	return unicode.IsUpper(r)
-}
-
-// isColumnTag reports whether a bun struct tag leaves the field a column:
-// not "-", not a relation.
-func isColumnTag(tag string) bool {
-	if tag == "-" {
-		return false
-	}
-	for _, opt := range strings.Split(tag, ",") {
-		if strings.HasPrefix(opt, "rel:") || strings.HasPrefix(opt, "m2m:") {
-			return false
-		}
-	}
-	return true
 }

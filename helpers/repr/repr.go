@@ -10,12 +10,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/sqlitedialect"
-	"github.com/uptrace/bun/schema"
 )
 
 // Namer lets a model choose the name String prints before its fields.
@@ -27,14 +24,9 @@ type Namer interface {
 // cyclic value cannot recurse forever.
 const maxDepth = 4
 
-// tables reads bun model metadata. Column order and Go names do not depend
-// on the dialect, so one SQLite-flavoured cache serves every database.
-var tables = sync.OnceValue(func() *schema.Tables { return schema.NewTables(sqlitedialect.New()) })
-
 var (
 	timeType      = reflect.TypeFor[time.Time]()
 	nullTimeType  = reflect.TypeFor[bun.NullTime]()
-	baseModelType = reflect.TypeFor[bun.BaseModel]()
 	valuerType    = reflect.TypeFor[driver.Valuer]()
 )
 
