@@ -25,9 +25,9 @@ type Namer interface {
 const maxDepth = 4
 
 var (
-	timeType      = reflect.TypeFor[time.Time]()
-	nullTimeType  = reflect.TypeFor[bun.NullTime]()
-	valuerType    = reflect.TypeFor[driver.Valuer]()
+	timeType     = reflect.TypeFor[time.Time]()
+	nullTimeType = reflect.TypeFor[bun.NullTime]()
+	valuerType   = reflect.TypeFor[driver.Valuer]()
 )
 
 // String returns v as Name(Field=value, …) when v is a struct or a pointer
