@@ -73,8 +73,9 @@
 //	DATE, DATETIME, TIMESTAMP, TIMESTAMPTZ, TIMESTAMP     time.Time
 //	  WITH/WITHOUT TIME ZONE, DATETIME2, SMALLDATETIME
 //	NUMERIC, DECIMAL, DEC, NUMBER, MONEY                  string (see below)
-//	UUID, JSON, JSONB, XML, TIME, TIMETZ, INTERVAL,       string
+//	UUID, XML, TIME, TIMETZ, INTERVAL,                    string
 //	  INET, CIDR, MACADDR, ENUM, SET, BIT
+//	JSON, JSONB                                           json.RawMessage
 //	BYTEA, BLOB, TINY/MEDIUM/LONGBLOB, BINARY,            []byte
 //	  VARBINARY, IMAGE, MySQL BIT
 //	PostgreSQL arrays: integer[], bigint[], …             []int64
@@ -86,6 +87,13 @@
 // which makes Bun's pgdialect scan and write it as a Go slice; a
 // multi-dimensional array does not fit a flat slice and fails to scan.
 // Elsewhere a type spelled as an array is the array's text, a string.
+//
+// JSON and JSONB columns are json.RawMessage, the document's bytes: Bun
+// encodes a field declared json with encoding/json, so a Go string would
+// be written back as a JSON string literal ("{\"a\": 1}" instead of
+// {"a": 1}). A nullable one is tagged nullzero, so a nil RawMessage is
+// written as NULL rather than the JSON null. (MariaDB reports its JSON
+// columns as LONGTEXT: strings there.)
 //
 // Keys the database numbers are tagged autoincrement: SQLite's INTEGER
 // PRIMARY KEY, MySQL's AUTO_INCREMENT, PostgreSQL's serial and identity

@@ -65,6 +65,9 @@ type GoType struct {
 	// SQLType is the column type for the bun tag (`type:...`) when the Go type
 	// alone would make Bun declare a different one; "" when it need not be said.
 	SQLType string
+	// NullZero is set when the zero value stands for NULL and the tag must
+	// say nullzero for Bun to write it so (a nil json.RawMessage).
+	NullZero bool
 }
 
 // RelationKind is how two models relate.

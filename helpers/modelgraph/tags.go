@@ -18,7 +18,8 @@ func (m *Model) TableTag() string {
 // Tag is the field's tag: the column name, then pk, autoincrement,
 // identity (PostgreSQL identity columns, with autoincrement so Bun
 // leaves a zero key to the database), notnull (for non-null columns that
-// are not in the primary key), and type:… when GoType.SQLType is set.
+// are not in the primary key), nullzero when GoType.NullZero is set, and
+// type:… when GoType.SQLType is set.
 //
 //	AlbumId,pk,autoincrement    Title,notnull,type:nvarchar(160)
 func (f *Field) Tag() string {
@@ -35,6 +36,9 @@ func (f *Field) Tag() string {
 	}
 	if !f.Column.Nullable && f.Column.PrimaryKey == 0 {
 		b.WriteString(",notnull")
+	}
+	if f.Type.NullZero {
+		b.WriteString(",nullzero")
 	}
 	if f.Type.SQLType != "" {
 		b.WriteString(",type:" + typeTagValue(f.Type.SQLType))

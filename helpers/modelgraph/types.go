@@ -2,6 +2,7 @@ package modelgraph
 
 import (
 	"database/sql"
+	"encoding/json"
 	"reflect"
 	"regexp"
 	"strings"
@@ -43,6 +44,7 @@ const (
 	goTime
 	goBool
 	goAny
+	goJSON
 	// PostgreSQL arrays, scanned and written by pgdialect as Go slices.
 	goInt64s
 	goFloat64s
@@ -62,6 +64,8 @@ var baseTypes = [...]struct {
 	goTime:    {"time.Time", "sql.NullTime", "time", reflect.TypeFor[time.Time](), reflect.TypeFor[sql.NullTime]()},
 	goBool:    {"bool", "sql.NullBool", "", reflect.TypeFor[bool](), reflect.TypeFor[sql.NullBool]()},
 	goAny:     {"any", "any", "", reflect.TypeFor[any](), reflect.TypeFor[any]()},
+	goJSON: {"json.RawMessage", "json.RawMessage", "encoding/json",
+		reflect.TypeFor[json.RawMessage](), reflect.TypeFor[json.RawMessage]()},
 
 	goInt64s:   {"[]int64", "[]int64", "", reflect.TypeFor[[]int64](), reflect.TypeFor[[]int64]()},
 	goFloat64s: {"[]float64", "[]float64", "", reflect.TypeFor[[]float64](), reflect.TypeFor[[]float64]()},
@@ -75,7 +79,7 @@ func (b baseType) isArray() bool { return b >= goInt64s }
 // holdsNull reports whether a base type's zero value already stands for
 // NULL (nil), so a nullable column needs no pointer or sql.Null wrapper.
 func (b baseType) holdsNull() bool {
-	return b == goBytes || b == goAny || b.isArray()
+	return b == goBytes || b == goAny || b == goJSON || b.isArray()
 }
 
 // exactTypes are type names recognised by name on every dialect, checked
@@ -91,7 +95,12 @@ var exactTypes = map[string]baseType{
 	"NUMERIC": goString, "DECIMAL": goString, "DEC": goString, "NUMBER": goString,
 	"MONEY": goString, "SMALLMONEY": goString,
 
-	"UUID": goString, "JSON": goString, "JSONB": goString, "XML": goString,
+	// Bun writes a field declared json/jsonb with encoding/json: a Go
+	// string would be stored as a JSON string literal, a RawMessage is
+	// stored as the document itself.
+	"JSON": goJSON, "JSONB": goJSON,
+
+	"UUID": goString, "XML": goString,
 	"TIME": goString, "TIMETZ": goString, "TIME WITH TIME ZONE": goString,
 	"TIME WITHOUT TIME ZONE": goString, "INTERVAL": goString, "INET": goString,
 	"CIDR": goString, "MACADDR": goString, "ENUM": goString, "SET": goString,
@@ -227,8 +236,11 @@ func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
 	base := classify(dialect, c.Type)
 	bt := baseTypes[base]
 	gt := GoType{Expr: bt.expr, Reflect: bt.typ}
-	if base == goTime {
-		gt.Import = "time"
+	if base == goTime || base == goJSON {
+		gt.Import = bt.imp
+	}
+	if base == goJSON && c.Nullable {
+		gt.NullZero = true // a nil RawMessage is NULL, not the JSON null
 	}
 	if c.Nullable && !base.holdsNull() {
 		if style == NullSQL {

@@ -74,3 +74,29 @@ func TestTagPostgresKeys(t *testing.T) {
 		t.Errorf("mysql Tag = %s", got)
 	}
 }
+
+// JSON documents are json.RawMessage on every dialect: Bun writes a field
+// declared json through encoding/json, which would quote a Go string.
+func TestTypeOfJSON(t *testing.T) {
+	tests := []struct {
+		dialect, declared string
+		nullable          bool
+		style             NullStyle
+		sqlType, tag      string
+	}{
+		{"pg", "jsonb", true, NullPointer, "jsonb", "doc,nullzero,type:jsonb"},
+		{"pg", "json", false, NullSQL, "json", "doc,notnull,type:json"},
+		{"mysql", "json", true, NullSQL, "json", "doc,nullzero,type:json"},
+		{"sqlite", "JSON", true, NullPointer, "json", "doc,nullzero,type:json"},
+	}
+	for _, tt := range tests {
+		c := &inspect.Column{Name: "doc", Type: tt.declared, Nullable: tt.nullable}
+		got := TypeOf(tt.dialect, c, tt.style)
+		if got.Expr != "json.RawMessage" || got.Reflect.String() != "json.RawMessage" || got.Import != "encoding/json" || got.SQLType != tt.sqlType {
+			t.Errorf("TypeOf(%s, %q) = %s %v %q %q", tt.dialect, tt.declared, got.Expr, got.Reflect, got.Import, got.SQLType)
+		}
+		if tag := (&Field{Column: c, Type: got}).Tag(); tag != tt.tag {
+			t.Errorf("Tag(%s, %q) = %s, want %s", tt.dialect, tt.declared, tag, tt.tag)
+		}
+	}
+}

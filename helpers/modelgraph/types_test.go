@@ -53,7 +53,6 @@ func TestTypeOf(t *testing.T) {
 		{"pg", "boolean", false, NullPointer, "bool", ""},
 		{"pg", "bytea", true, NullPointer, "[]byte", ""},
 		{"pg", "uuid", false, NullPointer, "string", "uuid"},
-		{"pg", "jsonb", true, NullPointer, "*string", "jsonb"},
 		{"pg", "integer[]", false, NullPointer, "[]int64", "integer[]"},
 		{"pg", "point", false, NullPointer, "string", "point"},
 		{"pg", "double precision", false, NullPointer, "float64", ""},
