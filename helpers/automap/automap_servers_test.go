@@ -24,8 +24,8 @@ type chinookServer struct {
 	skipped string // Skipped(), one "table: reason" a line
 	// Tables and columns in the server's spelling.
 	albums, artists, playlists, tracks, employees, invoices, playlistTrack string
-	albumID, artistID, playlistID, trackID, employeeID, invoiceID      string
-	firstName, lastName                                                string
+	albumID, artistID, playlistID, trackID, employeeID, invoiceID          string
+	firstName, lastName                                                    string
 	// The first album's repr and its types, in the server's spelling.
 	albumRepr, albumTypes string
 	// Invoice 1's date: the PostgreSQL script of Chinook 1.4.5 moved the
@@ -47,8 +47,8 @@ var chinookServers = []chinookServer{
 		invoices: "invoice", playlistTrack: "playlist_track",
 		albumID: "album_id", artistID: "artist_id", playlistID: "playlist_id", trackID: "track_id",
 		employeeID: "employee_id", invoiceID: "invoice_id", firstName: "first_name", lastName: "last_name",
-		albumRepr:  `album(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
-		albumTypes: `AlbumId int64 "bun:\"album_id,pk,type:integer\""; Title string "bun:\"title,notnull,type:character varying(160)\""; ArtistId int64 "bun:\"artist_id,notnull,type:integer\""`,
+		albumRepr:   `album(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
+		albumTypes:  `AlbumId int64 "bun:\"album_id,pk,type:integer\""; Title string "bun:\"title,notnull,type:character varying(160)\""; ArtistId int64 "bun:\"artist_id,notnull,type:integer\""`,
 		invoiceDate: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC),
 	},
 	{
@@ -64,8 +64,8 @@ var chinookServers = []chinookServer{
 		invoices: "invoices", playlistTrack: "playlist_track",
 		albumID: "AlbumId", artistID: "ArtistId", playlistID: "PlaylistId", trackID: "TrackId",
 		employeeID: "EmployeeId", invoiceID: "InvoiceId", firstName: "FirstName", lastName: "LastName",
-		albumRepr:  `albums(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
-		albumTypes: `AlbumId int64 "bun:\"AlbumId,pk,autoincrement,type:int(11)\""; Title string "bun:\"Title,notnull,type:varchar(160)\""; ArtistId int64 "bun:\"ArtistId,notnull,type:int(11)\""`,
+		albumRepr:   `albums(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
+		albumTypes:  `AlbumId int64 "bun:\"AlbumId,pk,autoincrement,type:int(11)\""; Title string "bun:\"Title,notnull,type:varchar(160)\""; ArtistId int64 "bun:\"ArtistId,notnull,type:int(11)\""`,
 		invoiceDate: time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC),
 	},
 }
@@ -102,7 +102,7 @@ func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.
 	// On a server, Skipped names tables schema.table; MariaDB's schema is
 	// the database, created afresh by dbtest.
 	var schema string
-	if err := db.NewRaw("SELECT " + map[string]string{"postgres": "current_schema()", "mariadb": "database()"}[srv.name]).Scan(ctx, &schema); err != nil {
+	if err := db.NewRaw("SELECT "+map[string]string{"postgres": "current_schema()", "mariadb": "database()"}[srv.name]).Scan(ctx, &schema); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := strings.Join(skipped, "\n"), fmt.Sprintf(srv.skipped, schema); got != want {
