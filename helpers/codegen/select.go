@@ -69,7 +69,7 @@ func selectTables(s *inspect.Schema, o Options) (*inspect.Schema, error) {
 		t := queue[0]
 		queue = queue[1:]
 		for i := range t.ForeignKeys {
-			ref := referencedTable(s, t, &t.ForeignKeys[i])
+			ref := s.Referenced(t, &t.ForeignKeys[i])
 			if ref != nil && !chosen[ref] {
 				chosen[ref] = true
 				queue = append(queue, ref)
@@ -106,29 +106,6 @@ func findTable(s *inspect.Schema, name string) *inspect.Table {
 		}
 	}
 	return found
-}
-
-// referencedTable finds the table fk points to: same schema and exact
-// name first, then a case-insensitive match.
-func referencedTable(s *inspect.Schema, from *inspect.Table, fk *inspect.ForeignKey) *inspect.Table {
-	schema := fk.RefSchema
-	if schema == "" {
-		schema = from.Schema
-	}
-	var folded *inspect.Table
-	for i := range s.Tables {
-		t := &s.Tables[i]
-		if t.Schema != schema {
-			continue
-		}
-		if t.Name == fk.RefTable {
-			return t
-		}
-		if folded == nil && strings.EqualFold(t.Name, fk.RefTable) {
-			folded = t
-		}
-	}
-	return folded
 }
 
 // nearest is the known name closest to name when it is close enough to

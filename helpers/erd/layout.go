@@ -3,7 +3,6 @@ package erd
 import (
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
 )
@@ -64,39 +63,21 @@ type column struct {
 	lanes map[float64]int
 }
 
-// tableKey names a table as foreign keys refer to it.
-func tableKey(schema, name string) string {
-	if schema == "" {
-		return name
-	}
-	return schema + "." + name
-}
-
 // place arranges the tables in layers: a table sits one layer to the right
 // of every table it references, so lines mostly run right to left and the
 // Chinook picture reads like the lesson's (artists → albums → tracks → …).
 // Order within a layer follows the referenced tables' positions (the
 // barycentre heuristic) to keep lines short and crossings few.
-func place(tables []*inspect.Table, o options) *layout {
-	byKey := map[string]*box{}
-	byFold := map[string]*box{}
+func place(s *inspect.Schema, tables []*inspect.Table, o options) *layout {
+	byTable := map[*inspect.Table]*box{}
 	var boxes []*box
 	for _, t := range tables {
 		b := &box{table: t}
 		boxes = append(boxes, b)
-		byKey[tableKey(t.Schema, t.Name)] = b
-		byFold[strings.ToLower(tableKey(t.Schema, t.Name))] = b
+		byTable[t] = b
 	}
 	lookup := func(from *inspect.Table, fk inspect.ForeignKey) *box {
-		schema := fk.RefSchema
-		if schema == "" {
-			schema = from.Schema
-		}
-		if b := byKey[tableKey(schema, fk.RefTable)]; b != nil {
-			return b
-		}
-		// SQLite compares identifiers case-insensitively.
-		return byFold[strings.ToLower(tableKey(schema, fk.RefTable))]
+		return byTable[s.Referenced(from, &fk)] // nil when not drawn
 	}
 
 	l := &layout{boxes: boxes}

@@ -14,7 +14,7 @@ import (
 func Mermaid(s *inspect.Schema, opts ...Option) string {
 	o := collect(opts)
 	tables := selected(s, o)
-	names := map[string]string{} // table key → Mermaid entity id
+	names := map[*inspect.Table]string{} // table → Mermaid entity id
 	used := map[string]bool{}
 	for _, t := range tables {
 		id := mermaidIdent(t.Name)
@@ -22,13 +22,13 @@ func Mermaid(s *inspect.Schema, opts ...Option) string {
 			id = fmt.Sprintf("%s_%d", base, n)
 		}
 		used[id] = true
-		names[strings.ToLower(tableKey(t.Schema, t.Name))] = id
+		names[t] = id
 	}
 
 	var b strings.Builder
 	b.WriteString("erDiagram\n")
 	for _, t := range tables {
-		id := names[strings.ToLower(tableKey(t.Schema, t.Name))]
+		id := names[t]
 		if id == t.Name {
 			fmt.Fprintf(&b, "    %s {\n", id)
 		} else {
@@ -61,13 +61,9 @@ func Mermaid(s *inspect.Schema, opts ...Option) string {
 		b.WriteString("    }\n")
 	}
 	for _, t := range tables {
-		from := names[strings.ToLower(tableKey(t.Schema, t.Name))]
+		from := names[t]
 		for _, k := range t.ForeignKeys {
-			schema := k.RefSchema
-			if schema == "" {
-				schema = t.Schema
-			}
-			to, ok := names[strings.ToLower(tableKey(schema, k.RefTable))]
+			to, ok := names[s.Referenced(t, &k)]
 			if !ok {
 				continue
 			}

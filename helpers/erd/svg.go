@@ -30,7 +30,7 @@ const (
 func SVG(s *inspect.Schema, opts ...Option) string {
 	o := collect(opts)
 	tables := selected(s, o)
-	l := place(tables, o)
+	l := place(s, tables, o)
 	id := diagramID(tables)
 
 	var b strings.Builder

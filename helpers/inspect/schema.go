@@ -1,5 +1,7 @@
 package inspect
 
+import "strings"
+
 // Schema is everything the inspector learned about one database.
 //
 // Tables holds ordinary tables and views (see [Table.Kind]), sorted by
@@ -140,4 +142,31 @@ func (t *Table) QualifiedName() string {
 		return t.Name
 	}
 	return t.Schema + "." + t.Name
+}
+
+// Referenced returns the table that foreign key fk of table from points
+// to, or nil when the schema lacks it. A key without a schema refers to
+// from's schema first; an exact name wins over a case-insensitive match
+// (SQLite compares identifiers ignoring ASCII case).
+func (s *Schema) Referenced(from *Table, fk *ForeignKey) *Table {
+	schema := fk.RefSchema
+	if schema == "" {
+		schema = from.Schema
+	}
+	var exact, folded *Table
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		switch {
+		case t.Name == fk.RefTable && t.Schema == schema:
+			return t
+		case t.Name == fk.RefTable && exact == nil && fk.RefSchema == "":
+			exact = t
+		case strings.EqualFold(t.Name, fk.RefTable) && folded == nil && (t.Schema == schema || fk.RefSchema == ""):
+			folded = t
+		}
+	}
+	if exact != nil {
+		return exact
+	}
+	return folded
 }

@@ -144,30 +144,9 @@ func associationShaped(t *inspect.Table) bool {
 	return true
 }
 
-// refTable finds the table a foreign key of t references: same schema
-// first, then exact name, then (SQLite names are case-insensitive) any case.
+// refTable finds the table a foreign key of t references.
 func (b *builder) refTable(t *inspect.Table, fk *inspect.ForeignKey) *inspect.Table {
-	schema := fk.RefSchema
-	if schema == "" {
-		schema = t.Schema
-	}
-	var exact, folded *inspect.Table
-	for i := range b.s.Tables {
-		c := &b.s.Tables[i]
-		switch {
-		case c.Name == fk.RefTable && c.Schema == schema:
-			return c
-		case c.Name == fk.RefTable && exact == nil && fk.RefSchema == "":
-			exact = c
-		case strings.EqualFold(c.Name, fk.RefTable) && folded == nil &&
-			(c.Schema == schema || fk.RefSchema == ""):
-			folded = c
-		}
-	}
-	if exact != nil {
-		return exact
-	}
-	return folded
+	return b.s.Referenced(t, fk)
 }
 
 // name creates the models and associations with their Go names, aliases
