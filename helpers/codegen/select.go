@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
+	"github.com/bunbook/bunbook/internal/suggest"
 )
 
 // UnknownTablesError reports names in Options.Tables that the database does
@@ -20,7 +21,7 @@ func (e *UnknownTablesError) Error() string {
 	q := make([]string, len(e.Names))
 	for i, n := range e.Names {
 		q[i] = strconv.Quote(n)
-		if near := nearest(n, e.Known); near != "" {
+		if near := suggest.Nearest(n, e.Known); near != "" {
 			q[i] += fmt.Sprintf(" (did you mean %q?)", near)
 		}
 	}
@@ -106,42 +107,4 @@ func findTable(s *inspect.Schema, name string) *inspect.Table {
 		}
 	}
 	return found
-}
-
-// nearest is the known name closest to name when it is close enough to
-// be a typo or a singular/plural slip ("artist" for "artists").
-func nearest(name string, known []string) string {
-	best, bestDist := "", -1
-	for _, k := range known {
-		d := editDistance(strings.ToLower(name), strings.ToLower(k))
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if bestDist < 0 || bestDist > 2 || bestDist*3 > len(name) {
-		return ""
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/bunbook/bunbook/internal/suggest"
 )
 
 // tableRef names one table or view a backend found before reading its
@@ -151,37 +153,11 @@ func asciiEqualFold(a, b string) bool {
 	return true
 }
 
-// nearestRef suggests the found name closest to a mistyped one: within a
-// third of its length in edits (at least 2), "" when none is that close.
+// nearestRef suggests the found name closest to a mistyped one.
 func nearestRef(found []tableRef, name string) string {
-	best, bestDist := "", max(2, len([]rune(name))/3)+1
-	for _, r := range found {
-		candidate := r.qualifiedName()
-		if d := editDistance(strings.ToLower(name), strings.ToLower(candidate)); d < bestDist {
-			best, bestDist = candidate, d
-		}
+	names := make([]string, len(found))
+	for i, r := range found {
+		names[i] = r.qualifiedName()
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return suggest.Nearest(name, names)
 }
