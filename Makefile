@@ -27,7 +27,7 @@ save-outputs:
 
 ## clean: remove executed lessons, logs and the lessons' databases (keeps build/bin and the kernel)
 clean:
-	rm -rf build/lessons build/test.log
+	rm -rf build/lessons build/test.log build/test-summary.txt
 	find notebooks -name '*.db' -delete
 
 ## help: list the targets

@@ -49,5 +49,5 @@ if [ "$failed" -gt 0 ]; then
 fi
 [ "$status" -eq 0 ] || echo "FAILED (see above: gofmt, go vet or go test)"
 echo "Took $((SECONDS - start)) s."
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+echo "tests: $passed passed, $failed failed, $skipped skipped" | tee build/test-summary.txt
 exit "$status"
