@@ -11,6 +11,7 @@ set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 mkdir -p build
+rm -f build/test-summary.txt
 start=$SECONDS
 
 "$root/scripts/setup.sh" --allow-missing-jupyter || exit 1
