@@ -69,4 +69,20 @@
 // many-to-many relations should not share a *bun.DB with automap either:
 // give each its own connection. Map turns a model Bun rejects into an
 // error instead of a panic at query time.
+//
+// # PostgreSQL and MySQL/MariaDB
+//
+// Map works the same on a server opened with connect.Open or
+// connect.OpenEnv (DATABASE_URL): on Chinook loaded into PostgreSQL
+// (snake_case: album, album.artist_id) it maps album, artist, … track,
+// with Album.Artist, Artist.Albums, Playlist.Tracks and
+// Employee.ReportsToEmployee as on SQLite. It reads the default schema
+// (public) or the connected MySQL database. Models are named by their bare
+// table name; Skipped names tables schema.table (public.playlist_track),
+// and Lookup accepts either. The server types follow modelgraph's table:
+// character varying(160) and numeric(10,2) keep their type tag, serial
+// and identity keys let the database number a zero key, arrays are
+// slices ([]string, []int64), json and jsonb are json.RawMessage, MySQL's
+// tinyint(1) is a bool. The tests in automap_servers_test.go and
+// types_servers_test.go pin all of this on the real servers.
 package automap
