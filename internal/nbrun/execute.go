@@ -78,7 +78,7 @@ func (j *Jupyter) Execute(ctx context.Context, path string, opts ExecOptions) (*
 		return nil, fmt.Errorf("nbrun: %w", err)
 	}
 	out := filepath.Join(outDir, name+".ipynb")
-	if sameFile(out, src) {
+	if samePath(out, src) {
 		return nil, fmt.Errorf("nbrun: executing %s into %s would overwrite it: choose another OutDir", path, out)
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
@@ -159,11 +159,4 @@ func tail(s string, n int) string {
 		lines = append([]string{"…"}, lines[len(lines)-n:]...)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// sameFile reports whether a and b are the same existing file.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }

@@ -117,7 +117,7 @@ func (k *KernelSpec) CheckGoNB(root string) error {
 	}
 	work, _ := k.Flag("go_work")
 	for _, dir := range strings.Split(work, ",") {
-		if dir != "" && sameDir(dir, root) {
+		if dir != "" && samePath(dir, root) {
 			return nil
 		}
 	}
@@ -156,8 +156,9 @@ func (k *KernelSpec) Save() error {
 	return nil
 }
 
-// sameDir reports whether a and b name the same folder.
-func sameDir(a, b string) bool {
+// samePath reports whether a and b name the same file or folder (the same
+// path, when either does not exist).
+func samePath(a, b string) bool {
 	ia, errA := os.Stat(a)
 	ib, errB := os.Stat(b)
 	if errA != nil || errB != nil {
