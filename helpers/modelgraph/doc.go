@@ -137,7 +137,10 @@
 //
 // Every foreign key whose target is a model gives a belongs-to relation
 // on its table and a back reference on the target; every association
-// table gives a many-to-many relation on each side. Names:
+// table gives a many-to-many relation on each side. A belongs-to tag
+// carries the foreign key's actions other than NO ACTION
+// (on_delete:CASCADE, on_update:SET NULL), so CREATE TABLE … WithForeignKeys
+// from the model recreates them. Names:
 //
 //   - belongs-to: the foreign-key column without an id suffix (Id, ID,
 //     _id, " id"): Track.Album, Album.Artist, Customer.SupportRep (from

@@ -46,9 +46,11 @@ func (f *Field) Tag() string {
 	return b.String()
 }
 
-// Tag is the relation's tag:
+// Tag is the relation's tag, with the foreign key's actions on a
+// belongs-to relation unless they are NO ACTION:
 //
 //	rel:belongs-to,join:ArtistId=ArtistId
+//	rel:belongs-to,join:gadget_id=id,on_delete:CASCADE
 //	rel:has-many,join:ArtistId=ArtistId
 //	m2m:playlist_track,join:Playlist=Track
 func (r *Relation) Tag() string {
@@ -59,6 +61,17 @@ func (r *Relation) Tag() string {
 	b.WriteString("rel:" + string(r.Kind))
 	for _, p := range r.Join {
 		b.WriteString(",join:" + tagValue(p.Local+"="+p.Remote))
+	}
+	if r.Kind == BelongsTo && r.ForeignKey != nil {
+		// The foreign key's actions, so WithForeignKeys recreates them;
+		// NO ACTION is what Bun writes anyway.
+		for _, a := range []struct{ option, rule string }{
+			{"on_update", r.ForeignKey.OnUpdate}, {"on_delete", r.ForeignKey.OnDelete},
+		} {
+			if rule := strings.ToUpper(strings.TrimSpace(a.rule)); rule != "" && rule != "NO ACTION" {
+				b.WriteString("," + a.option + ":" + tagValue(rule))
+			}
+		}
 	}
 	return b.String()
 }
