@@ -67,8 +67,11 @@ func TestNotebookCell(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Play GoNB's side: read display messages, hold the back pipe open.
+	// Play GoNB's side: read display messages, and answer the cell's sync
+	// requests (gonbui.Sync) on the back pipe as the kernel does.
 	messages := make(chan []*protocol.DisplayData, 1)
+	acks := make(chan int, 16)
+	syncedAfterErase := false
 	go func() {
 		var got []*protocol.DisplayData
 		defer func() { messages <- got }()
@@ -83,14 +86,33 @@ func TestNotebookCell(t *testing.T) {
 			if dec.Decode(&d) != nil {
 				return
 			}
+			if cv, ok := d.Data[protocol.MIMECommValue].(protocol.CommValue); ok && cv.Address == protocol.GonbuiSyncAddress {
+				if n := len(got); n > 0 {
+					last, _ := got[n-1].Data[protocol.MIMETextHTML].(string)
+					syncedAfterErase = last == ""
+				}
+				id, _ := cv.Value.(int)
+				acks <- id
+				continue
+			}
 			got = append(got, &d)
 		}
 	}()
 	exited := make(chan struct{})
 	go func() {
-		if w, err := os.OpenFile(back, os.O_WRONLY, 0); err == nil {
-			<-exited
-			w.Close()
+		w, err := os.OpenFile(back, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		defer w.Close()
+		enc := gob.NewEncoder(w)
+		for {
+			select {
+			case id := <-acks:
+				_ = enc.Encode(&protocol.CommValue{Address: protocol.GonbuiSyncAckAddress, Value: id})
+			case <-exited:
+				return
+			}
 		}
 	}()
 
@@ -126,6 +148,9 @@ func TestNotebookCell(t *testing.T) {
 	}
 	if last, _ := got[len(got)-1].Data[protocol.MIMETextHTML].(string); last != "" {
 		t.Fatalf("last message = %q, want the bar erased", last)
+	}
+	if !syncedAfterErase {
+		t.Error("the cell did not wait (gonbui.Sync) for GoNB to take the bar's removal before exiting")
 	}
 }
 

@@ -15,7 +15,9 @@ import (
 // transient bar is removed and the "ready:" line is printed to stdout, which
 // the notebook saves with the cell's output.
 func NotebookBar() Reporter {
-	return newNotebookBar(gonbui.UpdateHTML, os.Stdout, time.Now)
+	bar := newNotebookBar(gonbui.UpdateHTML, os.Stdout, time.Now)
+	bar.flush = gonbui.Sync
+	return bar
 }
 
 func newNotebookBar(update func(id, html string), out io.Writer, now func() time.Time) *notebookBar {
@@ -32,10 +34,13 @@ type notebookBar struct {
 	update   func(id, html string)
 	out      io.Writer
 	throttle throttle
-	shown    bool
-	source   string
-	total    int64
-	note     string
+	// flush waits until GoNB has applied the last update, so the cell's
+	// program cannot exit with the bar's removal still in the pipe.
+	flush  func()
+	shown  bool
+	source string
+	total  int64
+	note   string
 }
 
 func (n *notebookBar) Start(source string, total int64) {
@@ -55,6 +60,9 @@ func (n *notebookBar) Retry(retry int, wait time.Duration, err error) {
 func (n *notebookBar) Finish(r Result, err error) {
 	if n.shown {
 		n.update(n.id, "") // the bar is transient; the saved output is the line below
+		if n.flush != nil {
+			n.flush()
+		}
 	}
 	if err == nil {
 		fmt.Fprintln(n.out, r)

@@ -201,11 +201,14 @@ func TestFetchColumnOrderAsQueried(t *testing.T) {
 
 func TestQueryInNotebookDisplaysHTML(t *testing.T) {
 	var shown []string
+	synced := 0
 	inNotebook = func() bool { return true }
 	displayHTML = func(html string) { shown = append(shown, html) }
+	syncDisplay = func() { synced = len(shown) }
 	t.Cleanup(func() {
 		inNotebook = func() bool { return false }
 		displayHTML = func(string) { panic("no notebook in tests") }
+		syncDisplay = func() {}
 	})
 	db, _ := itemsDB(t, 0)
 	ctx := context.Background()
@@ -222,6 +225,9 @@ func TestQueryInNotebookDisplaysHTML(t *testing.T) {
 	}
 	if len(shown) != 1 {
 		t.Fatalf("displayed %d HTML outputs, want 1", len(shown))
+	}
+	if synced != 1 {
+		t.Error("Show returned without waiting for GoNB to take the table (gonbui.Sync)")
 	}
 	for _, want := range []string{
 		"      <th>id</th>\n      <th>name</th>\n      <th>price</th>\n      <th>note</th>\n",

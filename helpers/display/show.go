@@ -11,6 +11,9 @@ import (
 var (
 	inNotebook  = func() bool { return gonbui.IsNotebook }
 	displayHTML = gonbui.DisplayHTML
+	// syncDisplay waits until GoNB has taken the table: a cell's program may
+	// exit right after Show, and a display still in the pipe is then lost.
+	syncDisplay = gonbui.Sync
 )
 
 // Show displays r: as an HTML table in a GoNB notebook, else as a text
@@ -18,6 +21,7 @@ var (
 func Show(r Result, opts ...Option) error {
 	if inNotebook() {
 		displayHTML(HTML(r, opts...))
+		syncDisplay()
 		return nil
 	}
 	cfg := newConfig(opts)

@@ -22,4 +22,7 @@ func Show(s *inspect.Schema, opts ...Option) {
 		protocol.MIMEImageSVG:  SVG(s, opts...),
 		protocol.MIMETextPlain: Mermaid(s, opts...),
 	}})
+	// The cell's program may exit right after Show: wait until GoNB has
+	// taken the picture, or it can be lost.
+	gonbui.Sync()
 }
