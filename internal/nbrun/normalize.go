@@ -27,7 +27,12 @@ type NormalizeOptions struct {
 //     ("[bun]  12:01:02.345   SELECT  41µs  SELECT …" becomes
 //     "[bun]  SELECT  SELECT …", columns kept aligned);
 //   - GoNB's temporary build folder (/tmp/gonb_1a2b3c4d) becomes "<gonb-tmp>"
-//     and opts.Root becomes "<repo>".
+//     and opts.Root becomes "<repo>";
+//   - a display its program erased (the download's progress bar, updated
+//     in place to nothing) is dropped: a re-run that needs no bar has none;
+//   - the download's "ready: … (N bytes, sha256 ok, cached)" line loses
+//     ", cached": a first run downloads, a re-run reuses the file, and both
+//     must read the same.
 //
 // Everything else is kept. The result is written the way Jupyter writes
 // notebooks (keys sorted, one-space indent, multi-line strings as lists of
@@ -90,6 +95,9 @@ func normalizeOutputs(outs []any, opts NormalizeOptions) []any {
 				streams[i] = out
 			}
 		case "display_data", "execute_result":
+			if erased(out) {
+				continue
+			}
 			if data, ok := out["data"].(map[string]any); ok {
 				for mime, v := range data {
 					if strings.HasPrefix(mime, "text/") {
@@ -130,6 +138,8 @@ var (
 	// bunLogLine matches the start of a bundebug line: time, operation
 	// (padded to 16), duration (time.Duration, always ending in "s").
 	bunLogLine = regexp.MustCompile(`(?m)^\[bun\]  \d\d:\d\d:\d\d\.\d{3}   (\S.*?) +\d[\d.hmµun]*s  `)
+	// cachedReady matches data/download's final line for a reused file.
+	cachedReady = regexp.MustCompile(`(?m)^(ready: .* \(\d+ bytes, sha256 [^)\n]*), cached\)$`)
 	// gonbTmp matches GoNB's per-kernel build folder.
 	gonbTmp = regexp.MustCompile(`(?:/[^\s"'<>/]+)*/gonb_[0-9a-f]{8}\b`)
 )
@@ -141,10 +151,23 @@ func maskVolatile(s string, opts NormalizeOptions) string {
 		return fmt.Sprintf("[bun]  %-16s  ", op)
 	})
 	s = gonbTmp.ReplaceAllString(s, "<gonb-tmp>")
+	s = cachedReady.ReplaceAllString(s, "$1)")
 	if root := strings.TrimRight(opts.Root, "/"); len(root) > 1 {
 		s = strings.ReplaceAll(s, root, "<repo>")
 	}
 	return s
+}
+
+// erased reports whether a display output holds nothing to show: every
+// value of its data is empty text.
+func erased(out map[string]any) bool {
+	data, _ := out["data"].(map[string]any)
+	for _, v := range data {
+		if joinLines(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // joinLines turns nbformat's multi-line value (a string or a list of

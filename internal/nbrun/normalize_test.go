@@ -1,6 +1,7 @@
 package nbrun
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -92,6 +93,47 @@ func TestMaskVolatileBunLines(t *testing.T) {
 		if got := maskVolatile(tc.in, NormalizeOptions{}); got != tc.want {
 			t.Errorf("maskVolatile(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestMaskVolatileDownloadLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"ready: /srv/notebooks/chinook.db (884736 bytes, sha256 ok, cached)\n",
+			"ready: <repo>/notebooks/chinook.db (884736 bytes, sha256 ok)\n"},
+		{"ready: /srv/notebooks/chinook.db (884736 bytes, sha256 ok)\n",
+			"ready: <repo>/notebooks/chinook.db (884736 bytes, sha256 ok)\n"},
+		// Only the download's line: other text saying "cached)" stays.
+		{"plan: (index, cached)\n", "plan: (index, cached)\n"},
+	} {
+		if got := maskVolatile(tc.in, NormalizeOptions{Root: "/srv"}); got != tc.want {
+			t.Errorf("maskVolatile(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A first run shows the download's progress bar and erases it (an empty
+// display remains); a re-run finds the file and shows no bar. Both
+// normalize to the same outputs.
+func TestNormalizeDropsErasedDisplays(t *testing.T) {
+	cell := func(outputs string) []byte {
+		return []byte(`{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{
+		  "cell_type": "code", "execution_count": 1, "id": "c1", "metadata": {}, "source": "%%",
+		  "outputs": [` + outputs + `]}]}`)
+	}
+	first, err := Normalize(cell(`{"output_type": "display_data", "metadata": {}, "data": {"text/html": ""}},
+	  {"output_type": "stream", "name": "stdout", "text": "ready: /r/chinook.db (1 bytes, sha256 ok)\n"}`), NormalizeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Normalize(cell(`{"output_type": "stream", "name": "stdout", "text": "ready: /r/chinook.db (1 bytes, sha256 ok, cached)\n"}`), NormalizeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again) {
+		t.Errorf("first run and re-run differ after Normalize:\n%s\n---\n%s", first, again)
+	}
+	if bytes.Contains(first, []byte("display_data")) {
+		t.Errorf("the erased display was kept:\n%s", first)
 	}
 }
 
