@@ -24,8 +24,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bunbook/bunbook/data/download"
 	"github.com/bunbook/bunbook/internal/nbrun"
+	"github.com/bunbook/bunbook/internal/shareddata"
 )
+
+func init() {
+	// Lesson 2 and the exercises fetch Chinook with data/download; the tests
+	// point it at the shared copy (../shared/data/chinook.zip), so they run
+	// offline through the real download path: unzip, verify, install.
+	if os.Getenv(download.EnvSource) == "" {
+		if dir, err := shareddata.Dir(); err == nil {
+			os.Setenv(download.EnvSource, filepath.Join(dir, "chinook.zip"))
+		}
+	}
+}
 
 // expectation is what one notebook's outputs must show.
 type expectation struct {
@@ -35,6 +48,9 @@ type expectation struct {
 	// AllowStderr accepts output on standard error (warnings a lesson
 	// shows on purpose). Error outputs always fail.
 	AllowStderr bool
+	// Setup, when set, runs once before the first run, in the notebooks/
+	// folder (e.g. to start from a student's first-run state).
+	Setup func(t *testing.T)
 	// Check asserts the outputs of one run.
 	Check func(t *testing.T, nb *nbrun.Notebook)
 }
@@ -113,6 +129,9 @@ func testNotebook(t *testing.T, j *nbrun.Jupyter, root, path, name string) {
 	runs := exp.Runs
 	if runs <= 0 {
 		runs = 2
+	}
+	if exp.Setup != nil {
+		exp.Setup(t)
 	}
 	var first *nbrun.Notebook
 	for run := 1; run <= runs; run++ {
