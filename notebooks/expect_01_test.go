@@ -23,7 +23,7 @@ func check01(t *testing.T, nb *nbrun.Notebook) {
 	for _, line := range []string{
 		`[bun]  DROP TABLE        DROP TABLE IF EXISTS "purchases"`,
 		`[bun]  CREATE TABLE      CREATE TABLE "customers" ("CustomerId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "FirstName" varchar(40) NOT NULL, "LastName" varchar(20) NOT NULL, "Company" varchar(80), "Address" varchar(70), "Phone" varchar(24), "Email" varchar(60) NOT NULL)`,
-		`[bun]  CREATE TABLE      CREATE TABLE "items" ("ItemId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" varchar(40) NOT NULL, "Price" numeric NOT NULL)`,
+		`[bun]  CREATE TABLE      CREATE TABLE "items" ("ItemId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" varchar(40) NOT NULL, "Price" numeric(10,2) NOT NULL)`,
 		`[bun]  CREATE TABLE      CREATE TABLE "purchases" ("PurchaseId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "ItemId" INTEGER NOT NULL, "CustomerId" INTEGER NOT NULL, "Date" TIMESTAMP NOT NULL, ` +
 			`FOREIGN KEY ("CustomerId") REFERENCES "customers" ("CustomerId") ON UPDATE NO ACTION ON DELETE NO ACTION, ` +
 			`FOREIGN KEY ("ItemId") REFERENCES "items" ("ItemId") ON UPDATE NO ACTION ON DELETE NO ACTION)`,
