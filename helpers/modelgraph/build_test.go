@@ -313,7 +313,7 @@ func TestTagsQuote(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"numeric(10,2)": "numeric(10,2)", "enum('a','b')": "enum('a','b')", "a,b": `"a,b"`,
-		"x(": `"x("`, "a:b": `"a:b"`, " padded": `" padded"`, "": `""`, `a\b`: `"a\\b"`,
+		"x(": `"x("`, "a:b": `"a:b"`, " padded": `" padded"`, "": `""`, `a\b`: `"a\b"`,
 	} {
 		if got := typeTagValue(in); got != want {
 			t.Errorf("typeTagValue(%q) = %s, want %s", in, got, want)

@@ -78,9 +78,17 @@ func (r *Relation) Tag() string {
 
 // tagValue quotes s when Bun's tag parser would otherwise split it: on a
 // comma, colon, quote, parenthesis or backslash, or around outer spaces.
+//
+// Bun's parser takes a quoted value verbatim unless the quote closing it
+// follows a backslash; only then does it undo escapes, all of them. So the
+// value is escaped exactly when it must be: it holds a quote, or ends in a
+// backslash. Otherwise a backslash inside stays single.
 func tagValue(s string) string {
 	if s != "" && !strings.ContainsAny(s, `,:"()\`) && strings.TrimSpace(s) == s {
 		return s
+	}
+	if !strings.Contains(s, `"`) && !strings.HasSuffix(s, `\`) {
+		return `"` + s + `"`
 	}
 	var b strings.Builder
 	b.WriteByte('"')
