@@ -177,7 +177,7 @@ func FuzzNames(f *testing.F) {
 	for _, seed := range [][2]string{
 		{"albums", "Title"}, {"Order Details", "Unit Price"}, {"select", "type"},
 		{"2fast", "1st"}, {"日本", "名前"}, {"a,b", `q"uote`}, {"x`y", "p(q"},
-		{"", " "}, {"t", "BaseModel"}, {"t", "\\"}, {"new\nline", "tab\tcol"},
+		{"", " "}, {"t", "BaseModel"}, {"t", "\\"}, {`back\slash`, `c\d`}, {"new\nline", "tab\tcol"},
 	} {
 		f.Add(seed[0], seed[1])
 	}
