@@ -78,22 +78,7 @@ func TestLesson1OnServers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the notebook tests execute lessons, which takes minutes")
 	}
-	root, err := nbrun.FindRoot(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	trackInputs(t, root)
-	j, err := nbrun.FindJupyter(t.Context())
-	if err != nil {
-		requireResource(t, err)
-	}
-	kernel, err := nbrun.FindKernel(t.Context(), j, "gonb")
-	if err != nil {
-		requireResource(t, err)
-	}
-	if err := kernel.CheckGoNB(root); err != nil {
-		t.Fatal(err)
-	}
+	root, j := notebookRunner(t)
 	for _, srv := range lesson1Servers {
 		t.Run(srv.name, func(t *testing.T) {
 			// The lesson's SQLite file must stay untouched.

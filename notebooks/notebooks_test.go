@@ -73,23 +73,7 @@ func TestNotebooks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the notebook tests execute every lesson, which takes minutes")
 	}
-	root, err := nbrun.FindRoot(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	trackInputs(t, root)
-	j, err := nbrun.FindJupyter(t.Context())
-	if err != nil {
-		requireResource(t, err)
-	}
-	kernel, err := nbrun.FindKernel(t.Context(), j, "gonb")
-	if err != nil {
-		requireResource(t, err)
-	}
-	if err := kernel.CheckGoNB(root); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("jupyter %s (nbconvert %s), kernel %s", j.Path, j.NbconvertVersion, kernel.Path)
+	root, j := notebookRunner(t)
 
 	notebooks, err := nbrun.FindNotebooks(".")
 	if err != nil {
@@ -112,6 +96,31 @@ func TestNotebooks(t *testing.T) {
 			t.Errorf("an expectation names %s, which is not a notebook under notebooks/", name)
 		}
 	}
+}
+
+// notebookRunner finds the checkout's root, Jupyter and the gonb kernel
+// installed for this checkout: what executing a notebook needs. A missing
+// Jupyter or kernel skips the test, or fails it under CI=true.
+func notebookRunner(t *testing.T) (root string, j *nbrun.Jupyter) {
+	t.Helper()
+	root, err := nbrun.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trackInputs(t, root)
+	j, err = nbrun.FindJupyter(t.Context())
+	if err != nil {
+		requireResource(t, err)
+	}
+	kernel, err := nbrun.FindKernel(t.Context(), j, "gonb")
+	if err != nil {
+		requireResource(t, err)
+	}
+	if err := kernel.CheckGoNB(root); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("jupyter %s (nbconvert %s), kernel %s", j.Path, j.NbconvertVersion, kernel.Path)
+	return root, j
 }
 
 func testNotebook(t *testing.T, j *nbrun.Jupyter, root, path, name string) {
