@@ -3,6 +3,10 @@
 #   docker build -t bunbook .
 #   docker run --rm -p 8888:8888 bunbook          # then open the http://127.0.0.1:8888/lab?token=… URL it prints
 #
+# Building offline (or in a classroom mirror)? Lesson 2 downloads Chinook at
+# build time; point it at a copy inside the build context or a local mirror:
+#   docker build --build-arg CHINOOK_SOURCE=https://mirror.example/chinook.zip -t bunbook .
+#
 # To keep your work on the host, mount the notebooks folder:
 #   docker run --rm -p 8888:8888 -v "$PWD/notebooks:/home/jovyan/bunbook/notebooks" bunbook
 #
@@ -36,7 +40,8 @@ COPY --chown=${NB_UID}:${NB_GID} . .
 # scripts/lessons.sh is `make lessons`: it runs scripts/setup.sh (build gonb
 # and goimports from go.mod, install the kernel with --go_work, check
 # Jupyter), then executes every lesson headlessly into build/lessons.
-RUN scripts/lessons.sh
+ARG CHINOOK_SOURCE=
+RUN CHINOOK_SOURCE="${CHINOOK_SOURCE}" scripts/lessons.sh
 
 # JupyterLab (the base image's default command) opens here, on the lessons.
 WORKDIR /home/jovyan/bunbook/notebooks
