@@ -62,7 +62,7 @@ func ModelsResult(models any, opts ...Option) (Result, error) {
 		}
 		vals := make([]any, len(columns))
 		for i, c := range columns {
-			fv, ok := fieldValue(e, c.Index)
+			fv, ok := c.Value(e)
 			if ok && fv.CanInterface() {
 				vals[i] = fv.Interface()
 			}
@@ -80,21 +80,4 @@ func ModelsResult(models any, opts ...Option) (Result, error) {
 		r.Tail = append(r.Tail, row(e))
 	}
 	return r, nil
-}
-
-// fieldValue follows an embedded-field index path; a nil embedded pointer
-// on the way means no value (NULL).
-func fieldValue(v reflect.Value, index []int) (reflect.Value, bool) {
-	for i, x := range index {
-		if i > 0 {
-			for v.Kind() == reflect.Pointer {
-				if v.IsNil() {
-					return reflect.Value{}, false
-				}
-				v = v.Elem()
-			}
-		}
-		v = v.Field(x)
-	}
-	return v, true
 }

@@ -216,8 +216,8 @@ func writeStruct(b *strings.Builder, v reflect.Value, depth int) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(f.name + "=")
-		fv, ok := f.value(v)
+		b.WriteString(f.GoName + "=")
+		fv, ok := f.Value(v)
 		if !ok {
 			b.WriteString("<nil>")
 			continue

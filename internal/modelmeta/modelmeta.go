@@ -27,6 +27,24 @@ type Column struct {
 	Index   []int // field index path in the original struct
 }
 
+// Value returns the column's field in struct value v, following the index
+// path through embedded structs; a nil embedded pointer on the way means the
+// column has no value (NULL).
+func (c Column) Value(v reflect.Value) (reflect.Value, bool) {
+	for i, x := range c.Index {
+		if i > 0 {
+			for v.Kind() == reflect.Pointer {
+				if v.IsNil() {
+					return reflect.Value{}, false
+				}
+				v = v.Elem()
+			}
+		}
+		v = v.Field(x)
+	}
+	return v, true
+}
+
 // Table is what a model maps to.
 type Table struct {
 	Name    string // SQL table name; "" for a struct that is not a Bun model
