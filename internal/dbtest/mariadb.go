@@ -93,31 +93,14 @@ func MariaDB(tb testing.TB) *bun.DB {
 	return db
 }
 
-// sweepMariaDB drops test databases left behind by killed test runs.
-func sweepMariaDB(tb testing.TB, admin *sql.DB) {
-	ctx := context.Background()
-	rows, err := admin.QueryContext(ctx, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE LEFT(SCHEMA_NAME, ?) = ?", len(namePrefix), namePrefix)
-	if err != nil {
-		tb.Logf("dbtest: list stale test databases: %v", err)
-		return
-	}
-	var stale []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err == nil && isStale(name, time.Now()) {
-			stale = append(stale, name)
-		}
-	}
-	rows.Close()
-	for _, name := range stale {
-		if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+MySQLIdent(name)); err != nil {
-			tb.Logf("dbtest: drop stale %s: %v", name, err)
-		}
-	}
-}
-
 // MySQLIdent quotes a MariaDB/MySQL identifier for DDL, keeping a dot inside
 // the name (unlike bun.Ident).
 func MySQLIdent(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+// sweepMariaDB drops test databases left behind by killed test runs.
+func sweepMariaDB(tb testing.TB, admin *sql.DB) {
+	sweepStale(tb, admin, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE INSTR(SCHEMA_NAME, ?) = 1",
+		func(name string) string { return "DROP DATABASE IF EXISTS " + MySQLIdent(name) })
 }

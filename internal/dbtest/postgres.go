@@ -102,29 +102,6 @@ func Postgres(tb testing.TB) *bun.DB {
 	return db
 }
 
-// sweepPostgres drops test databases left behind by killed test runs.
-func sweepPostgres(tb testing.TB, admin *sql.DB) {
-	ctx := context.Background()
-	rows, err := admin.QueryContext(ctx, "SELECT datname FROM pg_database WHERE starts_with(datname, $1)", namePrefix)
-	if err != nil {
-		tb.Logf("dbtest: list stale test databases: %v", err)
-		return
-	}
-	var stale []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err == nil && isStale(name, time.Now()) {
-			stale = append(stale, name)
-		}
-	}
-	rows.Close()
-	for _, name := range stale {
-		if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+PostgresIdent(name)+" WITH (FORCE)"); err != nil {
-			tb.Logf("dbtest: drop stale %s: %v", name, err)
-		}
-	}
-}
-
 // PostgresIdent quotes a PostgreSQL identifier for DDL, where no parameter
 // can stand in for a name. Unlike bun.Ident it keeps a dot inside the name
 // ("a.b" stays one identifier), which hostile-name fixtures need.
@@ -139,4 +116,10 @@ func redactURL(s string) string {
 		return "(unparsable URL)"
 	}
 	return u.Redacted()
+}
+
+// sweepPostgres drops test databases left behind by killed test runs.
+func sweepPostgres(tb testing.TB, admin *sql.DB) {
+	sweepStale(tb, admin, "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+		func(name string) string { return "DROP DATABASE IF EXISTS " + PostgresIdent(name) + " WITH (FORCE)" })
 }

@@ -1,7 +1,9 @@
 package dbtest
 
 import (
+	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -72,4 +74,30 @@ func unreachable(tb testing.TB, server, addr, startCmd string, err error) {
 func withDebug(db *bun.DB) *bun.DB {
 	db.AddQueryHook(bundebug.NewQueryHook(bundebug.FromEnv("BUNDEBUG")))
 	return db
+}
+
+// sweepStale drops the test databases that killed test runs left behind
+// (a test stopped by its timeout never runs its cleanup). list selects the
+// database names starting with its one parameter, the test prefix; drop is
+// the statement that removes one.
+func sweepStale(tb testing.TB, admin *sql.DB, list string, drop func(name string) string) {
+	ctx := context.Background()
+	rows, err := admin.QueryContext(ctx, list, namePrefix)
+	if err != nil {
+		tb.Logf("dbtest: list stale test databases: %v", err)
+		return
+	}
+	var stale []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err == nil && isStale(name, time.Now()) {
+			stale = append(stale, name)
+		}
+	}
+	rows.Close()
+	for _, name := range stale {
+		if _, err := admin.ExecContext(ctx, drop(name)); err != nil {
+			tb.Logf("dbtest: drop stale %s: %v", name, err)
+		}
+	}
 }
