@@ -13,10 +13,14 @@
 //
 // Without Jupyter or the gonb kernel the tests are skipped, except under
 // CI=true, where they fail. `go test -short` skips them.
-package notebooks_test
+//
+// The tests live here, not beside the lessons, so that a student browsing
+// notebooks/ sees only lessons; they run in notebooks/ (see TestMain).
+package lessontest_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,6 +71,16 @@ func expect(notebook string, e expectation) {
 		panic("expectation for " + notebook + " has no Check: assert its real outputs")
 	}
 	expectations[notebook] = e
+}
+
+// TestMain runs the tests in notebooks/, the folder the lessons run in, so
+// that paths below read as they do for a student.
+func TestMain(m *testing.M) {
+	if err := os.Chdir(filepath.Join("..", "notebooks")); err != nil {
+		fmt.Fprintln(os.Stderr, "lessontest:", err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
 }
 
 func TestNotebooks(t *testing.T) {
@@ -126,7 +140,7 @@ func notebookRunner(t *testing.T) (root string, j *nbrun.Jupyter) {
 func testNotebook(t *testing.T, j *nbrun.Jupyter, root, path, name string) {
 	exp, ok := expectations[name]
 	if !ok {
-		t.Fatalf("%s has no expectation: register one with expect(%q, …) in notebooks/expect_*_test.go, asserting its real outputs (see expect_01_test.go)", name, name)
+		t.Fatalf("%s has no expectation: register one with expect(%q, …) in lessontest/expect_*_test.go, asserting its real outputs (see expect_01_test.go)", name, name)
 	}
 	committed, err := nbrun.ReadNotebook(path)
 	if err != nil {

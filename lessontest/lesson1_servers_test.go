@@ -1,4 +1,4 @@
-package notebooks_test
+package lessontest_test
 
 import (
 	"fmt"
