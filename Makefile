@@ -3,7 +3,7 @@
 # very same steps (Jupyter's Docker images have no make).
 
 .DEFAULT_GOAL := lessons
-.PHONY: lessons test setup lab save-outputs clean help
+.PHONY: lessons test site setup lab save-outputs clean help
 
 ## lessons: set up what is missing, then execute every lesson into build/lessons (the main job)
 lessons:
@@ -12,6 +12,10 @@ lessons:
 ## test: every test — gofmt, go vet, go test ./... including the notebook tests
 test:
 	@scripts/test.sh
+
+## site: render the course website into build/site from the saved notebooks (runs nothing; needs Sphinx)
+site:
+	@scripts/site.sh
 
 ## setup: build gonb/goimports and install the gonb Jupyter kernel for this checkout
 setup:
@@ -27,7 +31,7 @@ save-outputs:
 
 ## clean: remove executed lessons, logs and the lessons' databases (keeps build/bin and the kernel)
 clean:
-	rm -rf build/lessons build/test.log build/test-summary.txt
+	rm -rf build/lessons build/test.log build/test-summary.txt build/site build/site-work build/site-shots
 	find notebooks -name '*.db' -delete
 
 ## help: list the targets

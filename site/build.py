@@ -1,0 +1,399 @@
+#!/usr/bin/env python3
+"""Build the course website from the committed notebooks and their saved outputs.
+
+    site/build.py [--notebooks notebooks] [--course site/course.toml] [--out build/site]
+
+Nothing is executed: no Go, no kernel. The steps:
+
+1. check the course: every notebook under --notebooks is in the course order
+   (site/course.toml) and every listed notebook exists; every notebook has a
+   title (a first "# heading") and saved outputs, and no cell holds an error
+   output or was left unrun. A failure names the notebook, the cell and the fix.
+2. stage a copy of the notebooks for Sphinx (build/site-work/src): Go as the
+   code cells' lexer, and relative links to files that are not lessons (say
+   ../../helpers/exercise) pointed at the repository on GitHub; a relative link
+   to a file that does not exist fails the build.
+3. render it with Sphinx, nbsphinx and the book theme (warnings are errors).
+4. check the result is self-contained: no page loads a script, stylesheet,
+   image or font from outside the site.
+5. give each SVG diagram its title as alt text and a full-size link, put
+   each committed notebook next to its page (the download link), add
+   .nojekyll (GitHub Pages), and only then replace --out: a failed build leaves
+   the previous site in place.
+"""
+
+import argparse
+import html
+import html.parser
+import json
+import os
+import pathlib
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+
+
+class BuildError(Exception):
+    """A problem in the course's sources; the message says where and how to fix it."""
+
+
+def rel(path):
+    """path as the user typed it: relative to the repository when inside it."""
+    path = pathlib.Path(path).resolve()
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------- 1. checks
+
+
+def load_course(course_file, notebooks):
+    """The course order: notebook paths relative to notebooks/, checked both ways."""
+    try:
+        course = tomllib.loads(pathlib.Path(course_file).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise BuildError(f"{rel(course_file)}: {err}")
+    lessons = course.get("lesson", [])
+    if not lessons:
+        raise BuildError(f"{rel(course_file)} lists no lessons: add a [[lesson]] with notebook = \"….ipynb\"")
+    order, problems = [], []
+    for i, lesson in enumerate(lessons, 1):
+        nb = lesson.get("notebook")
+        if not isinstance(nb, str) or not nb.endswith(".ipynb"):
+            problems.append(f"{rel(course_file)}: lesson {i} needs notebook = \"<path under notebooks/>.ipynb\"")
+            continue
+        if nb in order:
+            problems.append(f"{rel(course_file)}: {nb} is listed twice")
+        elif not (notebooks / nb).is_file():
+            problems.append(f"{rel(course_file)}: lesson {i}, {nb}, does not exist in {rel(notebooks)}/")
+        order.append(nb)
+    present = sorted(
+        p.relative_to(notebooks).as_posix()
+        for p in notebooks.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+    for nb in present:
+        if nb not in order:
+            problems.append(
+                f"{rel(notebooks / nb)} is not in the course order: add it to {rel(course_file)} "
+                f"([[lesson]] notebook = \"{nb}\") where it belongs, so it gets a page and a place in the navigation"
+            )
+    if problems:
+        raise BuildError("\n".join(problems))
+    return lessons
+
+
+def cell_label(i, cell):
+    first = "".join(cell.get("source", "")).strip().splitlines()
+    first = next((line for line in first if line.strip() and line.strip() != "%%"), "")
+    if len(first) > 60:
+        first = first[:57] + "…"
+    return f"cell {i} ({cell.get('cell_type')}{': ' + first if first else ''})"
+
+
+def check_notebook(path):
+    """Problems that would publish a broken lesson, one line each; and the title."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        return [f"{rel(path)}: not a readable notebook: {err}"], None
+    name = rel(path)
+    if nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+        return [f"{name}: not an nbformat 4 notebook"], None
+    cells = nb["cells"]
+    problems = []
+    title = None
+    if cells and cells[0].get("cell_type") == "markdown":
+        m = re.match(r"#\s+(.+)", "".join(cells[0].get("source", "")).lstrip())
+        title = m and m.group(1).strip()
+    if not title:
+        problems.append(f"{name}: no title: its first cell must be markdown starting with a '# Heading' (the page title)")
+    fix = f"run it and save its outputs: scripts/save-outputs.sh {name}"
+    code = [(i, c) for i, c in enumerate(cells) if c.get("cell_type") == "code" and "".join(c.get("source", "")).strip()]
+    if code and not any(c.get("outputs") for _, c in code):
+        problems.append(f"{name}: no saved outputs in any of its {len(code)} code cells: {fix}")
+        return problems, title
+    for i, c in code:
+        errors = [o for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        if errors:
+            e = errors[0]
+            value = (e.get("evalue") or "").strip().splitlines()
+            problems.append(
+                f"{name}: {cell_label(i, c)} has an error output: {e.get('ename', 'error')}: "
+                f"{value[0] if value else ''} — fix the cell, then {fix}"
+            )
+        elif c.get("execution_count") is None and not c.get("outputs"):
+            problems.append(f"{name}: {cell_label(i, c)} has not been run (no saved outputs): {fix}")
+    return problems, title
+
+
+# ---------------------------------------------------------------- 2. staging
+
+LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"]*\")?\s*\))|((?:href|src)=\")([^\"]+)(\")")
+
+
+def is_external(target):
+    return re.match(r"[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith(("#", "//"))
+
+
+def rewrite_links(text, nb_rel, notebooks, course, repo_url, branch, where):
+    """Relative links in a markdown cell, made to work on the site.
+
+    A link to a lesson stays (nbsphinx turns x.ipynb into x.html); a link to
+    another file of the repository points at it on GitHub; a link to nothing
+    is an error.
+    """
+    problems = []
+    nb_dir = posixpath.dirname(nb_rel)
+
+    def fix(target):
+        if is_external(target):
+            return target
+        path, _, anchor = target.partition("#")
+        if not path:
+            return target
+        in_nb = posixpath.normpath(posixpath.join(nb_dir, path))
+        if in_nb in course:
+            return target
+        repo_path = posixpath.normpath(posixpath.join("notebooks", in_nb))
+        on_disk = notebooks / in_nb
+        if repo_path.startswith("../") or not on_disk.exists():
+            problems.append(f"{where} links to {target}, which does not exist ({rel(on_disk)}): fix or remove the link")
+            return target
+        if in_nb.endswith(".ipynb"):
+            problems.append(f"{where} links to {target}, a notebook that is not in the course order")
+            return target
+        kind = "tree" if on_disk.is_dir() else "blob"
+        return f"{repo_url}/{kind}/{branch}/{repo_path}" + (f"#{anchor}" if anchor else "")
+
+    def sub(m):
+        if m.group(2) is not None:
+            return m.group(1) + fix(m.group(2)) + m.group(3)
+        return m.group(4) + fix(m.group(5)) + m.group(6)
+
+    return LINK.sub(sub, text), problems
+
+
+def stage(notebooks, order, src, repo_url, branch):
+    problems = []
+    for nb_rel in order:
+        nb = json.loads((notebooks / nb_rel).read_text(encoding="utf-8"))
+        # GoNB notebooks are Go, whatever the saved language_info says.
+        info = nb.setdefault("metadata", {}).setdefault("language_info", {})
+        info["name"] = "go"
+        info["pygments_lexer"] = "go"
+        for i, cell in enumerate(nb["cells"]):
+            if cell.get("cell_type") != "markdown":
+                continue
+            text, bad = rewrite_links(
+                "".join(cell["source"]), nb_rel, notebooks, set(order), repo_url, branch,
+                f"{rel(notebooks / nb_rel)}: {cell_label(i, cell)}",
+            )
+            problems += bad
+            cell["source"] = text
+        out = src / nb_rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
+    if problems:
+        raise BuildError("\n".join(problems))
+
+
+def md_cell(text):
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def write_index(src, lessons, titles, repo_url):
+    rows = ["| Lesson | What you learn |", "| --- | --- |"]
+    for lesson in lessons:
+        doc = lesson["notebook"][: -len(".ipynb")]
+        rows.append(f"| {{doc}}`{md_cell(titles[lesson['notebook']])} <{doc}>` | {md_cell(lesson.get('learn', ''))} |")
+    toc = ["```{toctree}", ":hidden:", ":maxdepth: 2", ""]
+    toc += [lesson["notebook"][: -len(".ipynb")] for lesson in lessons]
+    toc.append("```")
+    text = (SITE / "index.md").read_text(encoding="utf-8")
+    text = text.replace("{{ lessons }}", "\n".join(rows))
+    text = text.replace("{{ toctree }}", "\n".join(toc))
+    text = text.replace("{{ repository_url }}", repo_url)
+    text = text.replace("{{ repository_name }}", repo_url.rstrip("/").rsplit("/", 1)[-1])
+    (src / "index.md").write_text(text, encoding="utf-8")
+
+
+def binder_prefix():
+    """notebooks/ relative to where the Dockerfile's image starts Jupyter.
+
+    The image copies the repository into the WORKDIR of its `COPY . .` and
+    starts Jupyter in its last WORKDIR; Binder's paths are relative to that.
+    """
+    try:
+        lines = (ROOT / "Dockerfile").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return "notebooks/"
+    workdir, copied, last = "/", None, "/"
+    for line in lines:
+        m = re.match(r"\s*WORKDIR\s+(\S+)", line, re.I)
+        if m:
+            workdir = posixpath.join(workdir, m.group(1))
+            last = workdir
+        elif copied is None and re.match(r"\s*COPY\s+(--\S+\s+)*\.\s+\.\s*$", line, re.I):
+            copied = workdir
+    if copied is None:
+        return "notebooks/"
+    prefix = posixpath.relpath(posixpath.join(copied, "notebooks"), last)
+    return "" if prefix == "." else prefix + "/"
+
+
+# ---------------------------------------------------------------- 3. Sphinx
+
+
+def sphinx(src, out, doctrees, env):
+    cmd = [
+        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
+        "-c", str(SITE), "-d", str(doctrees), str(src), str(out),
+    ]
+    proc = subprocess.run(cmd, env={**os.environ, **env}, capture_output=True, text=True)
+    sys.stdout.write(proc.stdout)
+    if proc.returncode != 0:
+        raise BuildError(f"sphinx-build failed (status {proc.returncode}):\n{proc.stderr.strip()}")
+
+
+# ---------------------------------------------------------------- 4. self-contained
+
+
+class Assets(html.parser.HTMLParser):
+    """The URLs a page loads by itself (not the links a reader may follow)."""
+
+    LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+             "video": "src", "embed": "src", "object": "data"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("href") and ({"stylesheet", "preload", "icon", "modulepreload"} & set((a.get("rel") or "").split())):
+            self.urls.append(a["href"])
+        elif tag in self.LOADS and a.get(self.LOADS[tag]):
+            self.urls.append(a[self.LOADS[tag]])
+        if "style" in a:
+            self.urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", a["style"])
+
+    def handle_data(self, data):
+        if self.lasttag == "style":
+            self.urls += re.findall(r"@import\s+['\"]([^'\"]+)|url\(\s*['\"]?([^'\")]+)", data)
+
+
+def check_self_contained(out):
+    problems = []
+    for page in sorted(out.rglob("*.html")):
+        parser = Assets()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for url in parser.urls:
+            url = next((u for u in url if u), "") if isinstance(url, tuple) else url
+            if re.match(r"(https?:)?//|file:", url, re.I):
+                problems.append(f"{page.relative_to(out)} loads {url} from outside the site: vendor it under site/_static or turn it off in site/conf.py")
+    for css in sorted(out.rglob("*.css")):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8", errors="replace")):
+            problems.append(f"{css.relative_to(out)} loads {url} from outside the site")
+    if problems:
+        raise BuildError("\n".join(problems))
+
+
+# ---------------------------------------------------------------- 5. finish
+
+SVG_IMG = re.compile(r'<img alt="[^"]*" src="((?:\.\./)*_images/[^"]+\.svg)" />')
+SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def describe_diagrams(out):
+    """Give each saved SVG output its own <title> as alt text (nbsphinx puts
+    the file name there) and a link that opens it at full size."""
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+
+        def sub(m):
+            svg = (page.parent / m.group(1)).read_text(encoding="utf-8", errors="replace")
+            title = SVG_TITLE.search(svg)
+            alt = html.escape(html.unescape(title.group(1).strip()) if title else "diagram", quote=True)
+            return (f'<a class="bunbook-zoom" href="{m.group(1)}" title="Open the diagram at full size">'
+                    f'<img alt="{alt}" src="{m.group(1)}" /></a>')
+
+        new = SVG_IMG.sub(sub, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- main
+
+
+def build(notebooks, course_file, out, work):
+    notebooks = pathlib.Path(notebooks).resolve()
+    out = pathlib.Path(out).resolve()
+    work = pathlib.Path(work).resolve()
+    repository = os.environ.get("BUNBOOK_REPOSITORY", "bunbook/bunbook")
+    branch = os.environ.get("BUNBOOK_BRANCH", "main")
+    repo_url = f"https://github.com/{repository}"
+
+    lessons = load_course(course_file, notebooks)
+    order = [lesson["notebook"] for lesson in lessons]
+    problems, titles = [], {}
+    for nb in order:
+        bad, titles[nb] = check_notebook(notebooks / nb)
+        problems += bad
+    if problems:
+        raise BuildError("\n".join(problems))
+
+    src, doctrees, new = work / "src", work / "doctrees", work / "site"
+    for d in (src, new):
+        shutil.rmtree(d, ignore_errors=True)
+    src.mkdir(parents=True)
+    stage(notebooks, order, src, repo_url, branch)
+    write_index(src, lessons, titles, repo_url)
+    sphinx(src, new, doctrees, {
+        "BUNBOOK_REPOSITORY": repository,
+        "BUNBOOK_BRANCH": branch,
+        "BUNBOOK_BINDER_PREFIX": os.environ.get("BUNBOOK_BINDER_PREFIX", binder_prefix()),
+    })
+    check_self_contained(new)
+    describe_diagrams(new)
+    for nb in order:
+        shutil.copyfile(notebooks / nb, new / nb)
+    (new / ".nojekyll").write_text("")  # GitHub Pages: serve _static/ as is
+
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    return order
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--notebooks", default=ROOT / "notebooks", help="folder of the lessons (default notebooks)")
+    ap.add_argument("--course", default=SITE / "course.toml", help="the course order (default site/course.toml)")
+    ap.add_argument("--out", default=ROOT / "build" / "site", help="where the site goes (default build/site)")
+    ap.add_argument("--work", default=None, help="staging folder (default: <out>-work)")
+    args = ap.parse_args()
+    out = pathlib.Path(args.out)
+    work = args.work or out.with_name(out.name + "-work")
+    try:
+        order = build(args.notebooks, args.course, out, work)
+    except BuildError as err:
+        print(f"make site: the site was not built:\n{err}", file=sys.stderr)
+        return 1
+    print(f"make site: {len(order)} lessons rendered into {rel(out)}/ (open {rel(out)}/index.html, or serve the folder)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
