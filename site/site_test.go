@@ -302,6 +302,14 @@ func (s *site) checkLesson(t *testing.T, l lesson, lessons []lesson, prev, next 
 	s.checkTables(t, p, l)
 	s.checkDiagrams(t, p, l, shot)
 	s.checkLinks(t, p, l.page)
+	if strings.HasPrefix(l.notebook, "exercises/") {
+		// The notebooks link to ../../helpers/exercise, a folder of the
+		// repository: on the site that is the folder on GitHub.
+		want := "https://github.com/bunbook/bunbook/tree/main/helpers/exercise"
+		if !slices.ContainsFunc(s.links(t, p, "main section a"), func(a link) bool { return a.Href == want }) {
+			t.Errorf("no link to %s (the notebook's ../../helpers/exercise)", want)
+		}
+	}
 }
 
 func (s *site) checkLaunchBar(t *testing.T, p *browser.Page, l lesson) {
