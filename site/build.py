@@ -10,16 +10,17 @@ Nothing is executed: no Go, no kernel. The steps:
    title (a first "# heading") and saved outputs, and no cell holds an error
    output or was left unrun. A failure names the notebook, the cell and the fix.
 2. stage a copy of the notebooks for Sphinx (build/site-work/src): Go as the
-   code cells' lexer, and relative links to files that are not lessons (say
-   ../../helpers/exercise) pointed at the repository on GitHub; a relative link
-   to a file that does not exist fails the build.
+   code cells' lexer, <kbd> keys kept, files the notebooks link to copied
+   along, and links to folders or files elsewhere in the repository (say
+   ../../helpers/exercise) pointed at GitHub; a relative link to a file that
+   does not exist fails the build.
 3. render it with Sphinx, nbsphinx and the book theme (warnings are errors).
 4. check the result is self-contained: no page loads a script, stylesheet,
    image or font from outside the site.
-5. give each SVG diagram its title as alt text and a full-size link, put
-   each committed notebook next to its page (the download link), add
-   .nojekyll (GitHub Pages), and only then replace --out: a failed build leaves
-   the previous site in place.
+5. drop the themes' stray files from _static, give each SVG diagram its
+   title as alt text and a full-size link, put each committed notebook next
+   to its page (the download link), add .nojekyll (GitHub Pages), and only
+   then replace --out: a failed build leaves the previous site in place.
 """
 
 import argparse
@@ -147,11 +148,15 @@ def is_external(target):
 def rewrite_links(text, nb_rel, notebooks, course, repo_url, branch, where):
     """Relative links in a markdown cell, made to work on the site.
 
+    Returns the new text, the problems, and the files under notebooks/ the
+    cell links to (staged next to the notebooks, so Sphinx publishes them).
     A link to a lesson stays (nbsphinx turns x.ipynb into x.html); a link to
-    another file of the repository points at it on GitHub; a link to nothing
-    is an error.
+    a file beside the notebooks (an image, a data file) stays and the file is
+    published; a link to a folder, or to a file elsewhere in the repository
+    (../../helpers/exercise), points at it on GitHub; a link to nothing is an
+    error.
     """
-    problems = []
+    problems, files = [], []
     nb_dir = posixpath.dirname(nb_rel)
 
     def fix(target):
@@ -163,13 +168,18 @@ def rewrite_links(text, nb_rel, notebooks, course, repo_url, branch, where):
         in_nb = posixpath.normpath(posixpath.join(nb_dir, path))
         if in_nb in course:
             return target
+        if in_nb.endswith(".ipynb"):
+            problems.append(f"{where} links to {target}, a notebook that is not in the course order")
+            return target
+        # Beside the notebooks: look in the folder being built. Elsewhere in
+        # the repository: look in the repository, which the link leads to.
         repo_path = posixpath.normpath(posixpath.join("notebooks", in_nb))
-        on_disk = notebooks / in_nb
+        on_disk = notebooks / in_nb if not in_nb.startswith("../") else ROOT / repo_path
         if repo_path.startswith("../") or not on_disk.exists():
             problems.append(f"{where} links to {target}, which does not exist ({rel(on_disk)}): fix or remove the link")
             return target
-        if in_nb.endswith(".ipynb"):
-            problems.append(f"{where} links to {target}, a notebook that is not in the course order")
+        if on_disk.is_file() and not in_nb.startswith("../"):
+            files.append(in_nb)
             return target
         kind = "tree" if on_disk.is_dir() else "blob"
         return f"{repo_url}/{kind}/{branch}/{repo_path}" + (f"#{anchor}" if anchor else "")
@@ -179,7 +189,13 @@ def rewrite_links(text, nb_rel, notebooks, course, repo_url, branch, where):
             return m.group(1) + fix(m.group(2)) + m.group(3)
         return m.group(4) + fix(m.group(5)) + m.group(6)
 
-    return LINK.sub(sub, text), problems
+    return LINK.sub(sub, text), problems, files
+
+
+# nbsphinx converts markdown with pandoc, whose reST writer drops inline HTML:
+# <kbd>Shift</kbd> becomes Sphinx's :kbd: role instead (escaped spaces let it
+# touch the text around it, as in Shift+Enter).
+KBD = re.compile(r"<kbd>([^<`]+)</kbd>")
 
 
 def stage(notebooks, order, src, repo_url, branch):
@@ -193,12 +209,15 @@ def stage(notebooks, order, src, repo_url, branch):
         for i, cell in enumerate(nb["cells"]):
             if cell.get("cell_type") != "markdown":
                 continue
-            text, bad = rewrite_links(
+            text, bad, files = rewrite_links(
                 "".join(cell["source"]), nb_rel, notebooks, set(order), repo_url, branch,
                 f"{rel(notebooks / nb_rel)}: {cell_label(i, cell)}",
             )
             problems += bad
-            cell["source"] = text
+            for f in files:
+                (src / f).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(notebooks / f, src / f)
+            cell["source"] = KBD.sub(r"``\\ :kbd:`\1`\\ ``{=rst}", text)
         out = src / nb_rel
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -313,6 +332,18 @@ SVG_IMG = re.compile(r'<img alt="[^"]*" src="((?:\.\./)*_images/[^"]+\.svg)" />'
 SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
+def prune_static(out):
+    """Drop what the themes' static folders ship by mistake: the book theme's
+    Python package files, pydata's webpack-macros.html (a Jinja template that
+    would be served as a broken page)."""
+    static = out / "_static"
+    for junk in [*static.rglob("__pycache__"), *static.rglob("*.py"), *static.rglob("*.html")]:
+        if junk.is_dir():
+            shutil.rmtree(junk)
+        elif junk.exists():
+            junk.unlink()
+
+
 def describe_diagrams(out):
     """Give each saved SVG output its own <title> as alt text (nbsphinx puts
     the file name there) and a link that opens it at full size."""
@@ -362,6 +393,7 @@ def build(notebooks, course_file, out, work):
         "BUNBOOK_BRANCH": branch,
         "BUNBOOK_BINDER_PREFIX": os.environ.get("BUNBOOK_BINDER_PREFIX", binder_prefix()),
     })
+    prune_static(new)
     check_self_contained(new)
     describe_diagrams(new)
     for nb in order:

@@ -88,5 +88,6 @@ html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 2,
     "extra_navbar": "",
+    "search_bar_text": "Search the course…",
     "extra_footer": f'<p>Source: <a href="{repository_url}">{repository_url}</a></p>',
 }

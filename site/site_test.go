@@ -126,6 +126,7 @@ func TestSite(t *testing.T) {
 			s.checkLesson(t, l, lessons, prev, next)
 		})
 	}
+	t.Run("every page", func(t *testing.T) { s.checkEveryPage(t) })
 	t.Run("solutions reachable from questions", func(t *testing.T) { s.checkSolutionsLink(t, lessons) })
 	t.Run("search", func(t *testing.T) { s.checkSearch(t) })
 }
@@ -577,6 +578,32 @@ func near(a, b color.Color) bool {
 	return d(ar, br)+d(ag, bg)+d(ab, bb) < 3*0x0800
 }
 
+// checkEveryPage opens each HTML file of the site (the index and search
+// pages too) and fails on any console error, failed load or outside request.
+func (s *site) checkEveryPage(t *testing.T) {
+	var pages []string
+	err := filepath.WalkDir(siteDir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".html") {
+			rel, _ := filepath.Rel(siteDir, path)
+			pages = append(pages, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"index.html", "search.html", "genindex.html"} {
+		if !slices.Contains(pages, want) {
+			t.Errorf("the site has no %s: %q", want, pages)
+		}
+	}
+	for _, page := range pages {
+		t.Run(page, func(t *testing.T) {
+			s.open(t, page)
+		})
+	}
+}
+
 func (s *site) checkSolutionsLink(t *testing.T, lessons []lesson) {
 	var questions, solutions lesson
 	for _, l := range lessons {
@@ -645,4 +672,55 @@ func decodeDataURIs(s string) string {
 		}
 		return m
 	})
+}
+
+// TestSiteDiagramForms: the schema diagram shows whichever way a notebook
+// saves it — an image/svg+xml output (lesson 2 today), inline <svg> in HTML,
+// or an <img> with an SVG data URI — with its size, text and pixels.
+func TestSiteDiagramForms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the site test builds the site and drives a browser")
+	}
+	const name = "02_reflect_existing_database.ipynb"
+	dir := t.TempDir()
+	nbs := filepath.Join(dir, "notebooks")
+	for _, l := range course(t) {
+		copyFile(t, filepath.Join(root, "notebooks", l.notebook), filepath.Join(nbs, l.notebook))
+	}
+	edit(name, func(nb notebook) {
+		for _, c := range nb.cells() {
+			outs, _ := c["outputs"].([]any)
+			for _, o := range outs {
+				data, _ := o.(map[string]any)["data"].(map[string]any)
+				svg, ok := data["image/svg+xml"]
+				if !ok {
+					continue
+				}
+				text := source(map[string]any{"source": svg}) // a string or a list of lines
+				uri := "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString([]byte(text))
+				c["outputs"] = []any{
+					map[string]any{"output_type": "display_data", "metadata": map[string]any{},
+						"data": map[string]any{"text/html": `<div class="erd">` + text + `</div>`, "text/plain": "inline"}},
+					map[string]any{"output_type": "display_data", "metadata": map[string]any{},
+						"data": map[string]any{"text/html": `<img alt="schema" src="` + uri + `">`, "text/plain": "img"}},
+				}
+				return
+			}
+		}
+		t.Fatal("lesson 2 has no image/svg+xml output to convert")
+	})(t, nbs)
+	out := filepath.Join(dir, "site")
+	if msg, err := runSite(t, "--notebooks", nbs, "--out", out); err != nil {
+		t.Fatalf("make site failed: %v\n%s", err, msg)
+	}
+	nb, err := nbrun.ReadNotebook(filepath.Join(nbs, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &site{t: t, b: browser.Start(t), origin: browser.Serve(t, out), status: map[string]int{}}
+	p := s.open(t, "02_reflect_existing_database.html")
+	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s.checkDiagrams(t, p, lesson{notebook: name, page: "02_reflect_existing_database.html", nb: nb}, "forms_02")
 }
