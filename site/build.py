@@ -196,6 +196,19 @@ def rewrite_links(text, nb_rel, notebooks, course, repo_url, branch, where):
 # <kbd>Shift</kbd> becomes Sphinx's :kbd: role instead (escaped spaces let it
 # touch the text around it, as in Shift+Enter).
 KBD = re.compile(r"<kbd>([^<`]+)</kbd>")
+# reST cannot nest code in a link, so pandoc writes [`x`](url) as broken
+# markup: such a link becomes HTML (site/conf.py defines the raw-html role).
+CODE_LINK = re.compile(r"\[`([^`\]]+)`\]\(\s*<?([^)\s>]+)>?\s*\)")
+
+
+def code_link(m):
+    href = m.group(2)
+    path, hash_, anchor = href.partition("#")
+    if not is_external(href) and path.endswith(".ipynb"):
+        href = path[: -len(".ipynb")] + ".html" + hash_ + anchor
+    a = f'<a class="reference" href="{html.escape(href)}"><code class="docutils literal">{html.escape(m.group(1))}</code></a>'
+    a = a.replace("\\", "\\\\").replace("`", "\\`")
+    return "``\\ :raw-html:`" + a + "`\\ ``{=rst}"
 
 
 def stage(notebooks, order, src, repo_url, branch):
@@ -217,6 +230,7 @@ def stage(notebooks, order, src, repo_url, branch):
             for f in files:
                 (src / f).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(notebooks / f, src / f)
+            text = CODE_LINK.sub(code_link, text)
             cell["source"] = KBD.sub(r"``\\ :kbd:`\1`\\ ``{=rst}", text)
         out = src / nb_rel
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,8 @@ html_scaled_image_link = False
 myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 3
 
-# A launch bar above every notebook: Binder (which builds the repository's
+# The raw-html role is for links whose text is code, which build.py writes as
+# HTML (reST cannot nest code in a link). Then a launch bar above every notebook: Binder (which builds the repository's
 # Dockerfile), the notebook file itself (build.py puts the committed notebook
 # next to its page), and its source on GitHub.
 nbsphinx_prolog = (
@@ -51,6 +52,9 @@ nbsphinx_prolog = (
 {% set nbpath = env.doc2path(env.docname, base=None) %}
 {% set nbname = nbpath.split('/')[-1] %}
 {% set root = '../' * env.docname.count('/') %}
+.. role:: raw-html(raw)
+   :format: html
+
 .. raw:: html
 
     <nav class="bunbook-launch" aria-label="Run this notebook">

@@ -297,6 +297,13 @@ func (s *site) checkLesson(t *testing.T, l lesson, lessons []lesson, prev, next 
 		t.Errorf("h1 %q, want %q", h1, l.title)
 	}
 	s.checkNav(t, p, l.page, lessons, prev, next)
+	// Markdown the conversion mangled shows as reST or HTML source.
+	text := eval[string](t, p, `[...document.querySelectorAll("main section > p, main section li")].map(e => e.innerText).join("\n")`)
+	for _, leftover := range []string{"`__", ">`_", "<https://", "<kbd>", "</", ":kbd:", ":raw-html:"} {
+		if i := strings.Index(text, leftover); i >= 0 {
+			t.Errorf("the page's text shows markup %q: …%s…", leftover, text[max(0, i-60):min(len(text), i+40)])
+		}
+	}
 	s.checkLaunchBar(t, p, l)
 	s.checkCode(t, p, l)
 	s.checkOutputs(t, p, l)
@@ -307,8 +314,8 @@ func (s *site) checkLesson(t *testing.T, l lesson, lessons []lesson, prev, next 
 		// The notebooks link to ../../helpers/exercise, a folder of the
 		// repository: on the site that is the folder on GitHub.
 		want := "https://github.com/bunbook/bunbook/tree/main/helpers/exercise"
-		if !slices.ContainsFunc(s.links(t, p, "main section a"), func(a link) bool { return a.Href == want }) {
-			t.Errorf("no link to %s (the notebook's ../../helpers/exercise)", want)
+		if !slices.ContainsFunc(s.links(t, p, "main section a"), func(a link) bool { return a.Href == want && a.Text == "helpers/exercise" }) {
+			t.Errorf("no link helpers/exercise → %s (the notebook's [`helpers/exercise`](../../helpers/exercise))", want)
 		}
 	}
 }
