@@ -326,7 +326,7 @@ func (s *site) checkLaunchBar(t *testing.T, p *browser.Page, l lesson) {
 	if len(bar) != 3 {
 		t.Fatalf("launch bar has %d links, want Binder, download and GitHub: %+v", len(bar), bar)
 	}
-	if want := "https://mybinder.org/v2/gh/bunbook/bunbook/main?urlpath=lab/tree/" + l.notebook; bar[0].Href != want {
+	if want := "https://mybinder.org/v2/gh/bunbook/bunbook/main?urlpath=lab/tree/" + binderPrefix(t) + l.notebook; bar[0].Href != want {
 		t.Errorf("Binder link %s, want %s", bar[0].Href, want)
 	}
 	if want := "https://github.com/bunbook/bunbook/blob/main/notebooks/" + l.notebook; bar[2].Href != want {
@@ -349,6 +349,22 @@ func (s *site) checkLaunchBar(t *testing.T, p *browser.Page, l lesson) {
 	if !bytes.Equal(got, committed) {
 		t.Errorf("download link serves %d bytes (status %d), not the committed notebook (%d bytes)", len(got), resp.StatusCode, len(committed))
 	}
+}
+
+// binderPrefix is where notebooks/ is under the Jupyter root of the image
+// Binder builds from the Dockerfile: "" when its last WORKDIR is the copied
+// repository's notebooks folder (Jupyter starts there), else "notebooks/".
+func binderPrefix(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(root, "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := regexp.MustCompile(`(?m)^WORKDIR\s+(\S+)`).FindAllStringSubmatch(string(data), -1)
+	if len(dirs) > 0 && strings.HasSuffix(dirs[len(dirs)-1][1], "/notebooks") {
+		return ""
+	}
+	return "notebooks/"
 }
 
 // checkCode checks that every code cell is on the page, highlighted as Go.
