@@ -129,6 +129,50 @@ func TestSite(t *testing.T) {
 	t.Run("every page", func(t *testing.T) { s.checkEveryPage(t) })
 	t.Run("solutions reachable from questions", func(t *testing.T) { s.checkSolutionsLink(t, lessons) })
 	t.Run("search", func(t *testing.T) { s.checkSearch(t) })
+	t.Run("phone", func(t *testing.T) { s.checkPhone(t, lessons) })
+}
+
+// checkPhone opens the landing page and the lessons at a phone's width: the
+// page must not scroll sideways (wide code, tables and diagrams scroll or
+// shrink inside their own boxes).
+func (s *site) checkPhone(t *testing.T, lessons []lesson) {
+	pages := []string{"index.html"}
+	for _, l := range lessons {
+		pages = append(pages, l.page)
+	}
+	for _, page := range pages {
+		p := s.b.NewPage(t)
+		ctx, cancel := context.WithTimeout(p.Context(), browser.Timeout)
+		err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Open(s.origin + "/" + page); err != nil {
+			t.Fatal(err)
+		}
+		for _, problem := range p.Problems(s.origin) {
+			t.Errorf("%s on a phone: %s", page, problem)
+		}
+		// The theme slides the sidebar away on a narrow screen: it must end
+		// up hidden, not covering the lesson.
+		hidden := false
+		for deadline := time.Now().Add(5 * time.Second); !hidden && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			hidden = eval[bool](t, p, `(() => { const n = document.querySelector(".site-navigation"); return !n || getComputedStyle(n).opacity === "0" || n.getBoundingClientRect().width === 0; })()`)
+		}
+		if !hidden {
+			t.Errorf("%s on a phone: the sidebar stays over the lesson", page)
+		}
+		type widths struct{ Page, View float64 }
+		w := eval[widths](t, p, `({Page: document.documentElement.scrollWidth, View: window.innerWidth})`)
+		if w.Page > w.View+1 {
+			t.Errorf("%s on a phone scrolls sideways: %.0f px of content in a %.0f px window", page, w.Page, w.View)
+		}
+		if page == "index.html" || page == "02_reflect_existing_database.html" {
+			p.Screenshot(t, filepath.Join(shotsDir, "phone_"+strings.TrimSuffix(page, ".html")+".png"))
+		}
+		p.Close()
+	}
 }
 
 type site struct {
@@ -446,6 +490,9 @@ func (s *site) checkTables(t *testing.T, p *browser.Page, l lesson) {
 				}
 			}
 		}
+	}
+	if !strings.HasPrefix(l.notebook, "exercises/") && len(want) == 0 {
+		t.Fatalf("found no table in %s to look for: the lessons show query results and a comparison as tables", l.notebook)
 	}
 	type table struct {
 		Text   string  `json:"text"`
