@@ -286,7 +286,7 @@ def binder_prefix():
 # ---------------------------------------------------------------- 3. Sphinx
 
 
-def sphinx(src, out, doctrees, env):
+def sphinx(src, out, doctrees, env, notebooks):
     cmd = [
         sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
         "-c", str(SITE), "-d", str(doctrees), str(src), str(out),
@@ -294,7 +294,9 @@ def sphinx(src, out, doctrees, env):
     proc = subprocess.run(cmd, env={**os.environ, **env}, capture_output=True, text=True)
     sys.stdout.write(proc.stdout)
     if proc.returncode != 0:
-        raise BuildError(f"sphinx-build failed (status {proc.returncode}):\n{proc.stderr.strip()}")
+        # Name the notebooks, not their staged copies.
+        err = proc.stderr.strip().replace(str(src) + os.sep, rel(notebooks) + os.sep)
+        raise BuildError(f"sphinx-build failed (status {proc.returncode}):\n{err}")
 
 
 # ---------------------------------------------------------------- 4. self-contained
@@ -406,7 +408,7 @@ def build(notebooks, course_file, out, work):
         "BUNBOOK_REPOSITORY": repository,
         "BUNBOOK_BRANCH": branch,
         "BUNBOOK_BINDER_PREFIX": os.environ.get("BUNBOOK_BINDER_PREFIX", binder_prefix()),
-    })
+    }, notebooks)
     prune_static(new)
     check_self_contained(new)
     describe_diagrams(new)
