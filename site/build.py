@@ -344,7 +344,9 @@ def check_self_contained(out):
 
 # ---------------------------------------------------------------- 5. finish
 
-SVG_IMG = re.compile(r'<img alt="[^"]*" src="((?:\.\./)*_images/[^"]+\.svg)" />')
+# nbsphinx writes an output image with its path as alt text; a markdown image
+# keeps the alt text its author wrote.
+SVG_IMG = re.compile(r'<img alt="((?:\.\./)*_images/[^"]+\.svg)" src="\1" />')
 SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
@@ -361,8 +363,8 @@ def prune_static(out):
 
 
 def describe_diagrams(out):
-    """Give each saved SVG output its own <title> as alt text (nbsphinx puts
-    the file name there) and a link that opens it at full size."""
+    """Give each SVG output its own <title> as alt text (nbsphinx puts the
+    file name there) and a link that opens it at full size."""
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
 

@@ -560,6 +560,7 @@ func (s *site) checkDiagrams(t *testing.T, p *browser.Page, l lesson, shot strin
 		Width  float64  `json:"width"`
 		Height float64  `json:"height"`
 		Loaded bool     `json:"loaded"`
+		Alt    string   `json:"alt"` // an <img>'s alt text, an inline <svg>'s <title>
 		Texts  []string `json:"texts"`
 	}
 	// The SVG's text: in the DOM when inline, else fetched from the image's
@@ -577,6 +578,7 @@ func (s *site) checkDiagrams(t *testing.T, p *browser.Page, l lesson, shot strin
 			e.setAttribute("data-diagram", String(out.length));
 			const r = e.getBoundingClientRect();
 			out.push({width: r.width, height: r.height, loaded: e.tagName.toLowerCase() !== "img" || (e.complete && e.naturalWidth > 0),
+				alt: e.tagName.toLowerCase() === "img" ? e.alt : (e.querySelector("title")?.textContent ?? ""),
 				texts: [...doc.querySelectorAll("text")].map(x => x.textContent)});
 		}
 		return out;
@@ -587,6 +589,9 @@ func (s *site) checkDiagrams(t *testing.T, p *browser.Page, l lesson, shot strin
 	for i, d := range diagrams {
 		if d.Width < 100 || d.Height < 100 || !d.Loaded {
 			t.Errorf("diagram %d is not visible: %.0f×%.0f px, loaded %v", i, d.Width, d.Height, d.Loaded)
+		}
+		if d.Alt == "" || strings.HasSuffix(d.Alt, ".svg") {
+			t.Errorf("diagram %d has no description for screen readers: alt %q", i, d.Alt)
 		}
 		if !slices.Equal(d.Texts, want[i]) {
 			t.Errorf("diagram %d shows the text %q, the notebook saved %q", i, d.Texts, want[i])
@@ -606,6 +611,9 @@ func (s *site) checkDiagrams(t *testing.T, p *browser.Page, l lesson, shot strin
 			t.Fatalf("screenshot of diagram %d: %v", i, err)
 		}
 		path := filepath.Join(shotsDir, fmt.Sprintf("%s_diagram%d.png", shot, i))
+		if err := os.MkdirAll(shotsDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, img, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -779,6 +787,13 @@ func TestSiteDiagramForms(t *testing.T) {
 		}
 		t.Fatal("lesson 2 has no image/svg+xml output to convert")
 	})(t, nbs)
+	// And a picture beside the notebooks that a markdown cell shows: the site
+	// publishes it.
+	copyFile(t, filepath.Join(root, "site", "_static", "favicon.svg"), filepath.Join(nbs, "img", "key.svg"))
+	edit(name, func(nb notebook) {
+		c := nb.cells()[2]
+		c["source"] = "![the key](img/key.svg)\n\n" + source(c)
+	})(t, nbs)
 	out := filepath.Join(dir, "site")
 	if msg, err := runSite(t, "--notebooks", nbs, "--out", out); err != nil {
 		t.Fatalf("make site failed: %v\n%s", err, msg)
@@ -789,8 +804,8 @@ func TestSiteDiagramForms(t *testing.T) {
 	}
 	s := &site{t: t, b: browser.Start(t), origin: browser.Serve(t, out), status: map[string]int{}}
 	p := s.open(t, "02_reflect_existing_database.html")
-	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	s.checkDiagrams(t, p, lesson{notebook: name, page: "02_reflect_existing_database.html", nb: nb}, "forms_02")
+	if w := eval[float64](t, p, `(() => { const i = document.querySelector('main img[alt="the key"]'); return i && i.complete ? i.naturalWidth : 0; })()`); w == 0 {
+		t.Errorf("the markdown image img/key.svg beside the notebook is not on the page")
+	}
 }
