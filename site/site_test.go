@@ -111,7 +111,7 @@ func TestSite(t *testing.T) {
 	if err := os.RemoveAll(shotsDir); err != nil {
 		t.Fatal(err)
 	}
-	s := &site{t: t, b: b, origin: origin, status: map[string]int{}}
+	s := &site{b: b, origin: origin, status: map[string]int{}}
 
 	t.Run("index", func(t *testing.T) { s.checkIndex(t, lessons) })
 	for i, l := range lessons {
@@ -176,7 +176,6 @@ func (s *site) checkPhone(t *testing.T, lessons []lesson) {
 }
 
 type site struct {
-	t      *testing.T
 	b      *browser.Browser
 	origin string
 	status map[string]int // URL → HTTP status, each link fetched once
@@ -802,7 +801,7 @@ func TestSiteDiagramForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &site{t: t, b: browser.Start(t), origin: browser.Serve(t, out), status: map[string]int{}}
+	s := &site{b: browser.Start(t), origin: browser.Serve(t, out), status: map[string]int{}}
 	p := s.open(t, "02_reflect_existing_database.html")
 	s.checkDiagrams(t, p, lesson{notebook: name, page: "02_reflect_existing_database.html", nb: nb}, "forms_02")
 	if w := eval[float64](t, p, `(() => { const i = document.querySelector('main img[alt="the key"]'); return i && i.complete ? i.naturalWidth : 0; })()`); w == 0 {
