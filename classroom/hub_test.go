@@ -23,8 +23,8 @@ import (
 )
 
 // lesson is where each student's copy of lesson 01 lives, relative to their
-// home, as in the image (/home/jovyan/bunbook/notebooks/).
-const lesson = "bunbook/notebooks/01_create_database.ipynb"
+// home: the image puts the lessons into /home/jovyan/bunbook/.
+const lesson = "bunbook/01_create_database.ipynb"
 
 // student is one student's token, server and open lesson.
 type student struct {
@@ -94,7 +94,7 @@ func TestHubServesTwoStudents(t *testing.T) {
 	for _, u := range users {
 		// The course files in each student's home, as the image's start hook
 		// puts them into /home/jovyan/bunbook.
-		nbDir := filepath.Join(dir, "home", u, "bunbook", "notebooks")
+		nbDir := filepath.Join(dir, "home", u, filepath.Dir(lesson))
 		must(t, os.MkdirAll(nbDir, 0o755))
 		must(t, os.WriteFile(filepath.Join(nbDir, filepath.Base(lesson)), committed, 0o644))
 	}
@@ -173,6 +173,14 @@ func TestHubServesTwoStudents(t *testing.T) {
 	for _, s := range students {
 		openLesson(ctx, t, s)
 	}
+	usage := map[string]*hubtest.Usage{}
+	for _, u := range users {
+		pid, err := hub.ServerPID(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		usage[u] = hubtest.Watch(pid, 250*time.Millisecond)
+	}
 
 	// Ada runs the lesson, then a cell that does not compile, then one that
 	// never ends; Linus runs the whole lesson while Ada's loop spins.
@@ -219,7 +227,7 @@ func TestHubServesTwoStudents(t *testing.T) {
 	// Each student's database is their own file, next to their notebook.
 	for name, wantCustomers := range map[string]int{"ada": 2, "linus": 1} {
 		home := hub.Home(name)
-		if n := countCustomers(t, filepath.Join(home, "bunbook", "notebooks", "lesson1.db")); n != wantCustomers {
+		if n := countCustomers(t, filepath.Join(home, filepath.Dir(lesson), "lesson1.db")); n != wantCustomers {
 			t.Errorf("%s's lesson1.db has %d customers, want %d", name, n, wantCustomers)
 		}
 		if _, err := os.Stat(filepath.Join(home, "lesson1.db")); err == nil {
@@ -233,6 +241,11 @@ func TestHubServesTwoStudents(t *testing.T) {
 	saved := executedNotebook(t, committed, adaRun)
 	saved = withNote(t, saved, "Ada's note: Alan Turing is customer 2.")
 	must(t, ada.server.SaveNotebook(ctx, lesson, saved))
+	for _, u := range users {
+		peak, cpu := usage[u].Stop()
+		t.Logf("%s's server while running lesson 01 (server, kernel, go build, cell programs): peak RSS %d MiB, CPU %.1f s",
+			u, peak>>20, cpu.Seconds())
+	}
 	pid, err := hub.ServerPID(ctx, "ada")
 	if err != nil {
 		t.Fatal(err)
