@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -154,8 +155,10 @@ func Start(ctx context.Context, opt Options) (*Hub, error) {
 		h.cmd.Env = append(h.cmd.Env, "NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs")
 	}
 	h.cmd.Stdout, h.cmd.Stderr = log, log
-	// Its own process group, so Stop can end the proxy with it.
-	h.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Its own process group, so Stop can end the proxy with it; and a
+	// SIGTERM (the hub then stops its servers) should the test process die
+	// without calling Stop, as on a go test -timeout panic.
+	h.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	if err := h.cmd.Start(); err != nil {
 		log.Close()
 		return nil, fmt.Errorf("hubtest: start jupyterhub: %w", err)
@@ -222,7 +225,7 @@ func (h *Hub) Login(ctx context.Context, user, password string) (string, error) 
 		"auth": map[string]string{"username": user, "password": password},
 		"note": "bunbook hub test",
 	}
-	if err := h.api("").Do(ctx, http.MethodPost, "api/users/"+user+"/tokens", in, &tok); err != nil {
+	if err := h.api("").Do(ctx, http.MethodPost, "api/users/"+url.PathEscape(user)+"/tokens", in, &tok); err != nil {
 		return "", fmt.Errorf("hubtest: log %s in: %w", user, err)
 	}
 	return tok.Token, nil
