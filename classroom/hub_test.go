@@ -107,8 +107,17 @@ func TestHubServesTwoStudents(t *testing.T) {
 		"TMPDIR":       tmp,
 		"GOTOOLCHAIN":  "local",
 	}
-	for _, name := range []string{"GOCACHE", "GOMODCACHE", "GOPATH"} {
-		env[name] = goEnv(t, name)
+	// Go's settings as this process sees them (a student's HOME hides any
+	// `go env -w` file), so a cell reaches the same module proxy.
+	for _, name := range []string{"GOCACHE", "GOMODCACHE", "GOPATH", "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GONOPROXY", "GOINSECURE", "GOFLAGS"} {
+		if v := goEnv(t, name); v != "" {
+			env[name] = v
+		}
+	}
+	for _, name := range []string{"SSL_CERT_FILE", "SSL_CERT_DIR"} {
+		if v := os.Getenv(name); v != "" {
+			env[name] = v
+		}
 	}
 
 	hub, err := hubtest.Start(ctx, hubtest.Options{Dir: dir, Users: users, Env: env})
