@@ -182,6 +182,16 @@ func TestHubServesTwoStudents(t *testing.T) {
 	for _, s := range students {
 		openLesson(ctx, t, s)
 	}
+	// Each server runs one kernel: its own student's.
+	for _, s := range students {
+		ks, err := s.server.Kernels(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ks) != 1 || ks[0].ID != s.session.Kernel.ID || ks[0].Name != "gonb" {
+			t.Errorf("%s's server runs kernels %+v; want only their gonb kernel %s", s.name, ks, s.session.Kernel.ID)
+		}
+	}
 	usage := map[string]*hubtest.Usage{}
 	for _, u := range users {
 		pid, err := hub.ServerPID(ctx, u)
@@ -192,7 +202,7 @@ func TestHubServesTwoStudents(t *testing.T) {
 	}
 
 	// Ada runs the lesson, then a cell that does not compile, then one that
-	// never ends; Linus runs the whole lesson while Ada's loop spins.
+	// never ends.
 	adaStart := time.Now()
 	adaRun := runLesson(ctx, t, ada, want)
 	t.Logf("ada ran lesson 01 (9 cells) in %s", time.Since(adaStart).Round(time.Millisecond))
@@ -208,24 +218,38 @@ func TestHubServesTwoStudents(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(ctx, t, "ada's runaway cell to start", func() bool {
-		return strings.Contains(outputText(jupyterapi.Result{Cell: nbrun.Cell{Outputs: loop.Output()}}), "spinning")
+		return strings.Contains(outputsText(loop.Output()), "spinning")
 	})
+	// Linus runs the lesson's first cells (opening the database, creating
+	// the tables) while Ada's loop spins; then the ■ button: the REST
+	// interrupt ends her loop, and Linus finishes the lesson.
 	linusStart := time.Now()
-	linusRun := runLesson(ctx, t, linus, want)
+	linusRun := map[string]jupyterapi.Result{}
+	for _, c := range want.CodeCells() {
+		linusRun[c.ID] = execute(ctx, t, linus, c.Source)
+		if c.ID != "create-tables" {
+			continue
+		}
+		t.Logf("linus ran lesson 01 up to create-tables (%d cells) in %s while ada's runaway cell spun",
+			len(linusRun), time.Since(linusStart).Round(time.Millisecond))
+		if loop.Finished() {
+			t.Fatalf("ada's runaway cell stopped by itself: %q", outputsText(loop.Output()))
+		}
+		must(t, ada.server.Interrupt(ctx, ada.session.Kernel.ID))
+		ictx, icancel := context.WithTimeout(ctx, 30*time.Second)
+		interrupted, err := loop.Wait(ictx)
+		icancel()
+		if err != nil {
+			t.Fatalf("ada's runaway cell after the interrupt: %v", err)
+		}
+		if interrupted.Status == "ok" {
+			t.Errorf("ada's interrupted cell replied ok; want error or aborted (outputs %q)", outputText(interrupted))
+		}
+	}
 	sameAsCommitted(t, root, "linus", committed, want, linusRun)
-	t.Logf("linus ran lesson 01 (9 cells) in %s while ada's runaway cell spun", time.Since(linusStart).Round(time.Millisecond))
+	t.Logf("linus ran lesson 01 (9 cells) in %s", time.Since(linusStart).Round(time.Millisecond))
 
-	// The ■ button: the REST interrupt ends Ada's loop, and her kernel goes on.
-	must(t, ada.server.Interrupt(ctx, ada.session.Kernel.ID))
-	ictx, icancel := context.WithTimeout(ctx, 30*time.Second)
-	interrupted, err := loop.Wait(ictx)
-	icancel()
-	if err != nil {
-		t.Fatalf("ada's runaway cell after the interrupt: %v", err)
-	}
-	if interrupted.Status == "ok" {
-		t.Errorf("ada's interrupted cell replied ok; want error or aborted (outputs %q)", outputText(interrupted))
-	}
+	// Ada's kernel goes on after the interrupt, with her declarations.
 	added := execute(ctx, t, ada, "%%\ndb := openDB()\ndefer db.Close()\n"+
 		"alan := &Customer{FirstName: \"Alan\", LastName: \"Turing\", Email: \"alan@example.com\"}\n"+
 		"must(db.NewInsert().Model(alan).Exec(ctx))\nfmt.Println(\"alan is customer\", alan.CustomerId)")
@@ -274,8 +298,14 @@ func TestHubServesTwoStudents(t *testing.T) {
 	ada.ch.Close()
 	t.Logf("killed ada's server: %d processes (server, kernel, …)", len(victims))
 
-	// Linus did not notice: his kernel answers, with his data only.
+	// Linus did not notice: the same kernel answers, with his data only.
+	if k, err := linus.server.Kernel(ctx, linus.session.Kernel.ID); err != nil || k.ExecutionState == "dead" {
+		t.Errorf("linus's kernel after ada's server died: %+v, %v", k, err)
+	}
 	linusQuery := execute(ctx, t, linus, cellSource(t, want, "query-models"))
+	if n := len(want.CodeCells()) + 1; linusQuery.ExecutionCount != n {
+		t.Errorf("linus's query is cell number %d of his kernel, want %d: his kernel restarted", linusQuery.ExecutionCount, n)
+	}
 	if linusQuery.Status != "ok" || strings.Contains(linusQuery.Stdout(), "Alan") ||
 		!strings.Contains(linusQuery.Stdout(), `Customer(CustomerId=1, FirstName="Moshe"`) {
 		t.Errorf("linus's query after ada's server died: status %q, outputs %q; want Moshe only", linusQuery.Status, outputText(linusQuery))
@@ -474,9 +504,11 @@ func cellSource(t *testing.T, nb *nbrun.Notebook, id string) string {
 	return cellByID(t, nb, id).Source
 }
 
-func outputText(r jupyterapi.Result) string {
+func outputText(r jupyterapi.Result) string { return outputsText(r.Outputs) }
+
+func outputsText(outs []nbrun.Output) string {
 	var b strings.Builder
-	for _, o := range r.Outputs {
+	for _, o := range outs {
 		b.WriteString(o.String())
 		b.WriteString("\n")
 	}

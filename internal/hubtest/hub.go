@@ -175,8 +175,10 @@ func Start(ctx context.Context, opt Options) (*Hub, error) {
 	return h, nil
 }
 
-// waitReady polls the hub's API until it answers.
+// waitReady polls the hub's API until it answers, for at most 90 s.
 func (h *Hub) waitReady(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
 	api := &jupyterapi.Client{BaseURL: h.URL + "hub/"}
 	for {
 		var info struct{ Version string }
@@ -247,8 +249,10 @@ type userModel struct {
 }
 
 // StartServer asks the hub to start user's server (as the student does, with
-// their token) and waits, at most until ctx ends, until it is ready.
+// their token) and waits until it is ready, for at most 2 minutes.
 func (h *Hub) StartServer(ctx context.Context, user, token string) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
 	if err := h.api(token).Do(ctx, http.MethodPost, "api/users/"+user+"/server", nil, nil); err != nil {
 		return fmt.Errorf("hubtest: start %s's server: %w", user, err)
 	}
@@ -269,8 +273,11 @@ func (h *Hub) StartServer(ctx context.Context, user, token string) error {
 	}
 }
 
-// StopServer asks the hub to stop user's server and waits until it has.
+// StopServer asks the hub to stop user's server and waits until it has, for
+// at most a minute.
 func (h *Hub) StopServer(ctx context.Context, user string) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
 	api := h.api(h.adminToken)
 	if err := api.Do(ctx, http.MethodDelete, "api/users/"+user+"/server", nil, nil); err != nil {
 		return fmt.Errorf("hubtest: stop %s's server: %w", user, err)

@@ -149,6 +149,16 @@ func (e *Execution) Wait(ctx context.Context) (Result, error) {
 	}
 }
 
+// Finished reports whether the cell's reply and outputs have all arrived.
+func (e *Execution) Finished() bool {
+	select {
+	case <-e.done:
+		return true
+	default:
+		return false
+	}
+}
+
 // Output returns a copy of the outputs received so far.
 func (e *Execution) Output() []nbrun.Output {
 	e.mu.Lock()
