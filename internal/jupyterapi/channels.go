@@ -78,8 +78,9 @@ type Execution struct {
 	code   string
 	mu     sync.Mutex
 	result Result
-	reply  bool // execute_reply arrived
-	idle   bool // iopub went idle for this request
+	err    error // the channels were lost before the cell finished
+	reply  bool  // execute_reply arrived
+	idle   bool  // iopub went idle for this request
 	done   chan struct{}
 }
 
@@ -141,7 +142,7 @@ func (e *Execution) Wait(ctx context.Context) (Result, error) {
 	case <-e.done:
 		e.mu.Lock()
 		defer e.mu.Unlock()
-		return e.result, nil
+		return e.result, e.err
 	case <-ctx.Done():
 		e.mu.Lock()
 		defer e.mu.Unlock()
@@ -216,7 +217,7 @@ func (ch *Channels) stop(err error) {
 	ch.err = err
 	for id, e := range ch.pending {
 		e.mu.Lock()
-		e.result.Outputs = append(e.result.Outputs, nbrun.Output{Type: "error", ErrorName: "ChannelsLost", ErrorValue: err.Error()})
+		e.err = err
 		e.mu.Unlock()
 		close(e.done)
 		delete(ch.pending, id)
