@@ -210,9 +210,9 @@ func TestHubServesTwoStudents(t *testing.T) {
 	t.Logf("ada ran lesson 01 (9 cells) in %s", time.Since(adaStart).Round(time.Millisecond))
 	sameAsCommitted(t, root, "ada", committed, want, adaRun)
 
-	broken := execute(ctx, t, ada, "%%\nfmt.Println(notDeclared)")
-	if broken.Status != "error" || !strings.Contains(outputText(broken), "undefined: notDeclared") {
-		t.Errorf("ada's broken cell: status %q, outputs %q; want an error naming undefined: notDeclared", broken.Status, outputText(broken))
+	uncompiled := execute(ctx, t, ada, "%%\nfmt.Println(notDeclared)")
+	if uncompiled.Status != "error" || !strings.Contains(outputText(uncompiled), "undefined: notDeclared") {
+		t.Errorf("ada's broken cell: status %q, outputs %q; want an error naming undefined: notDeclared", uncompiled.Status, outputText(uncompiled))
 	}
 
 	loop, err := ada.ch.Send(ctx, "%%\nfmt.Println(\"spinning\")\nfor {\n}")
@@ -250,6 +250,19 @@ func TestHubServesTwoStudents(t *testing.T) {
 	}
 	sameAsCommitted(t, root, "linus", committed, want, linusRun)
 	t.Logf("linus ran lesson 01 (9 cells) in %s", time.Since(linusStart).Round(time.Millisecond))
+
+	// A notebook file that is not a notebook (cut off mid-save, edited by
+	// hand) is refused with a clear error; both servers go on.
+	broken := "bunbook/broken.ipynb"
+	must(t, ada.server.SaveText(ctx, broken, `{"cells": [{"cell_type": "code", "source": "x :=`))
+	if _, err := ada.server.Notebook(ctx, broken); !isStatus(err, 400) || !strings.Contains(err.Error(), "Unreadable Notebook") {
+		t.Errorf("opening ada's broken notebook: %v; want HTTP 400 Unreadable Notebook", err)
+	}
+	for _, s := range students {
+		if _, err := s.server.Kernels(ctx); err != nil {
+			t.Errorf("%s's server after ada's broken notebook: %v", s.name, err)
+		}
+	}
 
 	// Ada's kernel goes on after the interrupt, with her declarations.
 	added := execute(ctx, t, ada, "%%\ndb := openDB()\ndefer db.Close()\n"+

@@ -176,6 +176,13 @@ func (c *Client) SaveNotebook(ctx context.Context, notebookPath string, nb json.
 	return c.Do(ctx, http.MethodPut, "api/contents/"+escapePath(notebookPath), in, nil)
 }
 
+// SaveText writes a text file through the contents API (JupyterLab's text
+// editor does this; a notebook saved as text is not checked).
+func (c *Client) SaveText(ctx context.Context, filePath, text string) error {
+	in := map[string]any{"type": "file", "format": "text", "content": text}
+	return c.Do(ctx, http.MethodPut, "api/contents/"+escapePath(filePath), in, nil)
+}
+
 func escapePath(p string) string {
 	parts := strings.Split(p, "/")
 	for i := range parts {
