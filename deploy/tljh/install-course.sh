@@ -72,7 +72,7 @@ PY
 chmod -R a+rX /opt/go "$COURSE" "$JUPYTER_DATA_DIR/kernels/gonb"
 
 # Lessons into ~/bunbook at each server start, and students land on them.
-install -m 0644 "$COURSE/deploy/tljh/jupyter_server_config.py" "$TLJH_USER_ENV/etc/jupyter/jupyter_server_config.py"
+install -D -m 0644 "$COURSE/deploy/tljh/jupyter_server_config.py" "$TLJH_USER_ENV/etc/jupyter/jupyter_server_config.py"
 install -d "$TLJH_CONFIG/jupyterhub_config.d"
 install -m 0644 "$COURSE/deploy/tljh/bunbook_hub.py" "$TLJH_CONFIG/jupyterhub_config.d/bunbook.py"
 
