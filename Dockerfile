@@ -43,5 +43,16 @@ COPY --chown=${NB_UID}:${NB_GID} . .
 ARG CHINOOK_SOURCE=
 RUN CHINOOK_SOURCE="${CHINOOK_SOURCE}" scripts/lessons.sh
 
+# The contract with the JupyterHub recipes (the hub tests read these lines):
+#   the notebook user and its ids, the home a hub mounts the student's volume
+#   on, where the student's lessons land, and where the course is kept.
+LABEL org.bunbook.image="bunbook" \
+      org.bunbook.notebook-user="jovyan" \
+      org.bunbook.notebook-uid="1000" \
+      org.bunbook.notebook-gid="100" \
+      org.bunbook.home="/home/jovyan" \
+      org.bunbook.lessons="/home/jovyan/bunbook" \
+      org.bunbook.course="/opt/bunbook"
+
 # JupyterLab (the base image's default command) opens here, on the lessons.
 WORKDIR /home/jovyan/bunbook/notebooks
