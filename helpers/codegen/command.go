@@ -1,7 +1,7 @@
 package codegen
 
 import (
-	"net/url"
+	"github.com/bunbook/bunbook/internal/redact"
 	"strings"
 
 	"github.com/bunbook/bunbook/helpers/modelgraph"
@@ -37,7 +37,7 @@ func commandLine(o Options) string {
 	if o.packageName() != "models" && !o.Cell {
 		args = append(args, "-package", o.packageName())
 	}
-	source := redact(o.Source)
+	source := redact.DSN(o.Source)
 	if source == "" {
 		source = "DATABASE"
 	}
@@ -52,17 +52,4 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// redact hides the password of a URL-style data source name, so that a
-// header never carries a credential into a file that gets committed.
-func redact(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		return dsn
-	}
-	if _, ok := u.User.Password(); !ok {
-		return dsn
-	}
-	return u.Redacted()
 }

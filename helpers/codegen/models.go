@@ -12,6 +12,7 @@ import (
 
 	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
+	"github.com/bunbook/bunbook/internal/redact"
 )
 
 const bunImport = "github.com/uptrace/bun"
@@ -148,7 +149,7 @@ func (e *emitter) file() ([]byte, error) {
 // came from, what was selected, added and skipped, and what to do before
 // querying many-to-many relations.
 func (e *emitter) header(out *bytes.Buffer) {
-	source := redact(e.o.Source)
+	source := redact.DSN(e.o.Source) // a header never carries a credential into a committed file
 	if e.o.Generated {
 		from := ""
 		if source != "" {
