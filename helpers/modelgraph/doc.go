@@ -127,7 +127,10 @@
 // Nullable columns are pointers by default (*string, *int64, *time.Time)
 // or, with WithNullStyle(NullSQL), sql.NullString, sql.NullInt64,
 // sql.NullFloat64, sql.NullTime, sql.NullBool (sql.Null[uint64]); []byte,
-// slices and any stay as they are either way (nil is NULL). [GoType.SQLType] keeps the
+// slices and any stay as they are either way (nil is NULL). A primary-key
+// column is never a pointer, even where SQLite lets a composite key hold
+// NULL: Bun cannot join a many-to-many relation through a pointer key, and
+// a row whose key is NULL fails its scan with an error. [GoType.SQLType] keeps the
 // declared type, lower-cased, whenever Bun would declare the Go type
 // differently on that dialect, so CREATE TABLE from the model matches the
 // database: nvarchar(40), numeric(10,2), datetime; INTEGER on SQLite needs
