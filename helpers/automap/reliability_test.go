@@ -2,6 +2,7 @@ package automap_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/bunbook/bunbook/helpers/automap"
 	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/helpers/repr"
+	"github.com/bunbook/bunbook/internal/dbtest"
 )
 
 // fixture creates a SQLite database from statements and returns it open.
@@ -102,3 +104,113 @@ func TestManyToManyThroughNullableKeys(t *testing.T) {
 		selectAll(t, db, reg, "users", rel)
 	}
 }
+
+// TestColumnNamesBunCannotSpell: Bun strips the quotes of a result column
+// named like "x" (a lone " makes it panic inside Rows.Scan, which
+// deadlocks), splits identifiers on dots, ignores an empty result column
+// and writes * unquoted. Such a column is left out of the model, with a
+// warning saying why; the rest of the table reads and writes.
+func TestColumnNamesBunCannotSpell(t *testing.T) {
+	for _, name := range []string{`"`, `""`, `"x"`, `a.b`, `a b.c`, `.x`, `x.`, ``, `*`} {
+		t.Run(name, func(t *testing.T) {
+			quoted := `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+			db := fixture(t,
+				`CREATE TABLE w (id INTEGER PRIMARY KEY, `+quoted+` TEXT, v TEXT)`,
+				`INSERT INTO w VALUES (1, 'hidden', 'seen')`)
+			reg, err := automap.Map(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := reg.Model("w")
+			if got := fmt.Sprint(m.Fields()); got != "[Id V]" {
+				t.Errorf("fields = %s, want [Id V]", got)
+			}
+			if got := selectAll(t, db, reg, "w"); got != "w(Id=1, V=\"seen\")\n" {
+				t.Errorf("select = %q", got)
+			}
+			row := m.New()
+			reflectSet(t, row, "Id", int64(2))
+			if err := within(t, 10*time.Second, "insert", func() error {
+				_, err := db.NewInsert().Model(row).Exec(ctx)
+				return err
+			}); err != nil {
+				t.Fatalf("insert: %v", err)
+			}
+			warnings := strings.Join(reg.Graph().Warnings, "\n")
+			if want := fmt.Sprintf("w(%q): column left out: ", name); !strings.Contains(warnings, want) {
+				t.Errorf("warnings = %q, want one starting %q", warnings, want)
+			}
+		})
+	}
+}
+
+// TestGetByColumnNameWithBackslash: Get accepts the column name as the
+// database spells it.
+func TestGetByColumnNameWithBackslash(t *testing.T) {
+	db := fixture(t, `CREATE TABLE w (id INTEGER PRIMARY KEY, "a\b" TEXT)`, `INSERT INTO w VALUES (1, 'x')`)
+	reg := automap.MustMap(ctx, db)
+	rows := reg.Model("w").NewSlice()
+	if err := db.NewSelect().Model(rows).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	v, err := automap.Get(automap.Rows(rows)[0], `a\b`)
+	if err != nil || fmt.Sprint(deref(v)) != "x" {
+		t.Fatalf(`Get(row, "a\\b") = %v, %v; want x`, v, err)
+	}
+}
+
+func deref(v any) any {
+	if p, ok := v.(*string); ok && p != nil {
+		return *p
+	}
+	return v
+}
+
+// TestGeneratedColumnsAreReadNotWritten: a row of a table with computed
+// columns can be inserted and updated, and reads the computed values back.
+func TestGeneratedColumnsAreReadNotWritten(t *testing.T) {
+	for _, tc := range []struct {
+		dialect string
+		open    func(t *testing.T) *bun.DB
+		ddl     string
+	}{
+		{"sqlite", func(t *testing.T) *bun.DB { return fixture(t) },
+			`CREATE TABLE gen (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER GENERATED ALWAYS AS (a * 2) VIRTUAL, c INTEGER NOT NULL GENERATED ALWAYS AS (coalesce(a, 0) + 1) STORED)`},
+		{"postgres", func(t *testing.T) *bun.DB { return dbtest.Postgres(t) },
+			`CREATE TABLE gen (id integer PRIMARY KEY, a integer, b integer GENERATED ALWAYS AS (a * 2) STORED, c integer NOT NULL GENERATED ALWAYS AS (coalesce(a, 0) + 1) STORED)`},
+		{"mariadb", func(t *testing.T) *bun.DB { return dbtest.MariaDB(t) },
+			`CREATE TABLE gen (id int PRIMARY KEY, a int, b int AS (a * 2) VIRTUAL, c int AS (coalesce(a, 0) + 1) PERSISTENT)`},
+	} {
+		t.Run(tc.dialect, func(t *testing.T) {
+			db := tc.open(t)
+			if _, err := db.ExecContext(ctx, tc.ddl); err != nil {
+				t.Fatal(err)
+			}
+			reg := automap.MustMap(ctx, db)
+			m := reg.Model("gen")
+			row := m.New()
+			reflectSet(t, row, "Id", int64(1))
+			reflectSet(t, row, "A", ptr(int64(5)))
+			if _, err := db.NewInsert().Model(row).Exec(ctx); err != nil {
+				t.Fatalf("insert: %v", err)
+			}
+			if got := selectAll(t, db, reg, "gen"); got != "gen(Id=1, A=5, B=10, C=6)\n" {
+				t.Errorf("after insert: %q", got)
+			}
+			rows := m.NewSlice()
+			if err := db.NewSelect().Model(rows).Scan(ctx); err != nil {
+				t.Fatal(err)
+			}
+			back := automap.Rows(rows)[0]
+			reflectSet(t, back, "A", ptr(int64(7)))
+			if _, err := db.NewUpdate().Model(back).WherePK().Exec(ctx); err != nil {
+				t.Fatalf("update: %v", err)
+			}
+			if got := selectAll(t, db, reg, "gen"); got != "gen(Id=1, A=7, B=14, C=8)\n" {
+				t.Errorf("after update: %q", got)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
