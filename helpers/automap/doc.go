@@ -29,6 +29,12 @@
 // own, but its many-to-many relation is), views unless IncludeViews. On
 // Chinook this leaves the ten models of the Python lesson.
 //
+// A column Bun cannot name in a query (an empty name, *, a name with a dot,
+// or one starting and ending with a double quote) is left out of its model,
+// and Graph().Warnings says so; the rest of the table reads and writes. A
+// computed column (GENERATED ALWAYS AS …) is read with the row but never
+// written: inserts and updates leave it to the database.
+//
 // # Relations and the depth limit
 //
 // A model's rows carry one field per relation, which Bun's Relation(...)
