@@ -21,9 +21,12 @@
 // with a "…" row between them, and the footer gives the full size, for
 // example "3503 rows × 9 columns". The limit is applied in SQL, so a huge
 // table is never loaded: Query reads at most MaxRows+1 rows, and only when
-// there are more it asks for SELECT count(*) FROM (query) and for the tail
-// rows with LIMIT/OFFSET. Row numbers in the index column are positions in
-// the whole result, as pandas' default index.
+// there are more it asks for the query's count and for the tail rows with
+// LIMIT/OFFSET, all on the query's own transaction if it has one. A query
+// that cannot take a LIMIT as written (its own LIMIT, a UNION, FOR UPDATE)
+// or has a WITH clause (which may modify data) runs exactly once instead,
+// read to its end. Row numbers in the index column are positions in the
+// whole result, as pandas' default index.
 //
 // # Values
 //
