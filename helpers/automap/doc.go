@@ -59,7 +59,10 @@
 //     artists at depth 2 gives `model= does not have
 //     relation="Albums.Tracks.Album"`; raise the limit with Depth(n) (at
 //     most MaxDepth), which costs one more run-time type per model and
-//     level;
+//     level. Each level's type spells out the previous level once per
+//     relation, so on a schema with many relations per table the memory
+//     grows steeply with depth: Map refuses a depth whose types would take
+//     more than 64 MiB, naming the deepest that fits;
 //   - related rows are of a lower level than the row holding them, so a
 //     manager loaded through ReportsToEmployee is not the same Go type as
 //     the employee: read both with Get, never by a type assertion.

@@ -214,3 +214,33 @@ func TestGeneratedColumnsAreReadNotWritten(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// hubSchema is 60 tables with two foreign keys each to users: users has
+// 120 relations, so every level of a run-time type nests the previous
+// one 120 times over (its type description grows exponentially).
+func hubSchema(t *testing.T) *bun.DB {
+	stmts := []string{`CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)`}
+	for i := range 60 {
+		stmts = append(stmts, fmt.Sprintf(`CREATE TABLE t%02d (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users(id), editor_id INTEGER REFERENCES users(id))`, i))
+	}
+	return fixture(t, stmts...)
+}
+
+// TestDepthHasAMemoryBudget: a depth whose types would not fit in memory
+// is refused with a message naming the depth that does, instead of
+// running out of memory (Go cannot recover from that).
+func TestDepthHasAMemoryBudget(t *testing.T) {
+	db := hubSchema(t)
+	_, err := automap.Map(ctx, db, automap.Depth(4))
+	want := "automap: Depth(4) is too deep for this schema: its run-time types would take about "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "use Depth(3) or less") {
+		t.Fatalf("Map(Depth(4)) = %v\nwant an error starting %q and advising Depth(3)", err, want)
+	}
+	reg, err := automap.Map(ctx, db, automap.Depth(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := selectAll(t, db, reg, "t00", "Owner"); got != "" {
+		t.Errorf("t00 rows: %q", got)
+	}
+}
