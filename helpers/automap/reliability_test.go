@@ -244,3 +244,43 @@ func TestDepthHasAMemoryBudget(t *testing.T) {
 		t.Errorf("t00 rows: %q", got)
 	}
 }
+
+// TestSelfReferenceNamedLikeItsModel: Bun aliases a joined relation by its
+// name in snake_case, so a relation NODE on model Node (alias node) must
+// be named apart, on every dialect (W1).
+func TestSelfReferenceNamedLikeItsModel(t *testing.T) {
+	for _, tc := range []struct {
+		dialect string
+		open    func(t *testing.T) *bun.DB
+		ddl     []string
+	}{
+		{"sqlite", func(t *testing.T) *bun.DB { return fixture(t) }, []string{
+			`CREATE TABLE node (id INTEGER PRIMARY KEY, "NODE_ID" INTEGER REFERENCES node(id))`}},
+		{"postgres", func(t *testing.T) *bun.DB { return dbtest.Postgres(t) }, []string{
+			`CREATE TABLE node (id integer PRIMARY KEY, "NODE_ID" integer REFERENCES node(id))`}},
+		{"mariadb", func(t *testing.T) *bun.DB { return dbtest.MariaDB(t) }, []string{
+			"CREATE TABLE node (id int PRIMARY KEY, `NODE_ID` int, FOREIGN KEY (`NODE_ID`) REFERENCES node(id))"}},
+	} {
+		t.Run(tc.dialect, func(t *testing.T) {
+			db := tc.open(t)
+			for _, stmt := range append(tc.ddl, `INSERT INTO node VALUES (1, NULL)`, `INSERT INTO node VALUES (2, 1)`) {
+				if _, err := db.ExecContext(ctx, stmt); err != nil {
+					t.Fatal(stmt, err)
+				}
+			}
+			reg := automap.MustMap(ctx, db)
+			m := reg.Model("node")
+			var belongs string
+			for _, r := range m.Relations() {
+				if !strings.HasSuffix(r, "s") { // the has-many back reference ends in s
+					belongs = r
+				}
+			}
+			got := selectAll(t, db, reg, "node", belongs)
+			want := "node(Id=1, NODEID=<nil>)\n  NODERel: <nil>\nnode(Id=2, NODEID=1)\n  NODERel: node(Id=1, NODEID=<nil>)\n"
+			if got != want {
+				t.Errorf("relations %v; got:\n%s\nwant:\n%s", m.Relations(), got, want)
+			}
+		})
+	}
+}

@@ -171,6 +171,9 @@
 // A name equal to a field, to BaseModel, to the model's own name (Bun would
 // alias the join like the table itself) or to an earlier relation gets
 // "Rel" appended, then "_2", "_3", … (Artist → ArtistRel → ArtistRel_2).
+// So does a belongs-to or has-one relation whose name Bun would turn into
+// the same join alias (its snake_case) as the model's or an earlier join's:
+// relation NODE on model Node (alias node) becomes NODERel.
 // Model.Relations is then sorted by kind, then name.
 //
 // A foreign key that cannot become a relation (its target is skipped, an

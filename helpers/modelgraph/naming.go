@@ -159,3 +159,23 @@ func (s nameSet) uniqueRelation(name string) string {
 // reservedFieldNames cannot be field or relation names of a model struct:
 // every model embeds bun.BaseModel.
 var reservedFieldNames = []string{"BaseModel"}
+
+// bunUnderscore is Bun's own snake_case (internal.Underscore), with which
+// it names a struct field's column and a joined relation's table alias:
+// NODE → node, ReportsTo → reports_to.
+func bunUnderscore(s string) string {
+	isUpper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	isLower := func(c byte) bool { return 'a' <= c && c <= 'z' }
+	b := make([]byte, 0, len(s)+5)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isUpper(c) {
+			if i > 0 && i+1 < len(s) && (isLower(s[i-1]) || isLower(s[i+1])) {
+				b = append(b, '_')
+			}
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}

@@ -299,10 +299,20 @@ func settle(m *Model, reqs []request) []Relation {
 	for _, f := range m.Fields {
 		taken[f.GoName] = true
 	}
+	// A joined relation (belongs-to, has-one) is aliased in the query by
+	// its name in Bun's snake_case: it must differ from the model's own
+	// alias and from the other joins' (NODE on Node would both be "node").
+	aliases := map[string]bool{m.Alias: true}
 	out := make([]Relation, 0, len(reqs))
 	for _, rq := range reqs {
 		rel := rq.rel
 		rel.Name = taken.uniqueRelation(rq.name)
+		if rel.Kind == BelongsTo || rel.Kind == HasOne {
+			for aliases[bunUnderscore(rel.Name)] {
+				rel.Name = taken.unique(rq.name + "Rel")
+			}
+			aliases[bunUnderscore(rel.Name)] = true
+		}
 		out = append(out, rel)
 	}
 	slices.SortStableFunc(out, func(x, y Relation) int {
