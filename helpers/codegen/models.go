@@ -118,6 +118,9 @@ func (e *emitter) file() ([]byte, error) {
 		}
 	}
 
+	if len(e.emitted) == 0 {
+		delete(e.imports, bunImport) // an unused import would not compile
+	}
 	var out bytes.Buffer
 	e.header(&out)
 	fmt.Fprintf(&out, "package %s\n\n", e.o.packageName())
@@ -126,6 +129,9 @@ func (e *emitter) file() ([]byte, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	if len(paths) == 0 {
+		return out.Bytes(), nil
+	}
 	// Standard library first, then the rest, as goimports groups them.
 	out.WriteString("import (\n")
 	for _, std := range []bool{true, false} {
@@ -185,9 +191,25 @@ func (e *emitter) header(out *bytes.Buffer) {
 		}
 		skipped = append(skipped, fmt.Sprintf("%s (%s)", commentText(s.Table), commentText(s.Reason)))
 	}
+	if len(e.emitted) == 0 {
+		out.WriteString("//\n")
+		if len(skipped) == 0 {
+			out.WriteString("// No models: the database has no tables.\n")
+		} else {
+			out.WriteString("// No models: every table was skipped.\n")
+		}
+	}
 	if len(skipped) > 0 {
 		out.WriteString("//\n")
 		wrapComment(out, "Skipped: "+strings.Join(skipped, ", ")+".")
+	}
+	if len(e.g.Warnings) > 0 {
+		// Relations and columns modelgraph could not build: the struct
+		// lacks them, so say why rather than drop them silently.
+		out.WriteString("//\n// Left out:\n")
+		for _, w := range e.g.Warnings {
+			fmt.Fprintf(out, "//   - %s\n", commentText(w))
+		}
 	}
 	if joins := e.joinModelsInUse(); len(joins) > 0 {
 		out.WriteString("//\n")
