@@ -139,3 +139,13 @@ func TestRelationsLeftOutAreExplained(t *testing.T) {
 		t.Errorf("does not parse: %v", err)
 	}
 }
+
+func TestNilInputs(t *testing.T) {
+	ctx := context.Background()
+	if _, err := Generate(ctx, nil); err == nil || err.Error() != "codegen: nil *bun.DB: open the database first (connect.Open)" {
+		t.Errorf("Generate(nil) = %v", err)
+	}
+	if _, err := FromSchema(ctx, nil, NoViews()); err == nil || err.Error() != "codegen: nil schema: pass the result of inspect.Inspect" {
+		t.Errorf("FromSchema(nil) = %v", err)
+	}
+}
