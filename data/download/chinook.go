@@ -93,12 +93,43 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 		// replay it into the fresh file.
 		backup = path + ".orphaned-" + stamp
 	}
+	// A notebook may well ask for "data/chinook.db": create the folders,
+	// and remove them again if the download fails.
+	undo, err := makeParents(filepath.Dir(path))
+	if err != nil {
+		return Result{}, &Error{Op: "check", Source: path, Err: localErrorf("create the folder: %w", err),
+			Fix: "pass a file path such as chinook.db or an existing directory"}
+	}
 	removeStale(filepath.Dir(path), o.now())
-	return o.install(ctx, srcs, path, backup, rep)
+	r, err := o.install(ctx, srcs, path, backup, rep)
+	if err != nil {
+		undo()
+	}
+	return r, err
 }
 
-// resolveDest turns dest into an absolute file path, creating its parent
-// folders: a notebook may well ask for "data/chinook.db".
+// makeParents creates dir and its missing parents; undo removes the ones
+// it created (when still empty), so a failed download leaves no trace.
+func makeParents(dir string) (undo func(), err error) {
+	var created []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		created = append(created, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return func() {
+		for _, d := range created { // deepest first
+			os.Remove(d)
+		}
+	}, nil
+}
+
+// resolveDest turns dest into an absolute file path. Its folders are
+// created only when a download starts (see makeParents).
 func resolveDest(dest string) (string, error) {
 	if dest == "" {
 		dest = DBName
@@ -106,14 +137,7 @@ func resolveDest(dest string) (string, error) {
 	if info, err := os.Stat(dest); err == nil && info.IsDir() || strings.HasSuffix(dest, string(filepath.Separator)) {
 		dest = filepath.Join(dest, DBName)
 	}
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return "", err
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return "", err
-	}
-	return abs, nil
+	return filepath.Abs(dest)
 }
 
 // install tries each source in turn (only the default has two: https, then
@@ -175,7 +199,7 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 		}
 		db, err = extractDB(ctx, got.path, dir, o.maxSize)
 		if err != nil {
-			return Result{}, err
+			return Result{}, &extractError{err}
 		}
 		defer db.remove()
 		if k, err := sniff(db.path); err != nil || k != kindSQLite {

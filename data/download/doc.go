@@ -115,8 +115,12 @@
 // set CHINOOK_SOURCE to a local copy), [ErrNotFound], [ErrTimeout],
 // [ErrIncomplete], [ErrChecksum] (see [ChecksumError]), [ErrTooLarge],
 // [ErrUnsafeArchive], [ErrNoDatabase], [ErrFormat], [ErrSource],
-// [ErrDestination], [ErrHTTP]
-// (see [StatusError]). Cancellation also matches [context.Canceled] and
+// [ErrDestination], [ErrHTTP] (see [StatusError]), [ErrRedirect] (a
+// redirect loop, or one to file:// or another non-http(s) URL, never
+// followed). A source or destination that is not a regular file (a named
+// pipe, a device) is refused before it is opened, so it cannot block past
+// the timeout; a failed download removes the folders it created for the
+// destination. Cancellation also matches [context.Canceled] and
 // timeouts [context.DeadlineExceeded].
 //
 // # Command line

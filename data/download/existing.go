@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 )
 
 // state classifies what already sits at the destination.
@@ -65,21 +66,22 @@ func inspectExisting(file, want string) (existing, error) {
 }
 
 func inspectFile(file, want string) (existing, error) {
-	f, err := os.Open(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return existing{state: absent}, nil
+	// Stat before opening: opening a named pipe blocks until a writer comes.
+	info, err := os.Stat(file)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return existing{state: absent}, nil // creating its folder will say what is wrong
 	}
-	if err != nil {
-		return existing{}, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
 	if err != nil {
 		return existing{}, err
 	}
 	if !info.Mode().IsRegular() {
-		return existing{}, fmt.Errorf("%s is not a regular file", file)
+		return existing{}, fmt.Errorf("%s is not a regular file (%s)", file, fileKind(info.Mode()))
 	}
+	f, err := os.Open(file)
+	if err != nil {
+		return existing{}, err
+	}
+	defer f.Close()
 	if info.Size() == 0 {
 		return existing{state: empty}, nil
 	}

@@ -35,6 +35,8 @@ func opFor(err error) string {
 		return "install"
 	case errors.Is(err, ErrChecksum):
 		return "verify"
+	case errors.As(err, new(*extractError)):
+		return "extract"
 	case errors.Is(err, ErrUnsafeArchive), errors.Is(err, ErrNoDatabase), errors.Is(err, ErrFormat):
 		return "extract"
 	}
@@ -72,12 +74,23 @@ func (o *options) fix(ctx context.Context, src source, err error) string {
 		return fmt.Sprintf("the limit is %d bytes: point %s at a genuine chinook.zip, or raise MaxSize (-max-size) for a bigger database", o.maxSize, sourceName(src, where))
 	case errors.Is(err, ErrUnsafeArchive), errors.Is(err, ErrNoDatabase), errors.Is(err, ErrFormat):
 		return fmt.Sprintf("point %s at a genuine chinook.zip or chinook.db", sourceName(src, where))
+	case errors.Is(err, ErrSource):
+		return fmt.Sprintf("point %s at a chinook.zip or chinook.db file", where)
+	case errors.Is(err, ErrRedirect):
+		return fmt.Sprintf("the server's redirects lead nowhere: check %s, or %s", where, local)
 	case src.builtin:
 		return "try again later, or " + local
 	default:
 		return fmt.Sprintf("try again later, or check %s", where)
 	}
 }
+
+// extractError marks a failure while unpacking the zip (a zip bomb is
+// ErrTooLarge, like an oversized download, but happens in "extract").
+type extractError struct{ err error }
+
+func (e *extractError) Error() string { return e.err.Error() }
+func (e *extractError) Unwrap() error { return e.err }
 
 func sourceName(src source, where string) string {
 	if src.builtin {
