@@ -284,3 +284,28 @@ func TestSelfReferenceNamedLikeItsModel(t *testing.T) {
 		})
 	}
 }
+
+// TestLookupQualifiedAndAmbiguousNames: Lookup accepts schema.table, as
+// documented, and refuses a case-insensitive match that fits two tables.
+func TestLookupQualifiedAndAmbiguousNames(t *testing.T) {
+	db := dbtest.Postgres(t)
+	for _, stmt := range []string{
+		`CREATE TABLE "Users" (id integer PRIMARY KEY)`,
+		`CREATE TABLE users (id integer PRIMARY KEY, name text)`,
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reg := automap.MustMap(ctx, db)
+	for name, want := range map[string]string{"users": "users", "Users": "Users", "public.users": "users", "public.Users": "Users"} {
+		m, err := reg.Lookup(name)
+		if err != nil || m.String() != want {
+			t.Errorf("Lookup(%q) = %v, %v; want %s", name, m, err, want)
+		}
+	}
+	_, err := reg.Lookup("USERS")
+	if want := `automap: "USERS" matches more than one table (Users, users) when case is ignored: write the name exactly`; err == nil || err.Error() != want {
+		t.Errorf("Lookup(USERS) = %v\nwant %s", err, want)
+	}
+}
