@@ -31,10 +31,11 @@
 // # Values
 //
 // SQL NULL is shown as a greyed NULL in HTML and as <NULL> in text, never
-// like the string "NULL". Times are ISO 8601 (RFC 3339). Bytes that are
+// like the string "NULL" (the string "<NULL>" is shown quoted in text). Times are ISO 8601 (RFC 3339). Bytes that are
 // valid UTF-8 are shown as text, other bytes as a hex literal x'0A1B' with
 // their length when long. Text longer than MaxColWidth (50, as pandas) is
-// cut with "…"; in the text table control characters are escaped (\n, \t).
+// cut with "…"; in the text table control characters and bidirectional
+// overrides are escaped (\n, \t, \u202e).
 // Everything, values and column names alike, is HTML-escaped.
 //
 // # Pieces

@@ -156,3 +156,22 @@ func TestFetchMariaDBDuplicateNamesAndWrappedOrder(t *testing.T) {
 		t.Errorf("FOR UPDATE, ORDER BY n DESC: %s", got)
 	}
 }
+
+// TestTextTellsNullFromItsSpelling: SQL NULL prints <NULL>; the string
+// "<NULL>" is quoted, and a right-to-left override is escaped, so no value
+// can pass for another or reverse the rest of the line (W10).
+func TestTextTellsNullFromItsSpelling(t *testing.T) {
+	r := Result{Columns: []string{"v"}, Total: 3, Head: [][]any{{nil}, {"<NULL>"}, {"abc\u202edef"}}}
+	want := "" +
+		"   v\n" +
+		"0  <NULL>\n" +
+		"1  '<NULL>'\n" +
+		"2  abc\\u202edef\n" +
+		"[3 rows × 1 column]\n"
+	if got := Text(r); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if got := Text(Result{Columns: []string{"family"}, Total: 1, Head: [][]any{{"👨\u200d👩\u200d👧"}}}); !strings.Contains(got, "👨\u200d👩\u200d👧") {
+		t.Errorf("an emoji sequence was escaped:\n%s", got)
+	}
+}
