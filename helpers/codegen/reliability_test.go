@@ -149,3 +149,14 @@ func TestNilInputs(t *testing.T) {
 		t.Errorf("FromSchema(nil) = %v", err)
 	}
 }
+
+// TestRegenerateLineIsAShellCommand: a database path holding a newline or
+// a tab is written with the shell's $'…' quoting, so the Regenerate line
+// can still be pasted into a terminal.
+func TestRegenerateLineIsAShellCommand(t *testing.T) {
+	src := generateHand(t, Source("my\nlessons/it's\t.db"))
+	want := "//\tbunacodegen $'my\\nlessons/it\\'s\\t.db'\n"
+	if !strings.Contains(src, want) {
+		t.Errorf("source lacks %q:\n%s", want, src)
+	}
+}
