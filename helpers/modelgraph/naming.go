@@ -54,11 +54,22 @@ func ModelName(table string) string {
 	if last == "" {
 		return name
 	}
+	if notPlural[strings.ToLower(last)] {
+		return name
+	}
 	singular := inflection.Singular(last)
 	if singular == "" || GoName(singular) != singular {
 		return name // never let an inflection rule break the identifier
 	}
 	return head + singular
+}
+
+// notPlural are words ending in s that inflection would wrongly make
+// singular (always → alway, canvas → canva) when they name a table.
+var notPlural = map[string]bool{
+	"always": true, "perhaps": true, "whereas": true, "yes": true, "this": true, "thus": true, "plus": true,
+	"is": true, "was": true, "has": true, "its": true, "canvas": true, "gas": true, "bonus": true,
+	"campus": true, "virus": true, "census": true, "atlas": true, "chaos": true, "lens": true, "news": true,
 }
 
 // pluralName is the plural of a Go name, inflecting its last word only; a
@@ -70,6 +81,12 @@ func pluralName(name string) string {
 	head, last := splitLastWord(name)
 	if last == "" {
 		return name
+	}
+	if len(last) <= 3 && strings.ToUpper(last) == last {
+		return name + "s" // an acronym: C → Cs, ID → IDs (not CS, IDS)
+	}
+	if notPlural[strings.ToLower(last)] && strings.HasSuffix(last, "s") {
+		return name + "es" // Bonus → Bonuses
 	}
 	plural := inflection.Plural(last)
 	if plural == "" || GoName(plural) != plural {
