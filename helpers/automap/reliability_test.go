@@ -309,3 +309,24 @@ func TestLookupQualifiedAndAmbiguousNames(t *testing.T) {
 		t.Errorf("Lookup(USERS) = %v\nwant %s", err, want)
 	}
 }
+
+// TestManyToManyThroughNullableCompositeKeys: the association's foreign key
+// to one side is composite, and none of its key columns says NOT NULL.
+func TestManyToManyThroughNullableCompositeKeys(t *testing.T) {
+	db := fixture(t,
+		`CREATE TABLE parts (maker TEXT, code INTEGER, name TEXT, PRIMARY KEY (maker, code))`,
+		`CREATE TABLE bins (id INTEGER PRIMARY KEY, label TEXT)`,
+		`CREATE TABLE part_bins (maker TEXT, code INTEGER, bin_id INTEGER REFERENCES bins(id),
+			PRIMARY KEY (maker, code, bin_id), FOREIGN KEY (maker, code) REFERENCES parts(maker, code))`,
+		`INSERT INTO parts VALUES ('acme', 1, 'bolt')`,
+		`INSERT INTO bins VALUES (7, 'top shelf')`,
+		`INSERT INTO part_bins VALUES ('acme', 1, 7)`,
+	)
+	reg := automap.MustMap(ctx, db)
+	got := selectAll(t, db, reg, "bins", "Parts") + selectAll(t, db, reg, "parts", "Bins")
+	want := "bins(Id=7, Label=\"top shelf\")\n  Parts: [parts(Maker=\"acme\", Code=1, Name=\"bolt\")]\n" +
+		"parts(Maker=\"acme\", Code=1, Name=\"bolt\")\n  Bins: [bins(Id=7, Label=\"top shelf\")]\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
