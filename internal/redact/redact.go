@@ -9,8 +9,9 @@
 //   - the password of a URL, user:pass@host, also when net/url cannot parse
 //     the URL (a password holding '/', '?', '#' or '@');
 //   - credential parameters in a URL query or a libpq keyword/value string:
-//     password, sslpassword, passfile, passwd, pwd and any key holding
-//     "password", "secret" or "token";
+//     password, sslpassword, passfile, passwd, pwd, sig and any key holding
+//     "password", "secret", "token", "signature" or "credential" (signed
+//     download URLs: X-Amz-Signature, X-Goog-Credential);
 //   - go-sql-driver/mysql's native DSN, user:pass@tcp(host:3306)/db.
 //
 // Each credential is replaced by [Mask]; everything else is kept byte for
@@ -180,10 +181,15 @@ func mysqlPassword(dsn string) (span, bool) {
 func credentialKey(key string) bool {
 	key = strings.ToLower(key)
 	switch key {
-	case "pass", "passwd", "pwd", "passfile", "sslpassword", "apikey", "api_key":
+	case "pass", "passwd", "pwd", "passfile", "sslpassword", "apikey", "api_key", "sig":
 		return true
 	}
-	return strings.Contains(key, "password") || strings.Contains(key, "secret") || strings.Contains(key, "token")
+	for _, part := range []string{"password", "secret", "token", "signature", "credential"} {
+		if strings.Contains(key, part) {
+			return true
+		}
+	}
+	return false
 }
 
 // parameter matches key=value in a URL query (after '?' or '&') or in a

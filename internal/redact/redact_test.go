@@ -41,6 +41,13 @@ func TestDSN(t *testing.T) {
 		{"mysql://root@h/db?password=PASSWORD('changed')", "mysql://root@h/db?password=xxxxx"},
 		{"postgres://u:pw@h/db?password=pw2", "postgres://u:xxxxx@h/db?password=xxxxx"},
 
+		// Signed download URLs (S3, GCS, Azure SAS) and tokens.
+		{"https://b.s3.amazonaws.com/chinook.zip?X-Amz-Credential=AKIA%2F1&X-Amz-Signature=abc123&X-Amz-Expires=60",
+			"https://b.s3.amazonaws.com/chinook.zip?X-Amz-Credential=xxxxx&X-Amz-Signature=xxxxx&X-Amz-Expires=60"},
+		{"https://a.blob.core.windows.net/c/chinook.zip?sv=2020&sig=s1gn", "https://a.blob.core.windows.net/c/chinook.zip?sv=2020&sig=xxxxx"},
+		{"https://mirror/chinook.zip?access_token=t0k", "https://mirror/chinook.zip?access_token=xxxxx"},
+		{"https://ana:t0ken@mirror.school/chinook.zip", "https://ana:xxxxx@mirror.school/chinook.zip"},
+
 		// libpq keyword/value strings.
 		{"host=h user=u password=secret dbname=d", "host=h user=u password=xxxxx dbname=d"},
 		{"host=h password='se cret' dbname=d", "host=h password=xxxxx dbname=d"},
