@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/bunbook/bunbook/internal/redact"
 )
 
 // explain turns the failures of the tried sources into one *Error whose Fix
@@ -47,7 +49,7 @@ func (o *options) fix(ctx context.Context, src source, err error) string {
 	local := fmt.Sprintf("set %s=/path/to/chinook.zip (or the URL of a local mirror) and run again", EnvSource)
 	where := "the Source option (-source flag)"
 	if src.origin == "$"+EnvSource {
-		where = fmt.Sprintf("%s=%s", EnvSource, src.raw)
+		where = fmt.Sprintf("%s=%s", EnvSource, redact.DSN(src.raw))
 	}
 	switch {
 	case errors.Is(err, ErrDestination):

@@ -14,6 +14,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/bunbook/bunbook/internal/redact"
 )
 
 // artifact is a fetched or extracted file waiting in a temporary place next
@@ -103,7 +105,7 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
 		se := &StatusError{Code: resp.StatusCode, Status: resp.Status}
 		if final := resp.Request.URL.String(); final != src.url {
-			se.URL = final
+			se.URL = redact.DSN(final)
 		}
 		return nil, se
 	}
@@ -217,7 +219,7 @@ func fileKind(m fs.FileMode) string {
 func checkRedirect(prev func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-			return fmt.Errorf("%w: redirected to %q, which is not http(s)", ErrRedirect, req.URL.String())
+			return fmt.Errorf("%w: redirected to %q, which is not http(s)", ErrRedirect, redact.DSN(req.URL.String()))
 		}
 		if prev != nil {
 			return prev(req, via)

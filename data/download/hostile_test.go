@@ -95,3 +95,27 @@ func TestZipBombIsAnExtractError(t *testing.T) {
 		t.Errorf("err = %v, want it labelled extract", err)
 	}
 }
+
+// TestSourceCredentialsNeverShown: a mirror URL with a password or a
+// signed query is fetched as given but shown redacted, in the result line
+// and in errors.
+func TestSourceCredentialsNeverShown(t *testing.T) {
+	srv := newServer(t, serveBytes(realZip(t)))
+	signed := strings.Replace(srv.URL, "http://", "http://ana:t0ken@", 1) + "/chinook.zip?sig=s1gn&sv=1"
+	r, err := Get(t.Context(), t.TempDir(), base(Source(signed))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.String() + r.Source; strings.Contains(s, "t0ken") || strings.Contains(s, "s1gn") || !strings.Contains(r.Source, "sig=xxxxx") {
+		t.Errorf("result shows a credential: %s / %s", r, r.Source)
+	}
+	gone := newServer(t, http.NotFound)
+	err = getWithin(t, 10*time.Second, t.TempDir(), base(Source(strings.Replace(gone.URL, "http://", "http://ana:t0ken@", 1)+"/x.zip?X-Amz-Signature=s1gn"))...)
+	if err == nil || strings.Contains(err.Error(), "t0ken") || strings.Contains(err.Error(), "s1gn") {
+		t.Errorf("error shows a credential: %v", err)
+	}
+	err = getWithin(t, 10*time.Second, t.TempDir(), base(withEnv(map[string]string{EnvSource: "http://ana:t0ken@127.0.0.1:1/chinook.zip"}))...)
+	if err == nil || strings.Contains(err.Error(), "t0ken") {
+		t.Errorf("error shows a credential: %v", err)
+	}
+}
