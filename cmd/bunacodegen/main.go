@@ -130,6 +130,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	if *outFile != "" {
+		if err := checkOutfile(*outFile, source); err != nil {
+			fmt.Fprintln(stderr, "bunacodegen:", err)
+			return 2
+		}
+	}
+
 	db, err := connect.Open(ctx, source)
 	if err != nil {
 		fmt.Fprintln(stderr, "bunacodegen:", err)
@@ -153,7 +160,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := os.WriteFile(*outFile, buf.Bytes(), 0o644); err != nil {
+	if err := writeAtomically(*outFile, buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "bunacodegen: writing the models: %v\n", err)
 		return 1
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,18 +83,53 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 	}
 
 	backup := ""
-	switch have.state {
-	case modified:
-		backup = path + ".modified-" + o.now().Format("20060102-150405")
-	case broken:
-		backup = path + ".broken-" + o.now().Format("20060102-150405")
+	switch stamp := o.now().Format("20060102-150405"); {
+	case have.state == modified:
+		backup = path + ".modified-" + stamp
+	case have.state == broken:
+		backup = path + ".broken-" + stamp
+	case have.sideData:
+		// A journal or WAL whose database is gone or empty: SQLite would
+		// replay it into the fresh file.
+		backup = path + ".orphaned-" + stamp
+	}
+	// A notebook may well ask for "data/chinook.db": create the folders,
+	// and remove them again if the download fails.
+	undo, err := makeParents(filepath.Dir(path))
+	if err != nil {
+		return Result{}, &Error{Op: "check", Source: path, Err: localErrorf("create the folder: %w", err),
+			Fix: "pass a file path such as chinook.db or an existing directory"}
 	}
 	removeStale(filepath.Dir(path), o.now())
-	return o.install(ctx, srcs, path, backup, rep)
+	r, err := o.install(ctx, srcs, path, backup, rep)
+	if err != nil {
+		undo()
+	}
+	return r, err
 }
 
-// resolveDest turns dest into an absolute file path, creating its parent
-// folders: a notebook may well ask for "data/chinook.db".
+// makeParents creates dir and its missing parents; undo removes the ones
+// it created (when still empty), so a failed download leaves no trace.
+func makeParents(dir string) (undo func(), err error) {
+	var created []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		created = append(created, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return func() {
+		for _, d := range created { // deepest first
+			os.Remove(d)
+		}
+	}, nil
+}
+
+// resolveDest turns dest into an absolute file path. Its folders are
+// created only when a download starts (see makeParents).
 func resolveDest(dest string) (string, error) {
 	if dest == "" {
 		dest = DBName
@@ -101,14 +137,7 @@ func resolveDest(dest string) (string, error) {
 	if info, err := os.Stat(dest); err == nil && info.IsDir() || strings.HasSuffix(dest, string(filepath.Separator)) {
 		dest = filepath.Join(dest, DBName)
 	}
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return "", err
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return "", err
-	}
-	return abs, nil
+	return filepath.Abs(dest)
 }
 
 // install tries each source in turn (only the default has two: https, then
@@ -170,7 +199,7 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 		}
 		db, err = extractDB(ctx, got.path, dir, o.maxSize)
 		if err != nil {
-			return Result{}, err
+			return Result{}, &extractError{err}
 		}
 		defer db.remove()
 		if k, err := sniff(db.path); err != nil || k != kindSQLite {
@@ -181,40 +210,45 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 	if !verified && !o.unverified {
 		return Result{}, &ChecksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
 	}
-	saved, err := place(db.path, path, backup)
+	saved, err := place(db.path, db.sha256, path, backup)
 	if err != nil {
 		return Result{}, err
 	}
 	return Result{Path: path, Size: db.size, SHA256: db.sha256, Source: src.String(), Verified: verified, Backup: saved}, nil
 }
 
-// place moves the verified temporary file to path atomically. When backup is
-// set, the file being replaced is first linked (or copied) there, or to
-// backup-2, backup-3… if that name is taken, so a student's own database is
-// never lost without a word. It returns the backup's actual name.
-func place(tmp, path, backup string) (string, error) {
+// place moves the verified temporary file (of digest sum) to path
+// atomically. When backup is set, the file being replaced is first linked
+// (or copied) there, or to backup-2, backup-3… if that name is taken, so a
+// student's own database is never lost without a word; its side files
+// (-journal, -wal, -shm) move with it, so the backup opens with the
+// student's last committed work and the fresh file starts clean. It returns
+// the backup's actual name.
+func place(tmp, sum, path, backup string) (string, error) {
 	if err := os.Chmod(tmp, 0o644); err != nil {
 		return "", localErrorf("make readable: %w", err)
 	}
-	saved := ""
-	for n := 1; backup != "" && saved == ""; n++ {
-		name := backup
-		if n > 1 {
-			name = fmt.Sprintf("%s-%d", backup, n)
-		}
-		err := os.Link(path, name)
-		if err != nil && !errors.Is(err, fs.ErrExist) {
-			err = copyFile(path, name) // file systems without hard links
-		}
-		switch {
-		case err == nil:
-			saved = name
-		case errors.Is(err, fs.ErrExist) && n < 100:
-		default:
-			return "", localErrorf("save the previous file as %s: %w", name, err)
+	sides, sideData := sideFiles(path)
+	if backup != "" && !sideData && fileSHA256(path) == sum {
+		// Another run restored the release meanwhile: nothing to save.
+		backup = ""
+	}
+	saved, moved, err := saveAside(path, backup, sides)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range sides {
+		if !slices.Contains(moved, s) {
+			// Nothing to save (an index, an empty log): never replay it.
+			if err := os.Remove(path + s); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", localErrorf("remove the stale %s%s: %w", filepath.Base(path), s, err)
+			}
 		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
+		for _, s := range moved { // put the old database back together
+			os.Rename(saved+s, path+s)
+		}
 		if saved != "" {
 			os.Remove(saved) // the original is still in place
 		}
@@ -224,7 +258,82 @@ func place(tmp, path, backup string) (string, error) {
 		d.Sync() // make the rename itself durable; best effort
 		d.Close()
 	}
+	if saved != "" && len(moved) > 0 && !exists(saved) {
+		return saved + moved[0], nil // only side files were left
+	}
 	return saved, nil
+}
+
+// saveAside saves the database at path, if any, as backup (or backup-N)
+// and moves its side files beside it. It returns the name used and which
+// side files it moved. An empty backup saves nothing.
+func saveAside(path, backup string, sides []string) (string, []string, error) {
+	if backup == "" {
+		return "", nil, nil
+	}
+	_, sideData := sideFiles(path)
+	hasMain := exists(path)
+	for n := 1; ; n++ {
+		name := backup
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d", backup, n)
+		}
+		err := fs.ErrExist
+		if !slices.ContainsFunc(sides, func(s string) bool { return exists(name + s) }) {
+			err = nil
+			if hasMain {
+				err = os.Link(path, name)
+				if err != nil && !errors.Is(err, fs.ErrExist) {
+					err = copyFile(path, name) // file systems without hard links
+				}
+			} else if exists(name) {
+				err = fs.ErrExist
+			}
+		}
+		switch {
+		case err == nil:
+		case errors.Is(err, fs.ErrExist) && n < 100:
+			continue
+		default:
+			return "", nil, localErrorf("save the previous file as %s: %w", name, err)
+		}
+		var moved []string
+		for _, s := range sides {
+			if s == "-shm" && !sideData {
+				continue
+			}
+			if err := os.Rename(path+s, name+s); err != nil {
+				for _, m := range moved {
+					os.Rename(name+m, path+m)
+				}
+				if hasMain {
+					os.Remove(name)
+				}
+				return "", nil, localErrorf("move %s%s beside the saved copy: %w", filepath.Base(path), s, err)
+			}
+			moved = append(moved, s)
+		}
+		return name, moved, nil
+	}
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// fileSHA256 is the hex digest of the file at path, "" if it cannot be read.
+func fileSHA256(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func copyFile(from, to string) error {

@@ -76,6 +76,15 @@
 // mistaken copy) is replaced, after being saved as chinook.db.broken-…;
 // an empty file is simply replaced. Nothing is deleted without a word.
 //
+// SQLite keeps a database's latest state partly in side files: a hot
+// chinook.db-journal after a kernel died mid-transaction, or chinook.db-wal
+// and -shm in WAL mode. They travel with their database: a backup takes
+// them along (chinook.db.modified-…-journal), so it opens with the
+// student's last committed work, and the fresh file never inherits them,
+// which would corrupt it. A journal or WAL holding data makes even a file
+// with the release's digest count as modified; one left without its
+// database is saved as chinook.db.orphaned-…-journal.
+//
 // # Progress
 //
 // By default the display suits where the code runs: inside GoNB an HTML
@@ -106,8 +115,12 @@
 // set CHINOOK_SOURCE to a local copy), [ErrNotFound], [ErrTimeout],
 // [ErrIncomplete], [ErrChecksum] (see [ChecksumError]), [ErrTooLarge],
 // [ErrUnsafeArchive], [ErrNoDatabase], [ErrFormat], [ErrSource],
-// [ErrDestination], [ErrHTTP]
-// (see [StatusError]). Cancellation also matches [context.Canceled] and
+// [ErrDestination], [ErrHTTP] (see [StatusError]), [ErrRedirect] (a
+// redirect loop, or one to file:// or another non-http(s) URL, never
+// followed). A source or destination that is not a regular file (a named
+// pipe, a device) is refused before it is opened, so it cannot block past
+// the timeout; a failed download removes the folders it created for the
+// destination. Cancellation also matches [context.Canceled] and
 // timeouts [context.DeadlineExceeded].
 //
 // # Command line

@@ -18,6 +18,9 @@ var (
 	ErrNotFound = errors.New("source not found")
 	// ErrHTTP: any other unexpected HTTP status.
 	ErrHTTP = errors.New("unexpected HTTP status")
+	// ErrRedirect: the server redirects in a loop or to a URL that is not
+	// http(s) (file://, ftp://…), which is never followed.
+	ErrRedirect = errors.New("bad redirect")
 	// ErrTimeout: the idle or overall time limit was reached.
 	ErrTimeout = errors.New("timed out")
 	// ErrIncomplete: the transfer ended before all announced bytes arrived.

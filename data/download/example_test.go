@@ -67,7 +67,7 @@ func ExampleGet_errors() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// chinook: fetch /media/usb/chinook.zip: source not found: open /media/usb/chinook.zip: no such file or directory; check the Source option (-source flag): it must name an existing chinook.zip or chinook.db
+	// chinook: fetch /media/usb/chinook.zip: source not found: stat /media/usb/chinook.zip: no such file or directory; check the Source option (-source flag): it must name an existing chinook.zip or chinook.db
 }
 
 // A teacher hands out a different database on purpose: pin its digest, or

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 )
 
 // state classifies what already sits at the destination.
@@ -26,25 +27,61 @@ type existing struct {
 	state  state
 	size   int64
 	sha256 string
+	// sideData: a -journal or -wal beside the file holds data SQLite would
+	// replay into whatever file bears the name next (see sideSuffixes).
+	sideData bool
+}
+
+// sideSuffixes name the files SQLite keeps beside a database: a hot
+// rollback journal, or the write-ahead log and its index. They belong to
+// that database: replaying them into a fresh file corrupts it, and a
+// backup without them is torn. So they travel with it (see place).
+var sideSuffixes = []string{"-journal", "-wal", "-shm"}
+
+// sideFiles returns the suffixes of the side files present beside path,
+// and whether a journal or WAL among them holds data.
+func sideFiles(path string) (present []string, data bool) {
+	for _, s := range sideSuffixes {
+		info, err := os.Lstat(path + s)
+		if err != nil {
+			continue
+		}
+		present = append(present, s)
+		if s != "-shm" && info.Size() > 0 {
+			data = true
+		}
+	}
+	return present, data
 }
 
 // inspectExisting hashes the destination, if present, and classifies it.
 func inspectExisting(file, want string) (existing, error) {
-	f, err := os.Open(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return existing{state: absent}, nil
+	_, sideData := sideFiles(file)
+	e, err := inspectFile(file, want)
+	if e.state == intact && sideData {
+		e.state = modified // the file as SQLite will read it is not the release
 	}
-	if err != nil {
-		return existing{}, err
+	e.sideData = sideData
+	return e, err
+}
+
+func inspectFile(file, want string) (existing, error) {
+	// Stat before opening: opening a named pipe blocks until a writer comes.
+	info, err := os.Stat(file)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return existing{state: absent}, nil // creating its folder will say what is wrong
 	}
-	defer f.Close()
-	info, err := f.Stat()
 	if err != nil {
 		return existing{}, err
 	}
 	if !info.Mode().IsRegular() {
-		return existing{}, fmt.Errorf("%s is not a regular file", file)
+		return existing{}, fmt.Errorf("%s is not a regular file (%s)", file, fileKind(info.Mode()))
 	}
+	f, err := os.Open(file)
+	if err != nil {
+		return existing{}, err
+	}
+	defer f.Close()
 	if info.Size() == 0 {
 		return existing{state: empty}, nil
 	}

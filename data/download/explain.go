@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/bunbook/bunbook/internal/redact"
 )
 
 // explain turns the failures of the tried sources into one *Error whose Fix
@@ -35,6 +37,8 @@ func opFor(err error) string {
 		return "install"
 	case errors.Is(err, ErrChecksum):
 		return "verify"
+	case errors.As(err, new(*extractError)):
+		return "extract"
 	case errors.Is(err, ErrUnsafeArchive), errors.Is(err, ErrNoDatabase), errors.Is(err, ErrFormat):
 		return "extract"
 	}
@@ -45,7 +49,7 @@ func (o *options) fix(ctx context.Context, src source, err error) string {
 	local := fmt.Sprintf("set %s=/path/to/chinook.zip (or the URL of a local mirror) and run again", EnvSource)
 	where := "the Source option (-source flag)"
 	if src.origin == "$"+EnvSource {
-		where = fmt.Sprintf("%s=%s", EnvSource, src.raw)
+		where = fmt.Sprintf("%s=%s", EnvSource, redact.DSN(src.raw))
 	}
 	switch {
 	case errors.Is(err, ErrDestination):
@@ -72,12 +76,23 @@ func (o *options) fix(ctx context.Context, src source, err error) string {
 		return fmt.Sprintf("the limit is %d bytes: point %s at a genuine chinook.zip, or raise MaxSize (-max-size) for a bigger database", o.maxSize, sourceName(src, where))
 	case errors.Is(err, ErrUnsafeArchive), errors.Is(err, ErrNoDatabase), errors.Is(err, ErrFormat):
 		return fmt.Sprintf("point %s at a genuine chinook.zip or chinook.db", sourceName(src, where))
+	case errors.Is(err, ErrSource):
+		return fmt.Sprintf("point %s at a chinook.zip or chinook.db file", where)
+	case errors.Is(err, ErrRedirect):
+		return fmt.Sprintf("the server's redirects lead nowhere: check %s, or %s", where, local)
 	case src.builtin:
 		return "try again later, or " + local
 	default:
 		return fmt.Sprintf("try again later, or check %s", where)
 	}
 }
+
+// extractError marks a failure while unpacking the zip (a zip bomb is
+// ErrTooLarge, like an oversized download, but happens in "extract").
+type extractError struct{ err error }
+
+func (e *extractError) Error() string { return e.err.Error() }
+func (e *extractError) Unwrap() error { return e.err }
 
 func sourceName(src source, where string) string {
 	if src.builtin {

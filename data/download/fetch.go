@@ -14,6 +14,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/bunbook/bunbook/internal/redact"
 )
 
 // artifact is a fetched or extracted file waiting in a temporary place next
@@ -42,21 +44,26 @@ func (o *options) fetch(ctx context.Context, src source, dir string, rep Reporte
 }
 
 func (o *options) fetchFile(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {
-	f, err := os.Open(src.path)
+	// Stat before opening: opening a named pipe blocks until a writer
+	// comes, before any timeout could apply.
+	info, err := os.Stat(src.path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %w", ErrNotFound, err)
 		}
 		return nil, err
 	}
-	defer f.Close()
-	info, err := f.Stat()
+	switch {
+	case info.IsDir():
+		return nil, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", ErrSource, src.path)
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%w: %s is not a regular file (%s), not chinook.zip or chinook.db", ErrSource, src.path, fileKind(info.Mode()))
+	}
+	f, err := os.Open(src.path)
 	if err != nil {
 		return nil, err
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", ErrSource, src.path)
-	}
+	defer f.Close()
 	if info.Size() > o.maxSize {
 		return nil, fmt.Errorf("%w: %s is %d bytes, the limit is %d", ErrTooLarge, src.path, info.Size(), o.maxSize)
 	}
@@ -82,11 +89,13 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 		return nil, fmt.Errorf("%w: %w", ErrSource, err)
 	}
 	req.Header.Set("User-Agent", userAgent)
-	client := o.client
-	if client == nil {
-		client = http.DefaultClient
+	client := http.DefaultClient
+	if o.client != nil {
+		client = o.client
 	}
-	resp, err := client.Do(req)
+	c := *client // same transport, our redirect policy in front
+	c.CheckRedirect = checkRedirect(client.CheckRedirect)
+	resp, err := c.Do(req)
 	if err != nil {
 		return nil, transportError(ctx, actx, err)
 	}
@@ -96,7 +105,7 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
 		se := &StatusError{Code: resp.StatusCode, Status: resp.Status}
 		if final := resp.Request.URL.String(); final != src.url {
-			se.URL = final
+			se.URL = redact.DSN(final)
 		}
 		return nil, se
 	}
@@ -192,6 +201,36 @@ func transportError(ctx, actx context.Context, err error) error {
 	return err
 }
 
+// fileKind names a file mode that is not a regular file, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
+}
+
+// checkRedirect is chained before the client's own CheckRedirect: a loop,
+// or a redirect away from http(s), is an ErrRedirect, never followed.
+func checkRedirect(prev func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("%w: redirected to %q, which is not http(s)", ErrRedirect, redact.DSN(req.URL.String()))
+		}
+		if prev != nil {
+			return prev(req, via)
+		}
+		if len(via) >= 10 {
+			return fmt.Errorf("%w: stopped after 10 redirects (a redirect loop?)", ErrRedirect)
+		}
+		return nil
+	}
+}
+
 // stopped describes why ctx ended, keeping both its Err (for errors.Is with
 // context.Canceled or DeadlineExceeded) and its cause (signal, timeout).
 func stopped(ctx context.Context) error {
@@ -204,6 +243,9 @@ func stopped(ctx context.Context) error {
 
 // transient reports whether another attempt at the same source may succeed.
 func transient(err error) bool {
+	if errors.Is(err, ErrRedirect) {
+		return false
+	}
 	var se *StatusError
 	if errors.As(err, &se) {
 		return se.Code >= 500 || se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests

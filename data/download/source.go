@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+
+	"github.com/bunbook/bunbook/internal/redact"
 )
 
 // Known-good Chinook release, as published by sqlitetutorial.net and used by
@@ -36,9 +38,11 @@ type source struct {
 	builtin bool   // the default URL: the zip digest is known
 }
 
+// String is how messages and Result.Source show the source: with any
+// password or signed-URL parameter hidden (internal/redact).
 func (s source) String() string {
 	if s.url != "" {
-		return s.url
+		return redact.DSN(s.url)
 	}
 	return s.path
 }

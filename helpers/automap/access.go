@@ -159,8 +159,13 @@ func tagName(tag string) string {
 	return name
 }
 
-// unquoteTag reads a "…" value of Bun's tag language (backslash escapes).
+// unquoteTag reads a "…" value of Bun's tag language as Bun does: verbatim
+// up to the first quote unless a backslash precedes it; only then are
+// backslash escapes undone (so "a\b" names the column a\b).
 func unquoteTag(s string) string {
+	if i := strings.IndexByte(s[1:], '"'); i >= 0 && s[i] != '\\' {
+		return s[1 : 1+i]
+	}
 	var b strings.Builder
 	for i := 1; i < len(s); i++ {
 		switch s[i] {

@@ -37,6 +37,9 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
 
+	if err := checkDepth(g.Models, o.depth); err != nil {
+		return nil, err
+	}
 	reg := &Registry{db: db, graph: g, depth: o.depth, models: map[string]*Model{}}
 	levels := buildLevels(g.Models, o.depth)
 	used := map[*modelgraph.Model]bool{} // associations some m2m relation goes through

@@ -29,6 +29,12 @@
 // own, but its many-to-many relation is), views unless IncludeViews. On
 // Chinook this leaves the ten models of the Python lesson.
 //
+// A column Bun cannot name in a query (an empty name, *, a name with a dot,
+// or one starting and ending with a double quote) is left out of its model,
+// and Graph().Warnings says so; the rest of the table reads and writes. A
+// computed column (GENERATED ALWAYS AS …) is read with the row but never
+// written: inserts and updates leave it to the database.
+//
 // # Relations and the depth limit
 //
 // A model's rows carry one field per relation, which Bun's Relation(...)
@@ -53,7 +59,10 @@
 //     artists at depth 2 gives `model= does not have
 //     relation="Albums.Tracks.Album"`; raise the limit with Depth(n) (at
 //     most MaxDepth), which costs one more run-time type per model and
-//     level;
+//     level. Each level's type spells out the previous level once per
+//     relation, so on a schema with many relations per table the memory
+//     grows steeply with depth: Map refuses a depth whose types would take
+//     more than 64 MiB, naming the deepest that fits;
 //   - related rows are of a lower level than the row holding them, so a
 //     manager loaded through ReportsToEmployee is not the same Go type as
 //     the employee: read both with Get, never by a type assertion.

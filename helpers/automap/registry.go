@@ -34,17 +34,32 @@ func (r *Registry) Models() []*Model {
 	return out
 }
 
-// Lookup returns the model of a table. The name is matched exactly, then
-// ignoring case (SQLite's own rule); an unknown name is an error saying
-// why the table is not mapped, or listing the mapped ones.
+// Lookup returns the model of a table, named bare (users) or with its
+// schema (public.users). The name is matched exactly, then ignoring case
+// (SQLite's own rule) when that leaves a single table; an unknown name is
+// an error saying why the table is not mapped, or listing the mapped ones.
 func (r *Registry) Lookup(table string) (*Model, error) {
 	if m, ok := r.models[table]; ok {
 		return m, nil
 	}
 	for _, n := range r.names {
-		if strings.EqualFold(n, table) {
+		if r.models[n].graph.Table.QualifiedName() == table {
 			return r.models[n], nil
 		}
+	}
+	var matches []string
+	for _, n := range r.names {
+		if strings.EqualFold(n, table) || strings.EqualFold(r.models[n].graph.Table.QualifiedName(), table) {
+			matches = append(matches, n)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return r.models[matches[0]], nil
+	case 0:
+	default:
+		return nil, fmt.Errorf("automap: %q matches more than one table (%s) when case is ignored: write the name exactly",
+			table, strings.Join(matches, ", "))
 	}
 	for _, s := range r.skipped {
 		// Skipped names are schema-qualified on servers (public.playlist_track),

@@ -1,6 +1,7 @@
 package automap
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 
@@ -74,4 +75,75 @@ func associationType(a *modelgraph.Model, levels map[*modelgraph.Model][]reflect
 		})
 	}
 	return reflect.StructOf(fields)
+}
+
+// typeBudget bounds the memory Map may spend on run-time types. A level-k
+// type's description (reflect keeps it as a string) spells out every
+// level-(k-1) type its relation fields hold, so on a schema whose tables
+// have many relations the size grows by that fan-out with each level: out
+// of memory, which Go cannot recover from, within a few levels.
+const typeBudget = 64 << 20
+
+// typeCost estimates, for each depth 0…depth, the bytes the levels of all
+// models up to that depth take, saturating instead of overflowing.
+func typeCost(models []*modelgraph.Model, depth int) []int64 {
+	const ceiling = int64(1) << 50
+	size := make(map[*modelgraph.Model][]int64, len(models))
+	for _, m := range models {
+		size[m] = []int64{int64(len(reflect.StructOf(columnFields(m)).String()))}
+	}
+	costs := make([]int64, depth+1)
+	for _, m := range models {
+		costs[0] += size[m][0]
+	}
+	for k := 1; k <= depth; k++ {
+		costs[k] = costs[k-1]
+		for _, m := range models {
+			n := size[m][0]
+			for i := range m.Relations {
+				r := &m.Relations[i]
+				n = min(n+int64(len(r.Name)+len(r.Tag())+16)+size[r.Target][k-1], ceiling)
+			}
+			size[m] = append(size[m], n)
+			costs[k] = min(costs[k]+n, ceiling)
+		}
+	}
+	return costs
+}
+
+// checkDepth refuses a depth whose run-time types would exceed typeBudget,
+// naming the deepest that fits and the model that makes it grow.
+func checkDepth(models []*modelgraph.Model, depth int) error {
+	costs := typeCost(models, depth)
+	if costs[depth] <= typeBudget {
+		return nil
+	}
+	fits := 0
+	for k := 1; k <= depth && costs[k] <= typeBudget; k++ {
+		fits = k
+	}
+	var widest *modelgraph.Model
+	for _, m := range models {
+		if widest == nil || len(m.Relations) > len(widest.Relations) {
+			widest = m
+		}
+	}
+	advice := fmt.Sprintf("use Depth(%d) or less", fits)
+	if fits == 0 {
+		advice = "map it with NoRelations"
+	}
+	return fmt.Errorf("automap: Depth(%d) is too deep for this schema: its run-time types would take about %s "+
+		"(%s has %d relations, and each level holds the previous one once per relation); %s",
+		depth, byteSize(costs[depth]), widest.Table.QualifiedName(), len(widest.Relations), advice)
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<40:
+		return fmt.Sprintf("%.0f TiB or more", float64(n)/(1<<40))
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	default:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	}
 }

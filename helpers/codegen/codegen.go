@@ -3,6 +3,7 @@ package codegen
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,9 @@ import (
 // Generate reads the schema of db and returns the Go source of its Bun
 // models: the Go twin of `sqlacodegen sqlite:///chinook.db --tables …`.
 func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
+	if db == nil {
+		return nil, errors.New("codegen: nil *bun.DB: open the database first (connect.Open)")
+	}
 	o := NewOptions(opts...)
 	if err := o.Validate(); err != nil {
 		return nil, err
@@ -82,6 +86,9 @@ func FromSchema(ctx context.Context, s *inspect.Schema, opts ...Option) ([]byte,
 // their model graph with modelgraph, so that codegen names, types and
 // relates models exactly as automap does.
 func BuildGraph(s *inspect.Schema, o Options) (*modelgraph.Graph, error) {
+	if s == nil {
+		return nil, errors.New("codegen: nil schema: pass the result of inspect.Inspect")
+	}
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}

@@ -1,10 +1,12 @@
 package codegen
 
 import (
-	"net/url"
+	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/bunbook/bunbook/helpers/modelgraph"
+	"github.com/bunbook/bunbook/internal/redact"
 )
 
 // commandLine is the bunacodegen invocation that reproduces o, flags in a
@@ -37,7 +39,7 @@ func commandLine(o Options) string {
 	if o.packageName() != "models" && !o.Cell {
 		args = append(args, "-package", o.packageName())
 	}
-	source := redact(o.Source)
+	source := redact.DSN(o.Source)
 	if source == "" {
 		source = "DATABASE"
 	}
@@ -46,23 +48,36 @@ func commandLine(o Options) string {
 }
 
 // shellQuote quotes s for a POSIX shell when it holds anything but plain
-// word characters.
+// word characters. A string with a character that cannot be printed (a
+// newline, a tab) gets bash's $'…' quoting, which spells it as an escape,
+// so the command stays one line that can be pasted into a terminal.
 func shellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,/:=+@%") == "" {
 		return s
 	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// redact hides the password of a URL-style data source name, so that a
-// header never carries a credential into a file that gets committed.
-func redact(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		return dsn
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) < 0 {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
-	if _, ok := u.User.Password(); !ok {
-		return dsn
+	var b strings.Builder
+	b.WriteString("$'")
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '\'':
+			b.WriteString(`\` + string(r))
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case !unicode.IsPrint(r) && r < 0x10000:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case !unicode.IsPrint(r):
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			b.WriteRune(r)
+		}
 	}
-	return u.Redacted()
+	b.WriteString("'")
+	return b.String()
 }

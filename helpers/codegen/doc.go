@@ -110,7 +110,10 @@
 //
 // Bun reads a dot in a table name as schema.table, so a SQLite table
 // named "a.b" cannot be named by the table tag (the model's comment says
-// so). A relation whose join columns contain "," or "=" cannot be written
-// as a Bun join tag; it is left out with a comment saying why. Check
+// so). A relation modelgraph cannot build — its join columns contain ","
+// or "=", its target is missing or skipped, a joined column holds the
+// identifier quote — and a column Bun cannot name (empty, *, a dot, or
+// "x") are left out, and the header's "Left out:" list says why, one line
+// each. A database with no models still gives a file that compiles. Check
 // constraints are not read by the inspector and do not appear.
 package codegen

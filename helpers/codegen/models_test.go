@@ -46,6 +46,32 @@ func TestHeaderHidesPasswords(t *testing.T) {
 	}
 }
 
+// TestHeaderHidesEveryCredentialForm covers the credentials a header could
+// carry beyond user:pass@: query parameters pgx reads, URLs net/url cannot
+// parse, and the native MySQL DSN.
+func TestHeaderHidesEveryCredentialForm(t *testing.T) {
+	for _, tc := range []struct{ source, secret, want string }{
+		{"postgres://postgres@127.0.0.1:5432/db?sslmode=disable&password=TopSecret123", "TopSecret123",
+			"//\tbunacodegen -generated 'postgres://postgres@127.0.0.1:5432/db?sslmode=disable&password=xxxxx'\n"},
+		{"postgres://h/db?sslpassword=KeyPass1&sslmode=require", "KeyPass1",
+			"//\tbunacodegen -generated 'postgres://h/db?sslpassword=xxxxx&sslmode=require'\n"},
+		{"postgres://h/db?passfile=/home/me/.pgpass", ".pgpass",
+			"//\tbunacodegen -generated 'postgres://h/db?passfile=xxxxx'\n"},
+		{"postgres://user:pa/ss@127.0.0.1:5432/x", "pa/ss",
+			"//\tbunacodegen -generated postgres://user:xxxxx@127.0.0.1:5432/x\n"},
+		{"root:pw4@tcp(127.0.0.1:3306)/db", "pw4",
+			"//\tbunacodegen -generated 'root:xxxxx@tcp(127.0.0.1:3306)/db'\n"},
+	} {
+		src := generateHand(t, Source(tc.source), Generated())
+		if strings.Contains(src, tc.secret) {
+			t.Errorf("%s: the secret reached the source:\n%s", tc.source, src)
+		}
+		if !strings.Contains(src, tc.want) {
+			t.Errorf("%s: source lacks %q:\n%s", tc.source, tc.want, src)
+		}
+	}
+}
+
 func BenchmarkModelGenerator(b *testing.B) {
 	g := handGraph()
 	mg := ModelGenerator{Options: NewOptions(Source("hand.db"))}

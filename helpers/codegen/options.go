@@ -133,6 +133,9 @@ func (o Options) packageName() string {
 // Validate reports options that cannot produce valid Go (a bad package
 // name, an unknown null style) before any database is read.
 func (o Options) Validate() error {
+	if o.packageName() == "_" {
+		return fmt.Errorf("codegen: package name %q is the blank identifier, which cannot name a package: use e.g. \"models\"", o.Package)
+	}
 	if !isIdentifier(o.packageName()) {
 		return fmt.Errorf("codegen: package name %q is not a Go identifier: use lower-case letters, digits and _, e.g. \"models\"", o.Package)
 	}

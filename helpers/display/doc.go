@@ -21,17 +21,21 @@
 // with a "…" row between them, and the footer gives the full size, for
 // example "3503 rows × 9 columns". The limit is applied in SQL, so a huge
 // table is never loaded: Query reads at most MaxRows+1 rows, and only when
-// there are more it asks for SELECT count(*) FROM (query) and for the tail
-// rows with LIMIT/OFFSET. Row numbers in the index column are positions in
-// the whole result, as pandas' default index.
+// there are more it asks for the query's count and for the tail rows with
+// LIMIT/OFFSET, all on the query's own transaction if it has one. A query
+// that cannot take a LIMIT as written (its own LIMIT, a UNION, FOR UPDATE)
+// or has a WITH clause (which may modify data) runs exactly once instead,
+// read to its end. Row numbers in the index column are positions in the
+// whole result, as pandas' default index.
 //
 // # Values
 //
 // SQL NULL is shown as a greyed NULL in HTML and as <NULL> in text, never
-// like the string "NULL". Times are ISO 8601 (RFC 3339). Bytes that are
+// like the string "NULL" (the string "<NULL>" is shown quoted in text). Times are ISO 8601 (RFC 3339). Bytes that are
 // valid UTF-8 are shown as text, other bytes as a hex literal x'0A1B' with
 // their length when long. Text longer than MaxColWidth (50, as pandas) is
-// cut with "…"; in the text table control characters are escaped (\n, \t).
+// cut with "…"; in the text table control characters and bidirectional
+// overrides are escaped (\n, \t, \u202e).
 // Everything, values and column names alike, is HTML-escaped.
 //
 // # Pieces

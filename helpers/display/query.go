@@ -19,42 +19,48 @@ func Query(ctx context.Context, q *bun.SelectQuery, opts ...Option) error {
 	return Show(r, opts...)
 }
 
-// Fetch runs q and returns the rows to show, limiting in SQL:
+// Fetch runs q and returns the rows to show. When that is safe it limits
+// in SQL, so a huge table costs three small queries:
 //
 //  1. q with LIMIT MaxRows+1: when that is all there is, it is the result.
-//  2. Otherwise SELECT count(*) FROM (q) gives the total, and
+//  2. Otherwise q's Count (SELECT count(*) in place of q's columns) gives
+//     the total, and
 //  3. q with LIMIT tail OFFSET total-tail gives the last rows.
 //
-// The limit goes straight onto q when q has none of its own and nothing
-// (UNION, FOR UPDATE) follows where it would go; otherwise q is wrapped as
-// SELECT * FROM (q) AS "display", which keeps q's own LIMIT. The wrapped
-// queries run on q's *bun.DB, outside any transaction q was bound to.
+// All three run where q runs — on its transaction or connection if it is
+// bound to one — so the total is what q sees. Limiting in SQL is safe when
+// the limit goes straight onto q: q has no LIMIT of its own and nothing
+// (UNION, FOR UPDATE) follows where it would go. Otherwise, and for a
+// query with a WITH clause (which may insert, update or delete), q runs
+// exactly once and its rows are read to the end, keeping only the head and
+// tail: its side effects happen once, in its own order, and no derived
+// table is needed (MariaDB forgets the ORDER BY inside one and rejects
+// duplicate column names). A query whose rows change from one run to the
+// next (ORDER BY random()) can show head and tail from different runs:
+// pass MaxRows(0) to read it once.
 func Fetch(ctx context.Context, q *bun.SelectQuery, opts ...Option) (Result, error) {
 	if q == nil {
 		return Result{}, errors.New("display: nil query: pass db.NewSelect()…")
 	}
 	cfg := newConfig(opts)
-	page, err := pager(q)
+	direct, err := limitsDirectly(q)
 	if err != nil {
 		return Result{}, err
 	}
-	if cfg.maxRows <= 0 {
+	if cfg.maxRows <= 0 || !direct {
 		return fetchRows(ctx, q, cfg)
 	}
-	r, err := fetchRows(ctx, page(cfg.maxRows+1, 0), cfg)
+	r, err := fetchRows(ctx, q.Clone().Limit(int64(cfg.maxRows+1)), cfg)
 	if err != nil || r.Total <= cfg.maxRows {
 		return r, err
 	}
 	head, tail := cfg.headTail()
-	var total int
-	if err := q.DB().NewSelect().
-		TableExpr("(?) AS ?", q, bun.Ident("display")).
-		ColumnExpr("count(*)").
-		Scan(ctx, &total); err != nil {
+	n, err := q.Count(ctx)
+	if err != nil {
 		return Result{}, fmt.Errorf("display: counting rows: %w", err)
 	}
-	total = max(total, cfg.maxRows+1) // rows may have gone meanwhile
-	last, err := fetchRows(ctx, page(tail, total-tail), config{maxRows: 0})
+	total := max(int(n), cfg.maxRows+1) // rows may have gone meanwhile
+	last, err := fetchRows(ctx, q.Clone().Limit(int64(tail)).Offset(int64(total-tail)), config{maxRows: 0})
 	if err != nil {
 		return Result{}, err
 	}
@@ -70,29 +76,9 @@ func fetchRows(ctx context.Context, q *bun.SelectQuery, cfg config) (Result, err
 	return ReadRows(rows, MaxRows(cfg.maxRows), MinRows(cfg.minRows))
 }
 
-// pager returns a function making the query for rows [offset, offset+limit).
-func pager(q *bun.SelectQuery) (func(limit, offset int) *bun.SelectQuery, error) {
-	direct, err := limitsDirectly(q)
-	if err != nil {
-		return nil, err
-	}
-	if direct {
-		return func(limit, offset int) *bun.SelectQuery {
-			return q.Clone().Limit(int64(limit)).Offset(int64(offset))
-		}, nil
-	}
-	return func(limit, offset int) *bun.SelectQuery {
-		return q.DB().NewSelect().
-			TableExpr("(?) AS ?", q, bun.Ident("display")).
-			ColumnExpr("*").
-			Limit(int64(limit)).Offset(int64(offset))
-	}, nil
-}
-
 // limitsDirectly reports whether LIMIT/OFFSET can be set on q itself: q
-// has none yet, and setting them only appends to its SQL. Direct limits
-// keep q's ORDER BY meaningful on every database (MariaDB ignores ORDER BY
-// inside a derived table) and keep the SQL as the student wrote it.
+// has none yet, setting them only appends to its SQL, and q has no WITH
+// clause, whose statements may modify data and so must run only once.
 func limitsDirectly(q *bun.SelectQuery) (bool, error) {
 	gen := q.DB().QueryGen()
 	orig, err := q.AppendQuery(gen, nil)
@@ -107,5 +93,6 @@ func limitsDirectly(q *bun.SelectQuery) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("display: %w", err)
 	}
-	return bytes.Equal(orig, bare) && bytes.HasPrefix(probe, bare), nil
+	with := bytes.HasPrefix(bytes.TrimLeft(bytes.ToUpper(orig[:min(len(orig), 16)]), " \t\n("), []byte("WITH"))
+	return !with && bytes.Equal(orig, bare) && bytes.HasPrefix(probe, bare), nil
 }

@@ -89,7 +89,7 @@ func TestFetchLimitsInSQL(t *testing.T) {
 	}
 	wantSQL := []string{
 		`SELECT "item"."id", "item"."name" FROM "items" AS "item" ORDER BY "id" LIMIT 61`,
-		`SELECT count(*) FROM (SELECT "item"."id", "item"."name" FROM "items" AS "item" ORDER BY "id") AS "display"`,
+		`SELECT count(*) FROM "items" AS "item"`,
 		`SELECT "item"."id", "item"."name" FROM "items" AS "item" ORDER BY "id" LIMIT 5 OFFSET 995`,
 	}
 	if got := rec.take(); strings.Join(got, "\n") != strings.Join(wantSQL, "\n") {
@@ -130,6 +130,9 @@ func TestFetchSmallResultIsOneQuery(t *testing.T) {
 	}
 }
 
+// TestFetchKeepsTheQuerysOwnLimit: a query with a LIMIT of its own runs
+// once, as written, read to its end (no derived table, whose ORDER BY
+// MariaDB forgets).
 func TestFetchKeepsTheQuerysOwnLimit(t *testing.T) {
 	db, rec := itemsDB(t, 1000)
 	q := db.NewSelect().Model((*item)(nil)).Column("id").OrderExpr("id DESC").Limit(100).Offset(10)
@@ -137,12 +140,7 @@ func TestFetchKeepsTheQuerysOwnLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inner := `SELECT "item"."id" FROM "items" AS "item" ORDER BY id DESC LIMIT 100 OFFSET 10`
-	wantSQL := []string{
-		`SELECT * FROM (` + inner + `) AS "display" LIMIT 61`,
-		`SELECT count(*) FROM (` + inner + `) AS "display"`,
-		`SELECT * FROM (` + inner + `) AS "display" LIMIT 5 OFFSET 95`,
-	}
+	wantSQL := []string{`SELECT "item"."id" FROM "items" AS "item" ORDER BY id DESC LIMIT 100 OFFSET 10`}
 	if got := rec.take(); strings.Join(got, "\n") != strings.Join(wantSQL, "\n") {
 		t.Fatalf("SQL sent:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantSQL, "\n"))
 	}
@@ -151,7 +149,9 @@ func TestFetchKeepsTheQuerysOwnLimit(t *testing.T) {
 	}
 }
 
-func TestFetchUnionIsWrapped(t *testing.T) {
+// TestFetchUnionRunsOnce: a UNION, where no LIMIT can be appended, runs
+// once as written.
+func TestFetchUnionRunsOnce(t *testing.T) {
 	db, rec := itemsDB(t, 100)
 	low := db.NewSelect().Model((*item)(nil)).Column("id").Where("id <= 40")
 	high := db.NewSelect().Model((*item)(nil)).Column("id").Where("id > 70")
@@ -160,7 +160,7 @@ func TestFetchUnionIsWrapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := rec.take()
-	if len(got) != 3 || !strings.HasPrefix(got[0], "SELECT * FROM (") || !strings.HasSuffix(got[2], `AS "display" LIMIT 5 OFFSET 65`) {
+	if len(got) != 1 || strings.Contains(got[0], "LIMIT") {
 		t.Fatalf("SQL sent: %q", got)
 	}
 	if r.Total != 70 || fmt.Sprint(ids(r.Head), ids(r.Tail)) != "[1 2 3 4 5] [96 97 98 99 100]" {

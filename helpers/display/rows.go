@@ -2,6 +2,7 @@ package display
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -19,6 +20,9 @@ func Rows(rows *sql.Rows, opts ...Option) error {
 // ReadRows reads rows into a Result, keeping the head and tail that
 // MaxRows/MinRows allow, and closes rows.
 func ReadRows(rows *sql.Rows, opts ...Option) (Result, error) {
+	if rows == nil {
+		return Result{}, errors.New("display: nil *sql.Rows: pass the result of db.QueryContext")
+	}
 	cfg := newConfig(opts)
 	defer rows.Close()
 	cols, err := rows.Columns()

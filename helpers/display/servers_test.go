@@ -47,8 +47,7 @@ func testServer(t *testing.T, db *bun.DB) {
 		t.Errorf("direct SQL: %q", sent)
 	}
 
-	// The query's own ORDER BY ... LIMIT survives the wrapping (MariaDB
-	// keeps a derived table's order only together with its LIMIT).
+	// A query with its own ORDER BY ... LIMIT runs once, as written.
 	r, err = Fetch(ctx, db.NewSelect().Model((*item)(nil)).OrderExpr("id DESC").Limit(100))
 	if err != nil {
 		t.Fatal(err)
@@ -56,11 +55,11 @@ func testServer(t *testing.T, db *bun.DB) {
 	if got := fmt.Sprint(r.Total, ids(r.Head), ids(r.Tail)); got != "100 [1000 999 998 997 996] [905 904 903 902 901]" {
 		t.Errorf("wrapped: %s", got)
 	}
-	if sent := rec.take(); len(sent) != 3 || !strings.Contains(sent[0], "display") {
-		t.Errorf("wrapped SQL: %q", sent)
+	if sent := rec.take(); len(sent) != 1 || strings.Contains(sent[0], "display") {
+		t.Errorf("own-limit SQL: %q", sent)
 	}
 
-	// A UNION is wrapped whole, whatever the dialect does with its parts.
+	// A UNION runs once, whatever the dialect does with its parts.
 	low := db.NewSelect().Model((*item)(nil)).Column("id").Where("id <= 40")
 	high := db.NewSelect().Model((*item)(nil)).Column("id").Where("id > 970")
 	u, err := Fetch(ctx, low.UnionAll(high).OrderExpr("id"))
@@ -70,7 +69,7 @@ func testServer(t *testing.T, db *bun.DB) {
 	if got := fmt.Sprint(u.Total, len(u.Head), len(u.Tail)); got != "70 5 5" {
 		t.Errorf("union: %s", got)
 	}
-	if sent := rec.take(); len(sent) != 3 || !strings.HasPrefix(sent[0], "SELECT * FROM (") {
+	if sent := rec.take(); len(sent) != 1 || strings.Contains(sent[0], "LIMIT") {
 		t.Errorf("union SQL: %q", sent)
 	}
 

@@ -36,9 +36,12 @@ func Text(r Result, opts ...Option) string {
 				l.cells[j+1], l.kinds[j+1] = "…", nullKind
 			case j < len(row):
 				c := formatCell(row[j], cfg.maxColWidth)
-				if c.k == nullKind {
+				switch {
+				case c.k == nullKind:
 					c.s = textNull
-				} else {
+				case c.s == textNull:
+					c.s = "'" + textNull + "'" // the string, told apart from SQL NULL
+				default:
 					c.s = escapeControl(c.s)
 				}
 				l.cells[j+1], l.kinds[j+1] = c.s, c.k
@@ -109,9 +112,10 @@ func Text(r Result, opts ...Option) string {
 }
 
 // escapeControl writes control characters the way Go source would (\n, \t,
-// \x00), so one value stays on one line.
+// \x00), so one value stays on one line, and bidirectional overrides
+// (\u202e) too, so one value cannot reverse the rest of its line.
 func escapeControl(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
+	if !strings.ContainsFunc(s, needsEscape) {
 		return s
 	}
 	var b strings.Builder
@@ -126,11 +130,23 @@ func escapeControl(s string) string {
 		case unicode.IsControl(r):
 			q := strconv.QuoteRune(r) // '\x00' or '\u0085'
 			b.WriteString(q[1 : len(q)-1])
+		case isBidiControl(r):
+			b.WriteString(`\u` + strconv.FormatInt(int64(r), 16))
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+func needsEscape(r rune) bool { return unicode.IsControl(r) || isBidiControl(r) }
+
+// isBidiControl reports the invisible characters that change the direction
+// of the text after them (embeddings, overrides, isolates, marks). Other
+// format characters, such as the joiner inside emoji sequences, stay.
+func isBidiControl(r rune) bool {
+	return r == '\u061c' || r == '\u200e' || r == '\u200f' ||
+		'\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
 }
 
 // displayWidth is how many terminal cells s takes: its length for ASCII,

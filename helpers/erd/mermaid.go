@@ -12,6 +12,9 @@ import (
 // Markdown tools render. Table names that Mermaid cannot take bare (spaces,
 // quotes, …) get a safe alias with the real name as its label.
 func Mermaid(s *inspect.Schema, opts ...Option) string {
+	if s == nil {
+		return "erDiagram\n    %% " + noSchema + "\n"
+	}
 	o := collect(opts)
 	tables := selected(s, o)
 	names := map[*inspect.Table]string{} // table → Mermaid entity id

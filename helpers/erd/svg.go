@@ -28,8 +28,14 @@ const (
 // "many" side, to the referenced column, with a bar on the "one" side. A
 // dashed line is an optional (nullable) relation. All text is XML-escaped.
 func SVG(s *inspect.Schema, opts ...Option) string {
+	if s == nil {
+		return messageSVG(noSchema)
+	}
 	o := collect(opts)
 	tables := selected(s, o)
+	if len(tables) == 0 {
+		return messageSVG("no tables to draw")
+	}
 	l := place(s, tables, o)
 	id := diagramID(tables)
 
@@ -161,6 +167,19 @@ func curveLeft(x0, y0, x1, y1 float64) string {
 // num formats a coordinate compactly and deterministically.
 func num(f float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
+}
+
+// noSchema is what SVG and Mermaid draw for a nil schema: the result of a
+// failed Inspect whose error was dropped (s, _ := inspect.Inspect(…)).
+const noSchema = "no schema (nil): check the error inspect.Inspect returned"
+
+// messageSVG is a one-line drawing saying why there is nothing to draw.
+func messageSVG(msg string) string {
+	w := float64(len([]rune(msg)))*charWidth + 2*margin
+	h := float64(fontSize) + 2*margin
+	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="monospace" font-size="%d" role="img">`+"\n"+
+		"<title>%s</title>\n"+`<text x="%s" y="%s" fill="%s">%s</text>`+"\n</svg>\n",
+		num(w), num(h), num(w), num(h), fontSize, esc(msg), num(margin), num(margin+fontSize*0.8), colourType, esc(msg))
 }
 
 // esc escapes text for XML content and attribute values alike.

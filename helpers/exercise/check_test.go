@@ -148,7 +148,7 @@ func TestWrongAnswers(t *testing.T) {
 		answer any
 		want   string
 	}{
-		{"Q1", emptyDB, "❌ Q1 not yet: this database has no tracks table, so it is not chinook.db: check the path (opening a file that does not exist creates a new, empty database)"},
+		{"Q1", emptyDB, "❌ Q1 not yet: this database has no tracks table, so it is not Chinook: open the chinook.db the download cell prepared (or, on a server, the database Chinook was loaded into)"},
 		{"Q1", closedDB, "❌ Q1 not yet: the database does not answer (sql: database is closed): open it again, and do not Close it before the check"},
 		{"Q1", "chinook.db", "❌ Q1 not yet: got a string; pass the database you opened (the *bun.DB)"},
 		{"Q2", []string{"albums", "artists"}, "❌ Q2 not yet: expected 11 tables (not counting SQLite's own sqlite_* tables), got 2"},

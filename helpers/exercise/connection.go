@@ -34,7 +34,7 @@ func checkConnection(answer any) Result {
 	var n int64
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM tracks").Scan(&n); err != nil {
 		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") {
-			return wrong(id, "this database has no tracks table, so it is not chinook.db: check the path (opening a file that does not exist creates a new, empty database)")
+			return wrong(id, "this database has no tracks table, so it is not Chinook: open the chinook.db the download cell prepared (or, on a server, the database Chinook was loaded into)")
 		}
 		return wrong(id, "the database does not answer (%v): open it again, and do not Close it before the check", err)
 	}

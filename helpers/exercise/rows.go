@@ -113,7 +113,12 @@ func isScalar(t reflect.Type) bool {
 // or pointer-to-struct field) are looked into with the relation's name as
 // a prefix ("album.title", also "albumtitle"); has-many slices and
 // bun.BaseModel are skipped.
+// maxRelationDepth bounds how many relations deep flatten looks, so a
+// cyclic struct (n.Next == n) ends; no question goes deeper than two.
+const maxRelationDepth = 4
+
 func flatten(v reflect.Value, prefix string, rec *record) {
+
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -148,8 +153,8 @@ func flatten(v reflect.Value, prefix string, rec *record) {
 				}
 				fv = fv.Elem()
 			}
-			if fv.Kind() != reflect.Struct {
-				continue // relation not loaded
+			if fv.Kind() != reflect.Struct || strings.Count(prefix, ".") >= maxRelationDepth {
+				continue // relation not loaded, or too deep (a cycle: n.Next == n)
 			}
 			for _, n := range names {
 				flatten(fv, prefix+n+".", rec)

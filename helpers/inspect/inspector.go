@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/uptrace/bun"
@@ -50,6 +51,9 @@ func collect(opts []Option) options {
 
 // New returns the inspector for db's dialect.
 func New(db *bun.DB) (Inspector, error) {
+	if db == nil {
+		return nil, errors.New("inspect: nil *bun.DB: open the database first (connect.Open)")
+	}
 	name := db.Dialect().Name().String()
 	newInspector, ok := backends[name]
 	if !ok {

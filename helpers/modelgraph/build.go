@@ -83,6 +83,29 @@ func (b *builder) baseSkipReason(t *inspect.Table) string {
 	case t.Kind != inspect.KindView && len(t.PrimaryKey) == 0:
 		return "no primary key: a Bun model needs one to update, delete and relate rows; add a PRIMARY KEY to map it"
 	}
+	for _, name := range t.PrimaryKey {
+		if why := unspellableColumn(name); why != "" {
+			return fmt.Sprintf("its primary-key column %q cannot be mapped: %s; rename it to map the table", name, why)
+		}
+	}
+	return ""
+}
+
+// unspellableColumn says why Bun cannot read or write a column of this
+// name, "" when it can. Such a column is left out of its model (with a
+// warning): selecting it would read NULL, fail, or — for a lone quote —
+// panic inside Rows.Scan, which deadlocks the query.
+func unspellableColumn(name string) string {
+	switch {
+	case name == "":
+		return "its name is empty, and Bun ignores a result column without a name"
+	case name == "*":
+		return "its name is *, which Bun writes unquoted, meaning every column"
+	case name[0] == '"' && name[len(name)-1] == '"':
+		return `its name starts and ends with ", which Bun strips from a result column (a lone " makes it panic)`
+	case strings.Contains(name, "."):
+		return "its name holds a dot, which Bun reads as table.column"
+	}
 	return ""
 }
 
@@ -179,18 +202,23 @@ func (b *builder) fields(t *inspect.Table) []Field {
 	for _, r := range reservedFieldNames {
 		taken[r] = true
 	}
-	fields := make([]Field, len(t.Columns))
+	fields := make([]Field, 0, len(t.Columns))
 	for i := range t.Columns {
 		c := &t.Columns[i]
+		if why := unspellableColumn(c.Name); why != "" {
+			b.g.Warnings = append(b.g.Warnings, fmt.Sprintf("%s(%q): column left out: %s; rename the column to map it",
+				t.QualifiedName(), c.Name, why))
+			continue
+		}
 		name := GoName(c.Name)
 		if name == "" {
 			name = "Column" + strconv.Itoa(i+1)
 		}
-		fields[i] = Field{
+		fields = append(fields, Field{
 			Column: c,
 			GoName: taken.unique(name),
 			Type:   TypeOf(b.s.Dialect, c, b.o.nullStyle),
-		}
+		})
 	}
 	return fields
 }

@@ -127,7 +127,10 @@
 // Nullable columns are pointers by default (*string, *int64, *time.Time)
 // or, with WithNullStyle(NullSQL), sql.NullString, sql.NullInt64,
 // sql.NullFloat64, sql.NullTime, sql.NullBool (sql.Null[uint64]); []byte,
-// slices and any stay as they are either way (nil is NULL). [GoType.SQLType] keeps the
+// slices and any stay as they are either way (nil is NULL). A primary-key
+// column is never a pointer, even where SQLite lets a composite key hold
+// NULL: Bun cannot join a many-to-many relation through a pointer key, and
+// a row whose key is NULL fails its scan with an error. [GoType.SQLType] keeps the
 // declared type, lower-cased, whenever Bun would declare the Go type
 // differently on that dialect, so CREATE TABLE from the model matches the
 // database: nvarchar(40), numeric(10,2), datetime; INTEGER on SQLite needs
@@ -168,6 +171,9 @@
 // A name equal to a field, to BaseModel, to the model's own name (Bun would
 // alias the join like the table itself) or to an earlier relation gets
 // "Rel" appended, then "_2", "_3", … (Artist → ArtistRel → ArtistRel_2).
+// So does a belongs-to or has-one relation whose name Bun would turn into
+// the same join alias (its snake_case) as the model's or an earlier join's:
+// relation NODE on model Node (alias node) becomes NODERel.
 // Model.Relations is then sorted by kind, then name.
 //
 // A foreign key that cannot become a relation (its target is skipped, an

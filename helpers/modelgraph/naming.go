@@ -54,11 +54,22 @@ func ModelName(table string) string {
 	if last == "" {
 		return name
 	}
+	if notPlural[strings.ToLower(last)] {
+		return name
+	}
 	singular := inflection.Singular(last)
 	if singular == "" || GoName(singular) != singular {
 		return name // never let an inflection rule break the identifier
 	}
 	return head + singular
+}
+
+// notPlural are words ending in s that inflection would wrongly make
+// singular (always → alway, canvas → canva) when they name a table.
+var notPlural = map[string]bool{
+	"always": true, "perhaps": true, "whereas": true, "yes": true, "this": true, "thus": true, "plus": true,
+	"is": true, "was": true, "has": true, "its": true, "canvas": true, "gas": true, "bonus": true,
+	"campus": true, "virus": true, "census": true, "atlas": true, "chaos": true, "lens": true, "news": true,
 }
 
 // pluralName is the plural of a Go name, inflecting its last word only; a
@@ -70,6 +81,12 @@ func pluralName(name string) string {
 	head, last := splitLastWord(name)
 	if last == "" {
 		return name
+	}
+	if len(last) <= 3 && strings.ToUpper(last) == last {
+		return name + "s" // an acronym: C → Cs, ID → IDs (not CS, IDS)
+	}
+	if notPlural[strings.ToLower(last)] && strings.HasSuffix(last, "s") {
+		return name + "es" // Bonus → Bonuses
 	}
 	plural := inflection.Plural(last)
 	if plural == "" || GoName(plural) != plural {
@@ -159,3 +176,23 @@ func (s nameSet) uniqueRelation(name string) string {
 // reservedFieldNames cannot be field or relation names of a model struct:
 // every model embeds bun.BaseModel.
 var reservedFieldNames = []string{"BaseModel"}
+
+// bunUnderscore is Bun's own snake_case (internal.Underscore), with which
+// it names a struct field's column and a joined relation's table alias:
+// NODE → node, ReportsTo → reports_to.
+func bunUnderscore(s string) string {
+	isUpper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	isLower := func(c byte) bool { return 'a' <= c && c <= 'z' }
+	b := make([]byte, 0, len(s)+5)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isUpper(c) {
+			if i > 0 && i+1 < len(s) && (isLower(s[i-1]) || isLower(s[i+1])) {
+				b = append(b, '_')
+			}
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}

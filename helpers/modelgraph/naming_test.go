@@ -120,3 +120,20 @@ func TestPluralName(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesThatInflectBadly: words that only look plural keep their s, and
+// a short all-capital word (an acronym) takes a lower-case s.
+func TestNamesThatInflectBadly(t *testing.T) {
+	for in, want := range map[string]string{
+		"ident_always": "IdentAlways", "canvas": "Canvas", "bonus": "Bonus", "yes_no": "YesNo", "campus_news": "CampusNews",
+	} {
+		if got := ModelName(in); got != want {
+			t.Errorf("ModelName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"C": "Cs", "XY": "XYs", "ID": "IDs", "ALBUM": "ALBUMS", "Bonus": "Bonuses"} {
+		if got := pluralName(in); got != want {
+			t.Errorf("pluralName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -115,8 +115,8 @@ func (b *builder) unjoinable(m *Model) string {
 	if b.s.Dialect == "mysql" {
 		quote = "`"
 	}
-	for _, c := range m.Table.Columns {
-		if strings.Contains(c.Name, quote) {
+	for _, f := range m.Fields {
+		if c := f.Column; strings.Contains(c.Name, quote) {
 			return fmt.Sprintf("Bun cannot alias the joined column %q of %s, whose name holds the quote character %s",
 				c.Name, m.Table.QualifiedName(), quote)
 		}
@@ -239,6 +239,10 @@ func (b *builder) link(m *Model, fk *inspect.ForeignKey) (link, string) {
 			return link{}, "no column " + local + " in " + m.Table.QualifiedName()
 		case t.Column(remote) == nil:
 			return link{}, "no column " + remote + " in " + t.QualifiedName()
+		case unspellableColumn(local) != "":
+			return link{}, fmt.Sprintf("column %q is left out of %s: %s", local, m.Table.QualifiedName(), unspellableColumn(local))
+		case unspellableColumn(remote) != "":
+			return link{}, fmt.Sprintf("column %q is left out of %s: %s", remote, t.QualifiedName(), unspellableColumn(remote))
 		case strings.ContainsAny(local+remote, ",="):
 			return link{}, "a column name holds ',' or '=', which a Bun join tag cannot express"
 		}
@@ -295,10 +299,20 @@ func settle(m *Model, reqs []request) []Relation {
 	for _, f := range m.Fields {
 		taken[f.GoName] = true
 	}
+	// A joined relation (belongs-to, has-one) is aliased in the query by
+	// its name in Bun's snake_case: it must differ from the model's own
+	// alias and from the other joins' (NODE on Node would both be "node").
+	aliases := map[string]bool{m.Alias: true}
 	out := make([]Relation, 0, len(reqs))
 	for _, rq := range reqs {
 		rel := rq.rel
 		rel.Name = taken.uniqueRelation(rq.name)
+		if rel.Kind == BelongsTo || rel.Kind == HasOne {
+			for aliases[bunUnderscore(rel.Name)] {
+				rel.Name = taken.unique(rq.name + "Rel")
+			}
+			aliases[bunUnderscore(rel.Name)] = true
+		}
 		out = append(out, rel)
 	}
 	slices.SortStableFunc(out, func(x, y Relation) int {

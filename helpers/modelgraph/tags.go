@@ -19,7 +19,9 @@ func (m *Model) TableTag() string {
 // identity (PostgreSQL identity columns, with autoincrement so Bun
 // leaves a zero key to the database), notnull (for non-null columns that
 // are not in the primary key), nullzero when GoType.NullZero is set, and
-// type:… when GoType.SQLType is set.
+// type:… when GoType.SQLType is set. A computed (generated) column gets
+// notnull,nullzero,skipupdate: inserts and updates leave it to the database
+// (CREATE TABLE from the model then declares it a plain NOT NULL column).
 //
 //	AlbumId,pk,autoincrement    Title,notnull,type:nvarchar(160)
 func (f *Field) Tag() string {
@@ -34,11 +36,18 @@ func (f *Field) Tag() string {
 	if f.Column.Identity {
 		b.WriteString(",identity")
 	}
-	if !f.Column.Nullable && f.Column.PrimaryKey == 0 {
+	// A computed column is read, never written. Bun leaves a zero (or nil)
+	// notnull,nullzero field out of INSERT, or writes DEFAULT, and reads
+	// the computed value back; skipupdate keeps it out of UPDATE.
+	generated := f.Column.Generated && f.Column.PrimaryKey == 0
+	if (!f.Column.Nullable || generated) && f.Column.PrimaryKey == 0 {
 		b.WriteString(",notnull")
 	}
-	if f.Type.NullZero {
+	if f.Type.NullZero || generated {
 		b.WriteString(",nullzero")
+	}
+	if generated {
+		b.WriteString(",skipupdate")
 	}
 	if f.Type.SQLType != "" {
 		b.WriteString(",type:" + typeTagValue(f.Type.SQLType))

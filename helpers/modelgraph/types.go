@@ -239,10 +239,15 @@ func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
 	if base == goTime || base == goJSON {
 		gt.Import = bt.imp
 	}
-	if base == goJSON && c.Nullable {
+	// A primary-key column is typed as NOT NULL even when the schema allows
+	// NULL (SQLite does in a composite key without NOT NULL): a key that is
+	// NULL identifies no row, and Bun panics scanning a many-to-many
+	// relation through a pointer key, which deadlocks the query.
+	nullable := c.Nullable && c.PrimaryKey == 0
+	if base == goJSON && nullable {
 		gt.NullZero = true // a nil RawMessage is NULL, not the JSON null
 	}
-	if c.Nullable && !base.holdsNull() {
+	if nullable && !base.holdsNull() {
 		if style == NullSQL {
 			gt.Expr, gt.Reflect, gt.Import = bt.nullExpr, bt.nullTyp, "database/sql"
 		} else {

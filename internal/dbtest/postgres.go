@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bunbook/bunbook/internal/redact"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
@@ -57,7 +58,7 @@ func PostgresURL(tb testing.TB) string {
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := admin.PingContext(pingCtx); err != nil {
-		unreachable(tb, "PostgreSQL", redactURL(adminURL), PostgresStartCommand, err)
+		unreachable(tb, "PostgreSQL", redact.DSN(adminURL), PostgresStartCommand, err)
 	}
 	sweepPostgresOnce.Do(func() { sweepPostgres(tb, admin) })
 
@@ -95,7 +96,7 @@ func Postgres(tb testing.TB) *bun.DB {
 	u := PostgresURL(tb)
 	sqldb, err := openPostgres(u)
 	if err != nil {
-		tb.Fatalf("dbtest: open %s: %v", redactURL(u), err)
+		tb.Fatalf("dbtest: open %s: %v", redact.DSN(u), err)
 	}
 	db := withDebug(bun.NewDB(sqldb, pgdialect.New()))
 	tb.Cleanup(func() { db.Close() }) // runs before the drop: cleanups are LIFO
@@ -107,15 +108,6 @@ func Postgres(tb testing.TB) *bun.DB {
 // ("a.b" stays one identifier), which hostile-name fixtures need.
 func PostgresIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
-}
-
-// redactURL hides a password in a URL shown in a message.
-func redactURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return u.Redacted()
 }
 
 // sweepPostgres drops test databases left behind by killed test runs.

@@ -1,0 +1,121 @@
+package download
+
+import (
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// getWithin is Get failing the test when it does not return in time.
+func getWithin(t *testing.T, d time.Duration, dest string, opts ...Option) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() {
+		_, err := Get(t.Context(), dest, opts...)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		t.Fatalf("Get: no answer after %s", d)
+		return nil
+	}
+}
+
+// TestFIFOsDoNotHang: a named pipe as source or destination is refused at
+// once: opening one blocks before any timeout applies (H6).
+func TestFIFOsDoNotHang(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.zip")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := getWithin(t, 10*time.Second, filepath.Join(dir, "out", DBName), base(Source(fifo), Timeout(5*time.Second))...)
+	if !errors.Is(err, ErrSource) || !strings.Contains(err.Error(), "is not a regular file") || strings.Contains(err.Error(), "try again later") {
+		t.Errorf("FIFO source: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Errorf("the failed download created the destination folder")
+	}
+
+	destFIFO := filepath.Join(dir, "dest.db")
+	if err := syscall.Mkfifo(destFIFO, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = getWithin(t, 10*time.Second, destFIFO, base(Source(shareddataZip(t)), Timeout(5*time.Second))...)
+	if err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("FIFO destination: %v", err)
+	}
+}
+
+func TestDirectorySourceSaysWhatToDo(t *testing.T) {
+	err := getWithin(t, 10*time.Second, t.TempDir(), base(Source(t.TempDir()))...)
+	if !errors.Is(err, ErrSource) || strings.Contains(err.Error(), "try again later") ||
+		!strings.Contains(err.Error(), "point the Source option (-source flag) at a chinook.zip or chinook.db file") {
+		t.Errorf("directory source: %v", err)
+	}
+}
+
+// TestBadRedirects: a redirect loop and a redirect away from http(s) wrap
+// ErrRedirect, are not retried, and do not say "try again later".
+func TestBadRedirects(t *testing.T) {
+	loop := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, r.URL.Path+"x", http.StatusFound)
+	})
+	toFile := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
+	for _, tc := range []struct {
+		srv  *server
+		want string
+	}{
+		{loop, "stopped after 10 redirects"},
+		{toFile, `redirected to "file:///etc/passwd", which is not http(s)`},
+	} {
+		err := getWithin(t, 20*time.Second, t.TempDir(), base(Source(tc.srv.URL+"/a"), Retries(2))...)
+		if !errors.Is(err, ErrRedirect) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "try again later") {
+			t.Errorf("err = %v\nwant ErrRedirect with %q", err, tc.want)
+		}
+		if tc.srv.hits.Load() > 11 {
+			t.Errorf("%d requests: a bad redirect was retried", tc.srv.hits.Load())
+		}
+	}
+}
+
+func TestZipBombIsAnExtractError(t *testing.T) {
+	zeros := make([]byte, 2<<20)
+	err := getZip(t, makeZip(t, entry{"chinook.db", zeros}), MaxSize(1<<20))
+	if !strings.HasPrefix(err.Error(), "chinook: extract ") {
+		t.Errorf("err = %v, want it labelled extract", err)
+	}
+}
+
+// TestSourceCredentialsNeverShown: a mirror URL with a password or a
+// signed query is fetched as given but shown redacted, in the result line
+// and in errors.
+func TestSourceCredentialsNeverShown(t *testing.T) {
+	srv := newServer(t, serveBytes(realZip(t)))
+	signed := strings.Replace(srv.URL, "http://", "http://ana:t0ken@", 1) + "/chinook.zip?sig=s1gn&sv=1"
+	r, err := Get(t.Context(), t.TempDir(), base(Source(signed))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.String() + r.Source; strings.Contains(s, "t0ken") || strings.Contains(s, "s1gn") || !strings.Contains(r.Source, "sig=xxxxx") {
+		t.Errorf("result shows a credential: %s / %s", r, r.Source)
+	}
+	gone := newServer(t, http.NotFound)
+	err = getWithin(t, 10*time.Second, t.TempDir(), base(Source(strings.Replace(gone.URL, "http://", "http://ana:t0ken@", 1)+"/x.zip?X-Amz-Signature=s1gn"))...)
+	if err == nil || strings.Contains(err.Error(), "t0ken") || strings.Contains(err.Error(), "s1gn") {
+		t.Errorf("error shows a credential: %v", err)
+	}
+	err = getWithin(t, 10*time.Second, t.TempDir(), base(withEnv(map[string]string{EnvSource: "http://ana:t0ken@127.0.0.1:1/chinook.zip"}))...)
+	if err == nil || strings.Contains(err.Error(), "t0ken") {
+		t.Errorf("error shows a credential: %v", err)
+	}
+}
