@@ -21,7 +21,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*bun.DB, error) {
 	}
 	db, err := open(ctx, dsn, cfg.create)
 	if err != nil {
-		return nil, err
+		return nil, redactError(err, dsn)
 	}
 	addEcho(db, cfg)
 	return db, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -395,5 +396,18 @@ func TestSQLiteErrorsRedactPasswords(t *testing.T) {
 	_, err := Open(context.Background(), "host=db user=u password=s3cret dbname=shop")
 	if err == nil || strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), "password=xxxxx") {
 		t.Errorf("error = %v, want the password redacted", err)
+	}
+}
+
+// S2: whatever a driver echoes of the DSN's credentials is hidden, and its
+// error stays reachable.
+func TestRedactErrorHidesDriverEchoes(t *testing.T) {
+	cause := errors.New("Error 1064: You have an error in your SQL syntax near 'hunter22' at line 1")
+	err := redactError(fmt.Errorf("connect: MySQL/MariaDB at h:3306: %w", cause), "mysql://u@h/db?password=hunter22")
+	if strings.Contains(err.Error(), "hunter22") || !strings.Contains(err.Error(), "near 'xxxxx'") {
+		t.Errorf("error = %v", err)
+	}
+	if !errors.Is(err, cause) {
+		t.Error("the driver's error is no longer reachable")
 	}
 }
