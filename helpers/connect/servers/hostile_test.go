@@ -63,23 +63,41 @@ func TestOpenNativeMySQLDSN(t *testing.T) {
 
 // S2: a parameter the driver does not know is refused, never sent to the
 // server as SET name=value: ?password=PASSWORD('changed') used to change
-// the account's password.
+// the account's password. That value is only parsed here, never sent: a
+// regression would change the test server's password.
+func TestMySQLUnknownParametersAreRefused(t *testing.T) {
+	for query, want := range map[string]string{
+		"?password=PASSWORD('changed')":   "parameter password is not a MySQL URL parameter: put the user and password before the host",
+		"?sql_mode='ANSI'&autocommit=0":   "unknown parameter autocommit, sql_mode: use only the driver's parameters",
+		"?charset=utf8mb4&init_connect=x": "unknown parameter init_connect: use only the driver's parameters",
+	} {
+		for _, dsn := range []string{"mysql://root@127.0.0.1:3306/db" + query, "root@tcp(127.0.0.1:3306)/db" + query} {
+			_, err := parseMySQL(dsn)
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("parseMySQL(%s): %v, want an error containing %q", dsn, err, want)
+			}
+		}
+	}
+}
+
+// S2, on the server: harmless unknown parameters (a SET of them would be a
+// syntax error or a session setting) are refused before connecting, and
+// the driver's own parameters still work.
 func TestMySQLUnknownParametersNeverReachTheServer(t *testing.T) {
 	cfg := dbtest.MariaDBConfig(t)
 	base := mysqlURL("mysql", cfg)
 	for _, tc := range []struct{ query, want string }{
-		{"?password=PASSWORD('changed')", "parameter password is not a MySQL URL parameter"},
-		{"?sql_mode='ANSI'&autocommit=0", "unknown parameter autocommit, sql_mode: use only the driver's parameters"},
+		{"?password=s3cret", "parameter password is not a MySQL URL parameter"},
+		{"?sql_mode='ANSI'", "unknown parameter sql_mode: use only the driver's parameters"},
 	} {
 		_, err := connect.Open(context.Background(), base+tc.query)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Open(%s): %v, want an error containing %q", tc.query, err, tc.want)
 		}
-		if err != nil && strings.Contains(err.Error(), "changed") {
+		if err != nil && strings.Contains(err.Error(), "s3cret") {
 			t.Errorf("Open(%s) quotes the password parameter: %v", tc.query, err)
 		}
 	}
-	// The driver's own parameters still work.
 	db, err := connect.Open(context.Background(), base+"?charset=utf8mb4&loc=UTC&readTimeout=30s")
 	if err != nil {
 		t.Fatal(err)
