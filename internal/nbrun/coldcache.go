@@ -17,18 +17,24 @@ const ColdNotice = "⏳ First run on this machine: Go is compiling Bun, the SQLi
 // DefaultWarmPackages are the packages whose build decides whether a cell
 // is cold: helpers/connect brings Bun and the SQLite driver, most of the
 // compile time.
-var DefaultWarmPackages = []string{"./helpers/connect", "./helpers/display", "./helpers/repr"}
+var DefaultWarmPackages = []string{
+	"github.com/bunbook/bunbook/helpers/connect",
+	"github.com/bunbook/bunbook/helpers/display",
+	"github.com/bunbook/bunbook/helpers/repr",
+}
 
 // StalePackages returns which of the packages (go list patterns, resolved
-// in root) the go command would have to compile, their dependencies
-// included, because Go's build cache does not hold them. It runs `go list`,
-// which compiles nothing and takes a fraction of a second.
-func StalePackages(ctx context.Context, root string, pkgs ...string) ([]string, error) {
+// in dir: the checkout, or the GoNB kernel's module folder $GONB_TMP_DIR,
+// whose go.work uses the checkout) the go command would have to compile,
+// their dependencies included, because Go's build cache does not hold them.
+// It runs `go list`, which compiles nothing and takes a fraction of a
+// second.
+func StalePackages(ctx context.Context, dir string, pkgs ...string) ([]string, error) {
 	if len(pkgs) == 0 {
 		pkgs = DefaultWarmPackages
 	}
 	cmd := exec.CommandContext(ctx, "go", append([]string{"list", "-f", "{{if .Stale}}{{.ImportPath}}{{end}}"}, pkgs...)...)
-	cmd.Dir = root
+	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

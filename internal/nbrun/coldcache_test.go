@@ -17,7 +17,7 @@ func TestStalePackagesColdAndWarm(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-C", root, "./helpers/repr").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	stale, err := StalePackages(ctx, root, "./helpers/repr")
+	stale, err := StalePackages(ctx, root, "github.com/bunbook/bunbook/helpers/repr")
 	if err != nil || len(stale) != 0 {
 		t.Errorf("after a build: stale %v, %v; want none", stale, err)
 	}

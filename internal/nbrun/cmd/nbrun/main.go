@@ -160,12 +160,18 @@ func kernelEnv(args []string) error {
 // coldNotice prints nbrun.ColdNotice when the packages (default
 // nbrun.DefaultWarmPackages) are not in Go's build cache. A lesson's first
 // cell runs it as a GoNB shell line, which runs before the cell compiles.
-// It never fails the cell: a problem is told on standard error.
+// It asks in GoNB's module folder ($GONB_TMP_DIR), which builds the cells,
+// so it works wherever the notebook is; outside GoNB, in the checkout. It
+// never fails the cell: a problem is told on standard error.
 func coldNotice(ctx context.Context, args []string) {
-	root, err := repoRoot()
+	var err error
+	dir := os.Getenv("GONB_TMP_DIR")
+	if dir == "" {
+		dir, err = repoRoot()
+	}
 	if err == nil {
 		var stale []string
-		if stale, err = nbrun.StalePackages(ctx, root, args...); err == nil {
+		if stale, err = nbrun.StalePackages(ctx, dir, args...); err == nil {
 			if len(stale) > 0 {
 				fmt.Println(nbrun.ColdNotice)
 			}
