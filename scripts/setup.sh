@@ -2,8 +2,8 @@
 # Set-up for the lessons, safe to run again at any time (it only redoes what
 # changed):
 #   1. builds the pinned gonb kernel and goimports (versions from go.mod's
-#      `tool` lines) and the notebook runner into $BUNBOOK_BIN (default
-#      build/bin);
+#      `tool` lines), gopls (tools/gopls/go.mod) and the notebook runner
+#      into $BUNBOOK_BIN (default build/bin);
 #   2. installs the "gonb" Jupyter kernel with --go_work=<repository root>, so
 #      notebooks can import this repository's packages, and puts $BUNBOOK_BIN
 #      and Go on the kernel's PATH (GoNB runs goimports and go on every cell);
@@ -37,19 +37,23 @@ fi
 step "Go modules ($(go version | cut -d' ' -f3))"
 go mod download
 
-step "Building gonb, goimports and nbrun into ${bin#"$root"/}"
+step "Building gonb, goimports, gopls and nbrun into ${bin#"$root"/}"
 mkdir -p "$bin"
 # `go build` of a tool package uses the version go.mod pins, offline once the
 # modules are downloaded (go install pkg@version would ask the proxy again).
 go build -o "$bin/gonb" github.com/janpfeifer/gonb
 go build -o "$bin/goimports" golang.org/x/tools/cmd/goimports
+# gopls (Tab completion, Shift+Tab docs) is pinned in its own module, which
+# keeps it on the x/tools it was released with (see tools/gopls/go.mod).
+(cd tools/gopls && go build -o "$bin/gopls" golang.org/x/tools/gopls)
 go build -o "$bin/nbrun" ./internal/nbrun/cmd/nbrun
 
 step "Installing the gonb Jupyter kernel (go_work=$root)"
-# --force_deps: gopls only powers auto-completion in JupyterLab; the cells
-# run without it. --raw_error: errors as plain text, readable in executed
-# notebooks and tests.
-install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --raw_error --force_deps 2>&1) || {
+# --force_deps: gonb checks its helpers on the installing PATH; they are on
+# the kernel's PATH (next line). Students get GoNB's rich HTML errors;
+# kernel-path also installs the twin "gonb-raw" (-raw_error: plain text),
+# which nbrun and the notebook tests execute with.
+install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --force_deps 2>&1) || {
   echo "$install_log" >&2
   echo "setup: gonb --install failed (log above)." >&2
   exit 1
