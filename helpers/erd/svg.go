@@ -28,6 +28,12 @@ const (
 // "many" side, to the referenced column, with a bar on the "one" side. A
 // dashed line is an optional (nullable) relation. All text is XML-escaped.
 func SVG(s *inspect.Schema, opts ...Option) string {
+	svg, _, _ := draw(s, opts)
+	return svg
+}
+
+// draw returns the SVG document and its size in pixels.
+func draw(s *inspect.Schema, opts []Option) (svg string, width, height float64) {
 	o := collect(opts)
 	tables := selected(s, o)
 	l := place(s, tables, o)
@@ -51,7 +57,7 @@ func SVG(s *inspect.Schema, opts ...Option) string {
 		writeBox(&b, bx, o)
 	}
 	b.WriteString("</svg>\n")
-	return b.String()
+	return b.String(), l.width, l.height
 }
 
 func title(tables []*inspect.Table) string {
