@@ -7,22 +7,24 @@
 #   2. installs the "gonb" Jupyter kernel with --go_work=<repository root>, so
 #      notebooks can import this repository's packages, and puts $BUNBOOK_BIN
 #      and Go on the kernel's PATH (GoNB runs goimports and go on every cell);
-#   3. checks that Jupyter (nbconvert) is installed, and says how to install it
-#      when it is not.
+#   3. checks that Jupyter (nbconvert) is installed, and installs it when it
+#      is not (scripts/install-jupyter.sh: Debian's packages as root on
+#      Debian, else a venv from Python's package index, else it says how).
 #
 # Usage: scripts/setup.sh [--allow-missing-jupyter]
-#   --allow-missing-jupyter  warn instead of failing when Jupyter is missing
+#   --allow-missing-jupyter  warn instead of installing Jupyter or failing
 #                            (the test script's notebook test reports it).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 bin=${BUNBOOK_BIN:-$root/build/bin}
+. "$root/scripts/jupyter-env.sh"
 allow_missing_jupyter=false
 for arg in "$@"; do
   case $arg in
     --allow-missing-jupyter) allow_missing_jupyter=true ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup: unknown argument $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -61,13 +63,20 @@ install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --force_
 "$bin/nbrun" kernel-path "$bin" "$(go env GOROOT)/bin"
 
 step "Checking Jupyter"
-if "$bin/nbrun" check; then
+rc=0
+"$bin/nbrun" check || rc=$?
+if [ "$rc" -eq 3 ] && ! $allow_missing_jupyter && ! jupyter nbconvert --version >/dev/null 2>&1; then
+  # Install it (Debian packages as root, else a venv from PyPI, else say how).
+  "$root/scripts/install-jupyter.sh" || exit $?
+  . "$root/scripts/jupyter-env.sh"
+  rc=0
+  "$bin/nbrun" check || rc=$?
+fi
+if [ "$rc" -eq 0 ]; then
   echo "Set-up complete."
+elif [ "$rc" -eq 3 ] && $allow_missing_jupyter; then
+  echo "setup: continuing without Jupyter; notebook tests will report it." >&2
+  exit 0
 else
-  rc=$?
-  if [ "$rc" -eq 3 ] && $allow_missing_jupyter; then
-    echo "setup: continuing without Jupyter; notebook tests will report it." >&2
-    exit 0
-  fi
   exit "$rc"
 fi
