@@ -9,8 +9,8 @@
 #   2. as an unprivileged user with no package index, runs
 #      scripts/install-jupyter.sh, which must print the exact commands and
 #      exit with 3.
-# Go comes from the host (/usr/local/go, bind-mounted) with its module
-# cache. Needs root, debootstrap and network access to the apt mirror;
+# Go comes from the host (/usr/local/go, bind-mounted) with its module and
+# build caches (what Jupyter's absence changes is not Go's business). Needs root, debootstrap and network access to the apt mirror;
 # takes a few minutes (most of it apt). The chroot is deleted afterwards.
 #
 # Usage: sudo scripts/try-fresh-debian.sh [MIRROR]   (default deb.debian.org)
@@ -21,6 +21,7 @@ cache=${BUNBOOK_DEBOOTSTRAP_CACHE:-/var/cache/bunbook}
 tarball=$cache/bookworm-minbase.tgz
 goroot=$(go env GOROOT)
 modcache=$(go env GOMODCACHE)
+gocache=$(go env GOCACHE)
 
 [ "$(id -u)" -eq 0 ] || { echo "try-fresh-debian: run as root (chroot, mounts)" >&2; exit 2; }
 command -v debootstrap >/dev/null || { echo "try-fresh-debian: apt-get install debootstrap" >&2; exit 2; }
@@ -53,6 +54,7 @@ chroot "$chroot_dir" update-ca-certificates >/dev/null 2>&1 || true
 mount -t proc proc "$chroot_dir/proc"; mounts+=("$chroot_dir/proc")
 bind "$goroot" /usr/local/go
 bind "$modcache" /root/go/pkg/mod
+bind "$gocache" /root/.cache/go-build
 mkdir -p "$chroot_dir/course"
 git -C "$root" archive HEAD | tar -C "$chroot_dir/course" -x
 shared="$(cd "$root/.." && pwd)/shared"
