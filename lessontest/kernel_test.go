@@ -5,6 +5,8 @@ package lessontest_test
 // errors in both kernels, cells run out of order.
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +19,12 @@ import (
 // test, or fails it under CI=true.
 func startKernel(t *testing.T, name string) *nbrun.Session {
 	t.Helper()
+	return startKernelIn(t, name, ".")
+}
+
+// startKernelIn is startKernel with dir as the kernel's working folder.
+func startKernelIn(t *testing.T, name, dir string) *nbrun.Session {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: starts a kernel and compiles cells")
 	}
@@ -28,7 +36,7 @@ func startKernel(t *testing.T, name string) *nbrun.Session {
 	if err := k.CheckGoNB(root); err != nil {
 		t.Fatal(err)
 	}
-	s, err := j.StartSession(t.Context(), name, ".")
+	s, err := j.StartSession(t.Context(), name, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,4 +145,103 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Both kernels name the cell (its execution count, as In [N] shows) and the
+// line (counting the %% line) of a compile error and of a panic: the
+// students' kernel in GoNB's rich HTML error view, the headless one in the
+// plain text nbconvert saves.
+func TestErrorsNameCellAndLine(t *testing.T) {
+	compileErr := "%%\nfirstNames := []string{\"Moshe\"}\nfmt.Println(firstName[0])\n"
+	panicking := "%%\nvar customers []string\nfmt.Println(customers[1])\n"
+	for _, kernel := range []string{nbrun.StudentKernel, nbrun.HeadlessKernel} {
+		t.Run(kernel, func(t *testing.T) {
+			s := startKernel(t, kernel)
+			r, err := s.Execute(compileErr, 5*time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := r.Cell()
+			if r.Status != "error" || c.Error() == nil {
+				t.Fatalf("the compile error did not fail the cell: %+v", r)
+			}
+			var shown string
+			if kernel == nbrun.StudentKernel {
+				html := strings.Join(c.HTML(), "\n")
+				if !strings.Contains(html, `class="gonb-err-location"`) || !strings.Contains(html, `class="gonb-err-context"`) {
+					t.Errorf("the students' kernel shows no rich error view, outputs: %+v", c.Outputs)
+				}
+				shown = html
+			} else {
+				if len(c.HTML()) != 0 {
+					t.Errorf("the headless kernel showed HTML: %q", c.HTML())
+				}
+				shown = c.Error().String()
+			}
+			for _, want := range []string{"Cell[1]: Line 3", "undefined: firstName"} {
+				if !strings.Contains(shown, want) {
+					t.Errorf("the compile error does not say %q:\n%s", want, shown)
+				}
+			}
+
+			r, err = s.Execute(panicking, 5*time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c = r.Cell()
+			if stderr := c.Stderr(); !strings.Contains(stderr, "index out of range [1] with length 0") ||
+				!strings.Contains(stderr, "[[ Cell [2] Line 3 ]]") {
+				t.Errorf("the panic does not name cell 2, line 3:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// A lesson cell run before the section it depends on says which section
+// to run first: lesson 1's insert before its tables exist, its relations
+// before the customer is inserted; lesson 2's queries before the download.
+// The kernel runs in an empty folder, as on a fresh clone.
+func TestOutOfOrderCellsNameTheSection(t *testing.T) {
+	dir := t.TempDir()
+	lesson1, err := filepath.Abs("01_create_database.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lesson2, _ := filepath.Abs("02_reflect_existing_database.ipynb")
+	s := startKernelIn(t, nbrun.StudentKernel, dir)
+	failing := func(code, want string) nbrun.Cell {
+		t.Helper()
+		r, err := s.Execute(code, 5*time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := r.Cell()
+		if !strings.Contains(c.Stderr(), want) {
+			t.Errorf("cell\n%s\nshould say %q; it wrote\n%s", code, want, c.Stderr())
+		}
+		return c
+	}
+	for _, id := range []string{"open-db", "helpers", "models"} {
+		runCell(t, s, lessonCell(t, lesson1, id))
+	}
+	failing(lessonCell(t, lesson1, "insert"), "panic: SQL logic error: no such table: customers (1)")
+	failing(lessonCell(t, lesson1, "insert"),
+		"→ run the cells of section \"4. Create the tables\" first (it creates the table customers), then this cell again")
+	runCell(t, s, lessonCell(t, lesson1, "create-tables"))
+	if out := runCell(t, s, lessonCell(t, lesson1, "query-models")).Stdout(); !strings.HasSuffix(out, "\n\n[]main.Customer\n") {
+		t.Errorf("query-models on the empty table printed\n%s", out)
+	}
+	failing(lessonCell(t, lesson1, "relations"), "panic: sql: no rows in result set")
+	failing(lessonCell(t, lesson1, "relations"),
+		"→ run the cells of section \"5. Add a customer\" first (it inserts the rows this cell reads), then this cell again")
+	runCell(t, s, lessonCell(t, lesson1, "insert"))
+	runCell(t, s, lessonCell(t, lesson1, "relations"))
+
+	s = startKernelIn(t, nbrun.StudentKernel, dir)
+	runCell(t, s, lessonCell(t, lesson2, "setup"))
+	failing(lessonCell(t, lesson2, "table-names"),
+		"→ run the cells of section \"The Chinook sample database\" first (it makes the database file), then this cell again")
+	if _, err := os.Stat(filepath.Join(dir, "chinook.db")); err == nil {
+		t.Error("opening the missing chinook.db created it")
+	}
 }
