@@ -77,6 +77,48 @@ func TestDiagramShowsInBrowsers(t *testing.T) {
 		}
 		checkDiagram(t, p, d, 900)
 		shoot(t, p, filepath.Join(shots, "erd_classic_notebook_untrusted.png"))
+
+		// Run the download live, as a student does: the progress bar's
+		// display becomes the ready line, so the cell ends with one output
+		// and no empty one above it.
+		if _, err := browser.Eval[bool](p, `(() => {
+			const nb = Jupyter.notebook, cells = nb.get_cells();
+			const setup = cells.findIndex(c => c.cell_type === 'code');
+			const download = cells.findIndex(c => c.cell_type === 'code' && c.get_text().includes('download.Chinook('));
+			cells[download].clear_output();
+			nb.execute_cells([setup, download]);
+			return true;
+		})()`); err != nil {
+			t.Fatal(err)
+		}
+		type downloadCell struct {
+			Done    bool     `json:"done"`
+			Outputs []string `json:"outputs"`
+			Heights []int    `json:"heights"`
+		}
+		var dc downloadCell
+		for deadline := time.Now().Add(3 * time.Minute); time.Now().Before(deadline); time.Sleep(time.Second) {
+			if dc, err = browser.Eval[downloadCell](p, `(() => {
+				const c = Jupyter.notebook.get_cells().find(c => c.cell_type === 'code' && c.get_text().includes('download.Chinook('));
+				const areas = [...c.element[0].querySelectorAll('.output_area')];
+				return {done: typeof c.input_prompt_number === 'number',
+					outputs: areas.map(a => a.innerText.trim()), heights: areas.map(a => Math.round(a.getBoundingClientRect().height))};
+			})()`); err != nil {
+				t.Fatal(err)
+			}
+			if dc.Done {
+				break
+			}
+		}
+		if !dc.Done || len(dc.Outputs) != 1 || !strings.HasPrefix(dc.Outputs[0], "ready: ") || !strings.HasSuffix(dc.Outputs[0], "(884736 bytes, sha256 ok)") {
+			t.Errorf("the download cell run live shows %q (heights %v px), want the one ready line", dc.Outputs, dc.Heights)
+		}
+		if _, err := browser.Eval[bool](p, `(() => {
+			const c = Jupyter.notebook.get_cells().find(c => c.cell_type === 'code' && c.get_text().includes('download.Chinook('));
+			c.element[0].scrollIntoView(); return true;
+		})()`); err == nil {
+			p.Screenshot(t, filepath.Join(shots, "download_cell_live.png"))
+		}
 	})
 
 	t.Run("nbconvert HTML", func(t *testing.T) {

@@ -130,6 +130,13 @@ func TestKernelCompletionAndDocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("Shift+Tab in helpers after db.NewSelect( : %v", r.Data)
+	// GoNB then hands gopls the cells' declarations as written, without
+	// goimports: the lesson's declarations must import what they use.
+	for _, noise := range []string{"undefined: context", "undefined: os", `"context" imported and not used`} {
+		if strings.Contains(r.Data["text/plain"]+r.Data["text/markdown"], noise) {
+			t.Errorf("Shift+Tab on a half-typed line shows %q, caused by the lesson's declarations:\n%v", noise, r.Data)
+		}
+	}
 	code = lessonCell(t, lesson, "open-db")
 	r, err = s.Inspect(code, strings.Index(code, "MustOpenEnv")+2, time.Minute)
 	if err != nil {

@@ -64,19 +64,23 @@ install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --force_
 
 step "Checking Jupyter"
 rc=0
-"$bin/nbrun" check || rc=$?
+check_log=$("$bin/nbrun" check 2>&1) || rc=$?
 if [ "$rc" -eq 3 ] && ! $allow_missing_jupyter && ! jupyter nbconvert --version >/dev/null 2>&1; then
   # Install it (Debian packages as root, else a venv from PyPI, else say how).
+  echo "Jupyter is not installed."
   "$root/scripts/install-jupyter.sh" || exit $?
   . "$root/scripts/jupyter-env.sh"
   rc=0
-  "$bin/nbrun" check || rc=$?
+  check_log=$("$bin/nbrun" check 2>&1) || rc=$?
 fi
 if [ "$rc" -eq 0 ]; then
+  echo "$check_log"
   echo "Set-up complete."
-elif [ "$rc" -eq 3 ] && $allow_missing_jupyter; then
+  exit 0
+fi
+echo "$check_log" >&2
+if [ "$rc" -eq 3 ] && $allow_missing_jupyter; then
   echo "setup: continuing without Jupyter; notebook tests will report it." >&2
   exit 0
-else
-  exit "$rc"
 fi
+exit "$rc"
