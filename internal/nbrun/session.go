@@ -62,9 +62,11 @@ type InspectReply struct {
 }
 
 // StartSession starts the kernelspec called kernel with dir as its working
-// folder and waits until it is ready. Close it when done.
+// folder and waits until it is ready; ctx bounds the start only. Close it
+// when done: Close shuts the kernel down (a killed driver would leave the
+// kernel, which runs in a session of its own, behind).
 func (j *Jupyter) StartSession(ctx context.Context, kernel, dir string) (*Session, error) {
-	cmd := exec.CommandContext(ctx, j.python(), "-c", sessionScript, kernel, dir)
+	cmd := exec.Command(j.python(), "-c", sessionScript, kernel, dir)
 	s := &Session{cmd: cmd}
 	cmd.Stderr = &s.stderr
 	// The kernel is the driver's child and shares its stderr: do not wait
@@ -83,10 +85,24 @@ func (j *Jupyter) StartSession(ctx context.Context, kernel, dir string) (*Sessio
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("nbrun: session: %w", err)
 	}
-	var ready struct{ Status string }
-	if err := s.read(&ready); err != nil || ready.Status != "ready" {
+	started := make(chan error, 1)
+	go func() {
+		var ready struct{ Status string }
+		err := s.read(&ready)
+		if err == nil && ready.Status != "ready" {
+			err = fmt.Errorf("driver said %q", ready.Status)
+		}
+		started <- err
+	}()
+	select {
+	case err := <-started:
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("nbrun: kernel %s did not start: %v\n%s", kernel, err, tail(s.stderr.String(), 30))
+		}
+	case <-ctx.Done():
 		s.Close()
-		return nil, fmt.Errorf("nbrun: kernel %s did not start: %v\n%s", kernel, err, tail(s.stderr.String(), 30))
+		return nil, fmt.Errorf("nbrun: kernel %s did not start: %w", kernel, ctx.Err())
 	}
 	return s, nil
 }
