@@ -38,8 +38,9 @@ RUN mkdir -p /home/jovyan/bunbook
 WORKDIR /home/jovyan/bunbook
 COPY --chown=${NB_UID}:${NB_GID} . .
 # scripts/lessons.sh is `make lessons`: it runs scripts/setup.sh (build gonb
-# and goimports from go.mod, install the kernel with --go_work, check
-# Jupyter), then executes every lesson headlessly into build/lessons.
+# and goimports from go.mod and gopls from tools/gopls, install the kernel
+# with --go_work, check Jupyter), then executes every lesson headlessly into
+# build/lessons.
 ARG CHINOOK_SOURCE=
 RUN CHINOOK_SOURCE="${CHINOOK_SOURCE}" scripts/lessons.sh
 

@@ -50,7 +50,7 @@ func check01(t *testing.T, nb *nbrun.Notebook) {
 
 	requireLine(t, "query-models", cellByID(t, nb, "query-models").Stdout(),
 		`Customer(CustomerId=1, FirstName="Moshe", LastName="Cohen", Company=<nil>, Address="Alenbi 99, Tel Aviv", Phone="053-5556789", Email="moshe@cohen.com")`, 1)
-	requireLine(t, "query-models", cellByID(t, nb, "query-models").Stdout(), "main.Customer", 1)
+	requireLine(t, "query-models", cellByID(t, nb, "query-models").Stdout(), "[]main.Customer", 1)
 
 	rel := cellByID(t, nb, "relations").Stdout()
 	requireLine(t, "relations", rel, "Moshe Cohen bought Falafel for 12.50 on 2024-03-14", 1)

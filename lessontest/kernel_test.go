@@ -1,122 +1,254 @@
 package lessontest_test
 
+// Tests through a live kernel, driven the way JupyterLab drives it (see
+// nbrun.Session): Tab completion and Shift+Tab documentation from gopls,
+// errors in both kernels, cells run out of order.
+
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bunbook/bunbook/internal/nbrun"
 )
 
-// writeNotebook writes a gonb notebook with one code cell per source into
-// dir and returns its path.
-func writeNotebook(t *testing.T, dir, name string, sources ...string) string {
+// startKernel starts the installed kernelspec name in notebooks/ and shuts
+// it down at the end of the test. A missing Jupyter or kernel skips the
+// test, or fails it under CI=true.
+func startKernel(t *testing.T, name string) *nbrun.Session {
 	t.Helper()
-	var cells []any
-	for i, src := range sources {
-		cells = append(cells, map[string]any{
-			"cell_type": "code", "id": "c" + string(rune('0'+i)), "metadata": map[string]any{},
-			"execution_count": nil, "outputs": []any{}, "source": src,
-		})
-	}
-	nb := map[string]any{
-		"cells": cells, "nbformat": 4, "nbformat_minor": 5,
-		"metadata": map[string]any{"kernelspec": map[string]any{"name": "gonb", "display_name": "Go (gonb)", "language": "go"}},
-	}
-	data, err := json.MarshalIndent(nb, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return startKernelIn(t, name, ".")
 }
 
-// outputText is everything a cell showed: streams, errors and tracebacks.
-func outputText(c nbrun.Cell) string {
-	var b strings.Builder
-	for _, o := range c.Outputs {
-		b.WriteString(o.String())
-		b.WriteString("\n")
-	}
-	return b.String()
-}
-
-// TestKernelBuildFlags runs a small notebook through the installed kernel:
-// the set-up links cells stripped (GOFLAGS=-ldflags=-s in the kernelspec),
-// and a panic and a compile error still name the right cell and line, and
-// a student's %goflags still applies.
-func TestKernelBuildFlags(t *testing.T) {
+// startKernelIn is startKernel with dir as the kernel's working folder.
+func startKernelIn(t *testing.T, name, dir string) *nbrun.Session {
+	t.Helper()
 	if testing.Short() {
-		t.Skip("-short: executes a notebook")
+		t.Skip("-short: starts a kernel and compiles cells")
 	}
 	root, j := notebookRunner(t)
-	dir := t.TempDir()
-	path := writeNotebook(t, dir, "flags.ipynb",
-		// In [1]: the kernel's flags reach the build: no symbol table.
-		"import \"debug/elf\"\n\n%%\nfmt.Println(\"GOFLAGS:\", os.Getenv(\"GOFLAGS\"))\nexe, err := os.Executable()\nif err != nil {\n\tpanic(err)\n}\nf, err := elf.Open(exe)\nif err != nil {\n\tpanic(err)\n}\nfmt.Println(\"symbol table:\", f.Section(\".symtab\") != nil)",
-		// In [2]: a panic on line 3 of this cell.
-		"func explode(i int) int {\n\ts := []int{1}\n\treturn s[i]\n}\n\n%%\nfmt.Println(explode(3))",
-		// In [3]: a compile error on line 3.
-		"%%\nx := 1\nfmt.Println(x, nosuchname)",
-		// In [4]: the student's own flags.
-		"%goflags -ldflags=-X=main.who=student\nvar who = \"nobody\"\n\n%%\nfmt.Println(\"who:\", who)",
-	)
-	r, err := j.Execute(t.Context(), path, nbrun.ExecOptions{OutDir: t.TempDir(), Normalize: nbrun.NormalizeOptions{Root: root}})
+	k, err := nbrun.FindKernel(t.Context(), j, name)
+	if err != nil {
+		requireResource(t, err)
+	}
+	if err := k.CheckGoNB(root); err != nil {
+		t.Fatal(err)
+	}
+	s, err := j.StartSession(t.Context(), name, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cells := r.Notebook.CodeCells()
-	if len(cells) != 4 {
-		t.Fatalf("%d code cells, want 4", len(cells))
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// runCell executes code and fails the test unless the cell succeeds.
+func runCell(t *testing.T, s *nbrun.Session, code string) nbrun.Cell {
+	t.Helper()
+	r, err := s.Execute(code, 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
 	}
-	flags := cells[0].Stdout()
-	if !strings.Contains(flags, "GOFLAGS: -ldflags=-s\n") || !strings.Contains(flags, "symbol table: false\n") {
-		t.Errorf("cell 1 (kernel flags) printed %q, want GOFLAGS -ldflags=-s and no symbol table (run scripts/setup.sh)\n%s", flags, outputText(cells[0]))
+	c := r.Cell()
+	if e := c.Error(); e != nil || r.Status != "ok" {
+		t.Fatalf("cell failed (%s):\n%s\n--- error:\n%v\n--- stderr:\n%s", r.Status, code, e, c.Stderr())
 	}
-	for _, tc := range []struct {
-		cell  nbrun.Cell
-		wants []string
-	}{
-		{cells[1], []string{"panic: runtime error: index out of range [3] with length 1", "Cell [2] Line 3 ]]", "Cell [2] Line 7 ]]"}},
-		{cells[2], []string{"Cell[3]: Line 3", "undefined: nosuchname"}},
-	} {
-		text := outputText(tc.cell)
-		for _, want := range tc.wants {
-			if !strings.Contains(text, want) {
-				t.Errorf("cell %d lacks %q:\n%s", tc.cell.Index+1, want, text)
+	return c
+}
+
+// lessonCell returns the source of the lesson cell with that id.
+func lessonCell(t *testing.T, notebook, id string) string {
+	t.Helper()
+	nb, err := nbrun.ReadNotebook(notebook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cellByID(t, nb, id).Source
+}
+
+// Tab after `db.New` lists Bun's query builders, and Shift+Tab on
+// NewSelect shows its documentation, not gopls diagnostics: gopls is
+// built by the set-up and on the kernel's PATH.
+func TestKernelCompletionAndDocs(t *testing.T) {
+	s := startKernel(t, nbrun.StudentKernel)
+	const lesson = "01_create_database.ipynb"
+	for _, id := range []string{"open-db", "helpers", "models"} {
+		runCell(t, s, lessonCell(t, lesson, id))
+	}
+
+	// gopls indexes the module on its first request: retry, bounded.
+	code := "%%\ndb := openDB()\ndefer db.Close()\ndb.New"
+	var matches []string
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		r, err := s.Complete(code, len(code), time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if matches = r.Matches; len(matches) > 0 {
+			if got := code[r.CursorStart:r.CursorEnd]; got != "New" {
+				t.Errorf("completion replaces %q, want %q", got, "New")
 			}
+			break
+		}
+		time.Sleep(2 * time.Second)
+	}
+	if !contains(matches, "NewSelect") || !contains(matches, "NewInsert") {
+		t.Fatalf("Tab after db.New offers %q, want NewSelect and NewInsert among them (is gopls on the kernel's PATH? scripts/setup.sh builds it)", matches)
+	}
+
+	code = "%%\ndb := openDB()\ndefer db.Close()\nvar names []string\ncheck(db.NewSelect().Model((*Customer)(nil)).Column(\"FirstName\").Scan(ctx, &names))\n"
+	r, err := s.Inspect(code, strings.Index(code, "NewSelect")+3, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := r.Data["text/markdown"] + r.Data["text/plain"]
+	if !strings.Contains(doc, "NewSelect creates a SELECT query builder.") {
+		t.Errorf("Shift+Tab on NewSelect shows %q, want Bun's documentation", doc)
+	}
+	for _, noise := range []string{"imported and not used", "redeclared in this block", "undefined:"} {
+		if strings.Contains(doc, noise) {
+			t.Errorf("Shift+Tab on NewSelect shows gopls noise %q:\n%s", noise, doc)
 		}
 	}
-	if got := cells[3].Stdout(); !strings.Contains(got, "who: student\n") {
-		t.Errorf("%%goflags cell printed %q, want who: student\n%s", got, outputText(cells[3]))
-	}
-}
+	t.Logf("Shift+Tab on NewSelect: %s", doc)
 
-// TestKernelColdNotice runs a lesson's first line, the cold-cache notice,
-// through the kernel with an empty build cache: the student is told before
-// anything compiles. With the set-up's warm cache it prints nothing (the
-// lessons' saved outputs show that).
-func TestKernelColdNotice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: executes a notebook")
-	}
-	root, j := notebookRunner(t)
-	dir := t.TempDir()
-	// Outside the checkout, as a student's copy of a lesson may be: the
-	// notice asks the kernel's own module.
-	path := writeNotebook(t, t.TempDir(), "cold.ipynb", "//gonb:!nbrun cold-notice")
-	t.Setenv("GOCACHE", filepath.Join(dir, "empty-gocache"))
-	r, err := j.Execute(t.Context(), path, nbrun.ExecOptions{OutDir: t.TempDir(), Normalize: nbrun.NormalizeOptions{Root: root}})
+	// While the student types, the cell does not parse yet.
+	code = "%%\ndb := openDB()\ndefer db.Close()\ndb.NewSelect("
+	r, err = s.Inspect(code, len(code), time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := r.Notebook.CodeCells()[0]
-	if got := c.Stdout(); got != nbrun.ColdNotice+"\n" {
-		t.Errorf("cold cache: the cell printed %q, want the notice %q\n%s", got, nbrun.ColdNotice, outputText(c))
+	t.Logf("Shift+Tab after db.NewSelect( : %v", r.Data)
+
+	// Editing the helpers cell again, half typed.
+	code = lessonCell(t, lesson, "helpers") + "\ndb.NewSelect("
+	r, err = s.Inspect(code, len(code), time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Shift+Tab in helpers after db.NewSelect( : %v", r.Data)
+	// GoNB then hands gopls the cells' declarations as written, without
+	// goimports: the lesson's declarations must import what they use.
+	for _, noise := range []string{"undefined: context", "undefined: os", `"context" imported and not used`} {
+		if strings.Contains(r.Data["text/plain"]+r.Data["text/markdown"], noise) {
+			t.Errorf("Shift+Tab on a half-typed line shows %q, caused by the lesson's declarations:\n%v", noise, r.Data)
+		}
+	}
+	code = lessonCell(t, lesson, "open-db")
+	r, err = s.Inspect(code, strings.Index(code, "MustOpenEnv")+2, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Shift+Tab in open-db on MustOpenEnv : %v", r.Data)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Both kernels name the cell (its execution count, as In [N] shows) and the
+// line (counting the %% line) of a compile error and of a panic: the
+// students' kernel in GoNB's rich HTML error view, the headless one in the
+// plain text nbconvert saves.
+func TestErrorsNameCellAndLine(t *testing.T) {
+	compileErr := "%%\nfirstNames := []string{\"Moshe\"}\nfmt.Println(firstName[0])\n"
+	panicking := "%%\nvar customers []string\nfmt.Println(customers[1])\n"
+	for _, kernel := range []string{nbrun.StudentKernel, nbrun.HeadlessKernel} {
+		t.Run(kernel, func(t *testing.T) {
+			s := startKernel(t, kernel)
+			r, err := s.Execute(compileErr, 5*time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := r.Cell()
+			if r.Status != "error" || c.Error() == nil {
+				t.Fatalf("the compile error did not fail the cell: %+v", r)
+			}
+			var shown string
+			if kernel == nbrun.StudentKernel {
+				html := strings.Join(c.HTML(), "\n")
+				if !strings.Contains(html, `class="gonb-err-location"`) || !strings.Contains(html, `class="gonb-err-context"`) {
+					t.Errorf("the students' kernel shows no rich error view, outputs: %+v", c.Outputs)
+				}
+				shown = html
+			} else {
+				if len(c.HTML()) != 0 {
+					t.Errorf("the headless kernel showed HTML: %q", c.HTML())
+				}
+				shown = c.Error().String()
+			}
+			for _, want := range []string{"Cell[1]: Line 3", "undefined: firstName"} {
+				if !strings.Contains(shown, want) {
+					t.Errorf("the compile error does not say %q:\n%s", want, shown)
+				}
+			}
+
+			r, err = s.Execute(panicking, 5*time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c = r.Cell()
+			if stderr := c.Stderr(); !strings.Contains(stderr, "index out of range [1] with length 0") ||
+				!strings.Contains(stderr, "[[ Cell [2] Line 3 ]]") {
+				t.Errorf("the panic does not name cell 2, line 3:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// A lesson cell run before the section it depends on says which section
+// to run first: lesson 1's insert before its tables exist, its relations
+// before the customer is inserted; lesson 2's queries before the download.
+// The kernel runs in an empty folder, as on a fresh clone.
+func TestOutOfOrderCellsNameTheSection(t *testing.T) {
+	dir := t.TempDir()
+	lesson1, err := filepath.Abs("01_create_database.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lesson2, _ := filepath.Abs("02_reflect_existing_database.ipynb")
+	s := startKernelIn(t, nbrun.StudentKernel, dir)
+	failing := func(code, want string) nbrun.Cell {
+		t.Helper()
+		r, err := s.Execute(code, 5*time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := r.Cell()
+		if !strings.Contains(c.Stderr(), want) {
+			t.Errorf("cell\n%s\nshould say %q; it wrote\n%s", code, want, c.Stderr())
+		}
+		return c
+	}
+	for _, id := range []string{"open-db", "helpers", "models"} {
+		runCell(t, s, lessonCell(t, lesson1, id))
+	}
+	failing(lessonCell(t, lesson1, "insert"), "panic: SQL logic error: no such table: customers (1)")
+	failing(lessonCell(t, lesson1, "insert"),
+		"→ run the cells of section \"4. Create the tables\" first (it creates the table customers), then this cell again")
+	runCell(t, s, lessonCell(t, lesson1, "create-tables"))
+	if out := runCell(t, s, lessonCell(t, lesson1, "query-models")).Stdout(); !strings.HasSuffix(out, "\n\n[]main.Customer\n") {
+		t.Errorf("query-models on the empty table printed\n%s", out)
+	}
+	failing(lessonCell(t, lesson1, "relations"), "panic: sql: no rows in result set")
+	failing(lessonCell(t, lesson1, "relations"),
+		"→ run the cells of section \"5. Add a customer\" first (it inserts the rows this cell reads), then this cell again")
+	runCell(t, s, lessonCell(t, lesson1, "insert"))
+	runCell(t, s, lessonCell(t, lesson1, "relations"))
+
+	s = startKernelIn(t, nbrun.StudentKernel, dir)
+	runCell(t, s, lessonCell(t, lesson2, "setup"))
+	failing(lessonCell(t, lesson2, "table-names"),
+		"→ run the cells of section \"The Chinook sample database\" first (it makes the database file), then this cell again")
+	if _, err := os.Stat(filepath.Join(dir, "chinook.db")); err == nil {
+		t.Error("opening the missing chinook.db created it")
 	}
 }

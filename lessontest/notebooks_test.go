@@ -126,12 +126,18 @@ func notebookRunner(t *testing.T) (root string, j *nbrun.Jupyter) {
 	if err != nil {
 		requireResource(t, err)
 	}
-	kernel, err := nbrun.FindKernel(t.Context(), j, "gonb")
-	if err != nil {
-		requireResource(t, err)
-	}
-	if err := kernel.CheckGoNB(root); err != nil {
-		t.Fatal(err)
+	var kernel *nbrun.KernelSpec
+	// Students open the lessons with gonb; nbrun executes them with its
+	// plain-text-errors twin gonb-raw. Both must be installed for this checkout.
+	for _, name := range []string{nbrun.HeadlessKernel, nbrun.StudentKernel} {
+		k, err := nbrun.FindKernel(t.Context(), j, name)
+		if err != nil {
+			requireResource(t, err)
+		}
+		if err := k.CheckGoNB(root); err != nil {
+			t.Fatal(err)
+		}
+		kernel = k
 	}
 	t.Logf("jupyter %s (nbconvert %s), kernel %s", j.Path, j.NbconvertVersion, kernel.Path)
 	return root, j
@@ -146,8 +152,13 @@ func testNotebook(t *testing.T, j *nbrun.Jupyter, root, path, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if committed.KernelName != "gonb" {
-		t.Errorf("%s: metadata.kernelspec.name is %q, want \"gonb\"", name, committed.KernelName)
+	if committed.KernelName != nbrun.StudentKernel {
+		t.Errorf("%s: metadata.kernelspec.name is %q, want %q (the students' kernel)", name, committed.KernelName, nbrun.StudentKernel)
+	}
+	for k, want := range nbrun.GoLanguageInfo {
+		if got := committed.LanguageInfo[k]; got != want {
+			t.Errorf("%s: metadata.language_info.%s is %q, want %q, so that nbconvert and GitHub highlight Go as Go: run `make save-outputs`", name, k, got, want)
+		}
 	}
 	runs := exp.Runs
 	if runs <= 0 {
@@ -170,6 +181,9 @@ func testNotebook(t *testing.T, j *nbrun.Jupyter, root, path, name string) {
 			t.Fatalf("run %d: %v\n--- kernel log (tail):\n%s", run, err, r.LogTail(30))
 		}
 		nb := r.Notebook
+		if lexer := nb.LanguageInfo["pygments_lexer"]; lexer != "go" {
+			t.Errorf("run %d: the executed copy's pygments_lexer is %q, want \"go\"", run, lexer)
+		}
 		for _, c := range nb.CodeCells() {
 			if strings.TrimSpace(c.Source) != "" && c.ExecutionCount == 0 {
 				t.Errorf("run %d: cell %d did not run", run, c.Index)

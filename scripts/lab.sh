@@ -4,6 +4,7 @@
 # Extra arguments go to Jupyter, e.g. scripts/lab.sh --port 8890 --no-browser
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$root/scripts/jupyter-env.sh"
 "$root/scripts/setup.sh"
 cd "$root/notebooks"
 extra=()

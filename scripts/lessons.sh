@@ -8,6 +8,7 @@
 #   e.g. scripts/lessons.sh notebooks/01_create_database.ipynb
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$root/scripts/jupyter-env.sh"
 cd "$root"
 bin=${BUNBOOK_BIN:-$root/build/bin}
 

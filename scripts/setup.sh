@@ -2,29 +2,31 @@
 # Set-up for the lessons, safe to run again at any time (it only redoes what
 # changed):
 #   1. builds the pinned gonb kernel and goimports (versions from go.mod's
-#      `tool` lines) and the notebook runner into $BUNBOOK_BIN (default
-#      build/bin);
+#      `tool` lines), gopls (tools/gopls/go.mod) and the notebook runner
+#      into $BUNBOOK_BIN (default build/bin);
 #   2. installs the "gonb" Jupyter kernel with --go_work=<repository root>, so
 #      notebooks can import this repository's packages, and puts $BUNBOOK_BIN
 #      and Go on the kernel's PATH (GoNB runs goimports and go on every cell);
 #   3. warms Go's build cache for every package the lessons import, so no
 #      cell compiles them (about a minute on two cores, the first time);
-#   4. checks that Jupyter (nbconvert) is installed, and says how to install it
-#      when it is not.
+#   4. checks that Jupyter (nbconvert) is installed, and installs it when it
+#      is not (scripts/install-jupyter.sh: Debian's packages as root on
+#      Debian, else a venv from Python's package index, else it says how).
 #
 # Usage: scripts/setup.sh [--allow-missing-jupyter]
-#   --allow-missing-jupyter  warn instead of failing when Jupyter is missing
+#   --allow-missing-jupyter  warn instead of installing Jupyter or failing
 #                            (the test script's notebook test reports it).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 bin=${BUNBOOK_BIN:-$root/build/bin}
+. "$root/scripts/jupyter-env.sh"
 allow_missing_jupyter=false
 for arg in "$@"; do
   case $arg in
     --allow-missing-jupyter) allow_missing_jupyter=true ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup: unknown argument $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,24 +41,27 @@ fi
 step "Go modules ($(go version | cut -d' ' -f3))"
 go mod download
 
-step "Building gonb, goimports and nbrun into ${bin#"$root"/}"
+step "Building gonb, goimports, gopls and nbrun into ${bin#"$root"/}"
 mkdir -p "$bin"
 # `go build` of a tool package uses the version go.mod pins, offline once the
 # modules are downloaded (go install pkg@version would ask the proxy again).
 go build -o "$bin/gonb" github.com/janpfeifer/gonb
 go build -o "$bin/goimports" golang.org/x/tools/cmd/goimports
+# gopls (Tab completion, Shift+Tab docs) is pinned in its own module, which
+# keeps it on the x/tools it was released with (see tools/gopls/go.mod).
+(cd tools/gopls && go build -o "$bin/gopls" golang.org/x/tools/gopls)
 go build -o "$bin/nbrun" ./internal/nbrun/cmd/nbrun
 
 step "Installing the gonb Jupyter kernel (go_work=$root)"
-# --force_deps: gopls only powers auto-completion in JupyterLab; the cells
-# run without it. --raw_error: errors as plain text, readable in executed
-# notebooks and tests.
-install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --raw_error --force_deps 2>&1) || {
+# --force_deps: gonb checks its helpers on the installing PATH; they are on
+# the kernel's PATH (next line). Students get GoNB's rich HTML errors;
+# kernel-path also installs the twin "gonb-raw" (-raw_error: plain text),
+# which nbrun and the notebook tests execute with.
+install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --force_deps 2>&1) || {
   echo "$install_log" >&2
   echo "setup: gonb --install failed (log above)." >&2
   exit 1
 }
-"$bin/nbrun" kernel-path "$bin" "$(go env GOROOT)/bin"
 # Every cell is a new program (issue 10). GOFLAGS: link it stripped (-s: no
 # symbol table or DWARF; panics keep their cell and line, which come from the
 # pcln table), a quarter faster. GOPROXY: GoNB runs `go get` before every
@@ -65,6 +70,8 @@ install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --raw_er
 # %goflags still applies (its -ldflags replaces this one).
 "$bin/nbrun" kernel-env GOFLAGS=-ldflags=-s \
   "GOPROXY=file://$(go env GOMODCACHE)/cache/download,$(go env GOPROXY)"
+# After kernel-env: the twin gonb-raw is written with the same environment.
+"$bin/nbrun" kernel-path "$bin" "$(go env GOROOT)/bin"
 
 step "Warming Go's build cache for the lessons (about a minute the first time)"
 # Compiles (and caches) every package a lesson or exercise cell imports, with
@@ -73,13 +80,24 @@ step "Warming Go's build cache for the lessons (about a minute the first time)"
 GOFLAGS=-ldflags=-s go build ./helpers/... ./data/...
 
 step "Checking Jupyter"
-if "$bin/nbrun" check; then
-  echo "Set-up complete."
-else
-  rc=$?
-  if [ "$rc" -eq 3 ] && $allow_missing_jupyter; then
-    echo "setup: continuing without Jupyter; notebook tests will report it." >&2
-    exit 0
-  fi
-  exit "$rc"
+rc=0
+check_log=$("$bin/nbrun" check 2>&1) || rc=$?
+if [ "$rc" -eq 3 ] && ! $allow_missing_jupyter && ! jupyter nbconvert --version >/dev/null 2>&1; then
+  # Install it (Debian packages as root, else a venv from PyPI, else say how).
+  echo "Jupyter is not installed."
+  "$root/scripts/install-jupyter.sh" || exit $?
+  . "$root/scripts/jupyter-env.sh"
+  rc=0
+  check_log=$("$bin/nbrun" check 2>&1) || rc=$?
 fi
+if [ "$rc" -eq 0 ]; then
+  echo "$check_log"
+  echo "Set-up complete."
+  exit 0
+fi
+echo "$check_log" >&2
+if [ "$rc" -eq 3 ] && $allow_missing_jupyter; then
+  echo "setup: continuing without Jupyter; notebook tests will report it." >&2
+  exit 0
+fi
+exit "$rc"

@@ -9,6 +9,7 @@
 # elsewhere they are skipped with the command that installs what is missing.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$root/scripts/jupyter-env.sh"
 cd "$root"
 mkdir -p build
 rm -f build/test-summary.txt

@@ -12,8 +12,11 @@ import (
 
 // NotebookBar shows an HTML <progress> bar in the GoNB cell, updated in
 // place with gonbui.UpdateHTML at most ten times a second. When done, the
-// transient bar is removed and the "ready:" line is printed to stdout, which
-// the notebook saves with the cell's output.
+// bar's own display becomes the "ready:" line (shown even when the file was
+// cached and no bar was drawn), which the notebook saves with the cell's
+// output: replacing the bar leaves no empty output above the line, as
+// erasing it and printing the line would. On failure the bar is erased;
+// the error is the caller's to show.
 func NotebookBar() Reporter {
 	bar := newNotebookBar(gonbui.UpdateHTML, os.Stdout, time.Now)
 	bar.flush = gonbui.Sync
@@ -58,14 +61,18 @@ func (n *notebookBar) Retry(retry int, wait time.Duration, err error) {
 }
 
 func (n *notebookBar) Finish(r Result, err error) {
-	if n.shown {
-		n.update(n.id, "") // the bar is transient; the saved output is the line below
-		if n.flush != nil {
-			n.flush()
-		}
+	switch {
+	case err == nil:
+		// A line of its own (after <pre>, which ignores the first newline),
+		// so text tools and nbrun's normalizer read it as the terminal's.
+		n.update(n.id, "<pre class=\"chinook-download\">\n"+html.EscapeString(r.String())+"\n</pre>")
+	case n.shown:
+		n.update(n.id, "")
+	default:
+		return
 	}
-	if err == nil {
-		fmt.Fprintln(n.out, r)
+	if n.flush != nil {
+		n.flush()
 	}
 }
 

@@ -3,6 +3,9 @@ package erd_test
 import (
 	"context"
 	"database/sql"
+	"encoding/base64"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -71,5 +74,36 @@ func TestNorthwindDiagram(t *testing.T) {
 	}
 	if !strings.Contains(erd.Mermaid(s), `Order_Details["Order Details"] {`) {
 		t.Error("Mermaid does not alias the table with a space in its name")
+	}
+}
+
+// The lesson's diagram is an <img> of the SVG as a data: URI, sized to the
+// notebook's output width, readable at that size, with the table names as
+// its alt text.
+func TestChinookHTML(t *testing.T) {
+	s := inspectShared(t, "chinook.db")
+	html := erd.HTML(s)
+	m := regexp.MustCompile(`^<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" width="(\d+)" height="(\d+)" alt="Entity-relationship diagram of 11 tables: [a-z_, ]+" style="max-width:100%;height:auto">$`).FindStringSubmatch(html)
+	if m == nil {
+		t.Fatalf("HTML = %.300s…", html)
+	}
+	svg, err := base64.StdEncoding.DecodeString(m[1])
+	if err != nil || string(svg) != erd.SVG(s) {
+		t.Fatalf("the data: URI is not the diagram's SVG (%v)", err)
+	}
+	w, _ := strconv.Atoi(m[2])
+	h, _ := strconv.Atoi(m[3])
+	natural := regexp.MustCompile(`width="([\d.]+)" height="([\d.]+)"`).FindStringSubmatch(string(svg))
+	nw, _ := strconv.ParseFloat(natural[1], 64)
+	nh, _ := strconv.ParseFloat(natural[2], 64)
+	if w > erd.DisplayWidth || w < erd.DisplayWidth-2 {
+		t.Errorf("shown %d px wide (natural %v), want it fitted to %d", w, nw, erd.DisplayWidth)
+	}
+	if ratio := float64(h) / float64(w); ratio < nh/nw-0.01 || ratio > nh/nw+0.01 {
+		t.Errorf("shown %dx%d, natural %vx%v: aspect ratio changed", w, h, nw, nh)
+	}
+	// The 12 px text must stay at least 10 px on screen.
+	if scale := float64(w) / nw; 12*scale < 10 {
+		t.Errorf("scaled to %.2f: text %.1f px, too small to read; make the layout narrower", scale, 12*scale)
 	}
 }

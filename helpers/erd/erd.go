@@ -1,7 +1,8 @@
 // Package erd draws an entity-relationship diagram of an inspected schema:
-// a self-contained SVG (boxes for tables, lines for foreign keys) that a
-// notebook shows inline and GitHub renders from the saved output, and the
-// same diagram as Mermaid text for Markdown documents.
+// a self-contained SVG (boxes for tables, lines for foreign keys), shown in
+// a notebook as an <img> (see HTML) so that every renderer of the saved
+// notebook shows it, and the same diagram as Mermaid text for Markdown
+// documents.
 //
 // The picture is computed from the live schema (see package inspect), so
 // the lesson's Chinook diagram is never an image copied from elsewhere and

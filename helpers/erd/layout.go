@@ -15,7 +15,7 @@ const (
 	rowHeight    = 18
 	headerHeight = 24
 	boxPadding   = 8
-	columnGap    = 90 // room between layers for the relation lines
+	columnGap    = 60 // room between layers for the relation lines
 	boxGap       = 26
 	margin       = 16
 	markerWidth  = 22 // left gutter of a row for the PK/FK marker

@@ -10,15 +10,17 @@ import (
 	"github.com/bunbook/bunbook/helpers/inspect"
 )
 
-// Show displays the diagram: inline SVG in a GoNB notebook (saved with the
-// notebook, so it also shows on GitHub), the Mermaid text on standard
-// output anywhere else.
+// Show displays the diagram in a GoNB notebook as an <img> (see HTML),
+// which shows in every renderer of the saved notebook, with the SVG itself
+// and the Mermaid text as alternatives for other formats; anywhere else it
+// prints the Mermaid text.
 func Show(s *inspect.Schema, opts ...Option) {
 	if !gonbui.IsNotebook {
 		fmt.Fprint(os.Stdout, Mermaid(s, opts...))
 		return
 	}
 	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
+		protocol.MIMETextHTML:  HTML(s, opts...),
 		protocol.MIMEImageSVG:  SVG(s, opts...),
 		protocol.MIMETextPlain: Mermaid(s, opts...),
 	}})

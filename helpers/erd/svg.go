@@ -28,6 +28,12 @@ const (
 // "many" side, to the referenced column, with a bar on the "one" side. A
 // dashed line is an optional (nullable) relation. All text is XML-escaped.
 func SVG(s *inspect.Schema, opts ...Option) string {
+	svg, _, _ := draw(s, opts)
+	return svg
+}
+
+// draw returns the SVG document and its size in pixels.
+func draw(s *inspect.Schema, opts []Option) (svg string, width, height float64) {
 	if s == nil {
 		return messageSVG(noSchema)
 	}
@@ -57,7 +63,7 @@ func SVG(s *inspect.Schema, opts ...Option) string {
 		writeBox(&b, bx, o)
 	}
 	b.WriteString("</svg>\n")
-	return b.String()
+	return b.String(), l.width, l.height
 }
 
 func title(tables []*inspect.Table) string {
@@ -174,12 +180,12 @@ func num(f float64) string {
 const noSchema = "no schema (nil): check the error inspect.Inspect returned"
 
 // messageSVG is a one-line drawing saying why there is nothing to draw.
-func messageSVG(msg string) string {
-	w := float64(len([]rune(msg)))*charWidth + 2*margin
-	h := float64(fontSize) + 2*margin
+func messageSVG(msg string) (svg string, w, h float64) {
+	w = float64(len([]rune(msg)))*charWidth + 2*margin
+	h = float64(fontSize) + 2*margin
 	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="monospace" font-size="%d" role="img">`+"\n"+
 		"<title>%s</title>\n"+`<text x="%s" y="%s" fill="%s">%s</text>`+"\n</svg>\n",
-		num(w), num(h), num(w), num(h), fontSize, esc(msg), num(margin), num(margin+fontSize*0.8), colourType, esc(msg))
+		num(w), num(h), num(w), num(h), fontSize, esc(msg), num(margin), num(margin+fontSize*0.8), colourType, esc(msg)), w, h
 }
 
 // esc escapes text for XML content and attribute values alike.

@@ -29,7 +29,7 @@ func ExampleQ7() {
 	}
 	exercise.Q7(top)
 	// Output:
-	// ❌ Q7 not yet: expected 10 rows, got 2
+	// ❌ Q7 not yet: expected 10 rows, got 2: too few (check the query's Limit, Where and joins)
 }
 
 // Columns are found by name, whatever the answer's Go type; a model's
@@ -42,7 +42,7 @@ func ExampleQ4() {
 	}
 	exercise.Q4([]Track{{Name: "For Those About To Rock (We Salute You)"}})
 	// Output:
-	// ❌ Q4 not yet: row 1: has no album title: name its field or column Title, AlbumTitle, Album.Title or Album (a model's relation must be loaded, e.g. with Relation)
+	// ❌ Q4 not yet: row 1: has no album title: name its field Title, AlbumTitle, Album.Title or Album, or load its relation Album with the query's Relation
 }
 
 // Check returns the verdict without printing it, e.g. for a grading script.
@@ -52,5 +52,5 @@ func ExampleCheck() {
 	fmt.Println(r.Hint)
 	// Output:
 	// false true
-	// expected 10 rows, got 1
+	// expected 10 rows, got 1: too few (check the query's Limit, Where and joins)
 }

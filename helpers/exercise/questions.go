@@ -24,7 +24,8 @@ var rowQuestions = map[string]rowQuestion{
 			{"UnitPrice", []string{"UnitPrice"}},
 		},
 		keys:   []string{"Q3"},
-		advice: "the first rows are the ones with the lowest TrackId; select every column of tracks",
+		rows:   "the first rows are the ones with the lowest TrackId",
+		values: "select every column of tracks, as stored",
 	},
 	"Q4": {
 		id: "Q4",
@@ -33,7 +34,8 @@ var rowQuestions = map[string]rowQuestion{
 			{"album title", []string{"Title", "AlbumTitle", "Album.Title", "Album"}},
 		},
 		keys:   []string{"Q4"},
-		advice: "the first tracks are the ones with the lowest TrackId (a join does not keep that order by itself: add an Order), each with the title of its album",
+		rows:   "the first tracks are the ones with the lowest TrackId (a join does not keep that order by itself: add an Order)",
+		values: "each track with the title of its own album",
 	},
 	"Q5a": {
 		id: "Q5a",
@@ -45,13 +47,15 @@ var rowQuestions = map[string]rowQuestion{
 			{"Quantity", []string{"Quantity"}},
 		},
 		keys:   []string{"Q5a"},
-		advice: "the first invoice items are the ones with the lowest InvoiceLineId; select every column of invoice_items",
+		rows:   "the first invoice items are the ones with the lowest InvoiceLineId",
+		values: "select every column of invoice_items, as stored",
 	},
 	"Q5b": {
 		id:      "Q5b",
 		columns: []column{colTrackName, colQuantity},
 		keys:    []string{"Q5b"},
-		advice:  "one row per invoice item of Q5a, in the same order, with the name of the item's track and the item's quantity",
+		rows:    "one row per invoice item of Q5a, in the same order",
+		values:  "the name of the item's track and the item's own quantity",
 	},
 	"Q6": {
 		id:      "Q6",
@@ -59,7 +63,8 @@ var rowQuestions = map[string]rowQuestion{
 		// Ties broken by TrackId is the rule the question states; by track
 		// name is accepted too, since it is just as deterministic.
 		keys:   []string{"Q6", "Q6/by-name"},
-		advice: "add up Quantity per track, order by that total descending, then by TrackId ascending: many tracks tie, so without a tie-breaker the database may return any of them",
+		rows:   "order by the total descending, then by TrackId ascending: many tracks tie, so without a tie-breaker the database may return any of them",
+		values: "the total adds up Quantity over the track's invoice items",
 	},
 	"Q7": {
 		id: "Q7",
@@ -68,7 +73,8 @@ var rowQuestions = map[string]rowQuestion{
 			colTotal,
 		},
 		keys:   []string{"Q7"},
-		advice: "add up Quantity over the invoice items of every track of every album of the artist, group by artist, order by that total descending",
+		rows:   "group by artist and order by the total descending",
+		values: "the total adds up Quantity over the invoice items of every track of every album of the artist",
 	},
 }
 

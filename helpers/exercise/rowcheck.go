@@ -3,6 +3,7 @@ package exercise
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -18,9 +19,12 @@ type rowQuestion struct {
 	columns []column
 	// keys are the answer-key entries accepted; hints compare with the first.
 	keys []string
-	// advice follows a hint about wrong rows: what decides which rows and in
-	// which order, without saying what they are.
-	advice string
+	// rows follows a hint about the wrong rows or order: what decides which
+	// rows and in which order, without saying what they are.
+	rows string
+	// values follows a hint about wrong values in the right rows: what each
+	// column holds, without saying what it is.
+	values string
 }
 
 func (q rowQuestion) check(answer any) Result {
@@ -40,7 +44,7 @@ func (q rowQuestion) check(answer any) Result {
 			return correct(q.id)
 		}
 	}
-	return wrong(q.id, "%s", rowHint(answerKey[q.keys[0]], q.keys[0], got, q.columns, q.advice))
+	return wrong(q.id, "%s", q.hint(answerKey[q.keys[0]], q.keys[0], got))
 }
 
 // cells picks the question's columns out of every record, as canonical text.
@@ -79,7 +83,7 @@ func pick(rec record, cols []column) ([]string, error) {
 				}
 				return row, nil
 			}
-			return nil, fmt.Errorf("has no %s: name its field or column %s (a model's relation must be loaded, e.g. with Relation)", c.label, orList(c.names))
+			return nil, missing(rec, c)
 		}
 		row[i] = cellText(v)
 	}
@@ -108,58 +112,96 @@ func matches(want []keyRow, key string, got [][]string) bool {
 	return true
 }
 
-// rowHint explains how got differs from want without revealing want.
-func rowHint(want []keyRow, key string, got [][]string, cols []column, advice string) string {
+// missing explains that rec has no value for column c, in the terms of
+// what the row is: a struct's fields (and its relations not loaded), or
+// the columns of a map or of *sql.Rows.
+func missing(rec record, c column) error {
+	if rec.fields {
+		h := fmt.Sprintf("has no %s: name its field %s", c.label, orList(c.names))
+		if len(rec.unloaded) > 0 {
+			h += fmt.Sprintf(", or load its relation %s with the query's Relation", orList(rec.unloaded))
+		}
+		return errors.New(h)
+	}
+	var have []string
+	for k := range rec.named {
+		have = append(have, k)
+	}
+	sort.Strings(have)
+	return fmt.Errorf("has the columns %s but no %s: select it AS %s", strings.Join(have, ", "), c.label, orList(c.names))
+}
+
+// hint explains how got differs from want without revealing want: the row
+// count, the order, which columns hold other values, or other rows.
+func (q rowQuestion) hint(want []keyRow, key string, got [][]string) string {
 	if len(got) != len(want) {
 		h := fmt.Sprintf("expected %d rows, got %d", len(want), len(got))
 		if len(got) > len(want) {
-			h += " (add a Limit)"
+			return h + ": too many (check the query's Limit)"
 		}
-		return h
+		return h + ": too few (check the query's Limit, Where and joins)"
 	}
-	// Same rows, other order?
 	wantSet := map[string]int{}
 	for _, r := range want {
 		wantSet[r.row]++
 	}
+	expected := 0 // rows of got that are expected rows, wherever they are
 	for _, row := range got {
-		wantSet[rowDigest(key, row)]--
-	}
-	sameRows := true
-	for _, n := range wantSet {
-		if n != 0 {
-			sameRows = false
-			break
+		if d := rowDigest(key, row); wantSet[d] > 0 {
+			wantSet[d]--
+			expected++
 		}
 	}
-	if sameRows {
-		return "the right rows in the wrong order: " + advice
+	if expected == len(want) {
+		return "the right rows in the wrong order: " + q.rows
+	}
+	// Which columns hold the expected value, row by row?
+	rightCol := make([]bool, len(q.columns))
+	for j := range rightCol {
+		rightCol[j] = true
 	}
 	first, count := -1, 0
-	var differing []string
 	for i, row := range got {
 		if rowDigest(key, row) == want[i].row {
 			continue
 		}
 		count++
-		if first >= 0 {
-			continue
+		if first < 0 {
+			first = i
 		}
-		first = i
 		for j, cell := range row {
 			if j < len(want[i].cells) && cellDigest(key, j, cell) != want[i].cells[j] {
-				differing = append(differing, cols[j].label)
+				rightCol[j] = false
 			}
 		}
 	}
-	h := fmt.Sprintf("row %d: the %s differ", first+1, andList(differing))
-	if len(differing) == 1 {
-		h += "s"
+	// The first column names the row (a TrackId, a track or an artist): when
+	// it differs these are other rows, not the right rows with other values.
+	if !rightCol[0] {
+		if expected == 0 {
+			return fmt.Sprintf("none of the %d rows is an expected one: %s", len(got), q.rows)
+		}
+		are := "are"
+		if count == 1 {
+			are = "is"
+		}
+		return fmt.Sprintf("row %d is not the expected one (%d of the %d rows %s not): %s", first+1, count, len(got), are, q.rows)
 	}
+	var differing []string
+	for j, ok := range rightCol {
+		if !ok {
+			differing = append(differing, q.columns[j].label)
+		}
+	}
+	verb := "differ"
+	if len(differing) == 1 {
+		verb = "differs"
+	}
+	h := fmt.Sprintf("row %d: the %s %s", first+1, andList(differing), verb)
 	if count > 1 {
 		h += fmt.Sprintf(" (%d rows differ)", count)
 	}
-	return h + "; " + advice
+	return h + "; " + q.values
 }
 
 func labels(cols []column) string {

@@ -16,6 +16,10 @@ type record struct {
 	ordered []any
 	// orderedOnly marks positional rows ([][]any), which have no names.
 	orderedOnly bool
+	// fields marks a struct's row; unloaded names its relations (struct or
+	// pointer fields) that were not loaded.
+	fields   bool
+	unloaded []string
 }
 
 // errUnanswered is returned by records for a nil or empty answer.
@@ -70,7 +74,7 @@ func recordOf(v reflect.Value) (record, error) {
 		if isScalar(v.Type()) {
 			break
 		}
-		rec := record{named: map[string]any{}}
+		rec := record{named: map[string]any{}, fields: true}
 		flatten(v, "", &rec)
 		return rec, nil
 	case reflect.Map:
@@ -153,8 +157,14 @@ func flatten(v reflect.Value, prefix string, rec *record) {
 				}
 				fv = fv.Elem()
 			}
-			if fv.Kind() != reflect.Struct || strings.Count(prefix, ".") >= maxRelationDepth {
-				continue // relation not loaded, or too deep (a cycle: n.Next == n)
+			if fv.Kind() != reflect.Struct {
+				if prefix == "" {
+					rec.unloaded = append(rec.unloaded, f.Name)
+				}
+				continue // relation not loaded
+			}
+			if strings.Count(prefix, ".") >= maxRelationDepth {
+				continue // too deep (a cycle: n.Next == n)
 			}
 			for _, n := range names {
 				flatten(fv, prefix+n+".", rec)

@@ -4,7 +4,8 @@
 //
 // A notebook runs exactly as a student's would: Jupyter's
 // `jupyter nbconvert --to notebook --execute` starts the installed GoNB
-// kernel with the notebook's own folder as working directory. Only the
+// kernel (its plain-text-errors twin, [HeadlessKernel]) with the notebook's
+// own folder as working directory. Only the
 // executed copy is written, into an output folder (build/lessons, or a test's
 // temporary folder); the committed notebook is read, never overwritten.
 //
@@ -21,7 +22,13 @@
 // displays: GoNB delivers the two over separate pipes, so their interleaving
 // varies), and volatile text is masked — the clock
 // time and duration in bun's query log lines, GoNB's temporary build folder
-// and the checkout's absolute path.
+// and the checkout's absolute path. The notebook's language_info gets Go's
+// lexer, so renderers highlight Go as Go.
+//
+// # Live kernels
+//
+// [Jupyter.StartSession] drives one kernel request by request, as a front
+// end does: cells in any order, Tab completion, Shift+Tab inspection.
 //
 // # Kernel set-up
 //
@@ -29,11 +36,15 @@
 // it back, and [KernelSpec.PrependPath] puts the folder holding the pinned
 // gonb and goimports binaries on the kernel's PATH, because GoNB runs
 // goimports on every cell and a Jupyter started from a desktop launcher may
-// not have that folder (or even Go) on its PATH. [KernelSpec.SetEnv] (the
+// not have that folder (or even Go) on its PATH. gopls sits there too.
+// [KernelSpec.SetEnv] (the
 // `nbrun kernel-env` command) sets the rest of what every cell's go commands
 // see: scripts/setup.sh links cells stripped (GOFLAGS=-ldflags=-s) and puts
 // the local module cache first on GOPROXY, because GoNB runs `go get` before
 // every cell. [StalePackages] (`nbrun cold-notice`, each lesson's first
 // line) tells a student when Go's build cache is cold, before the cell
-// compiles for a minute.
+// compiles for a minute. The students' kernel (StudentKernel, the
+// notebooks' metadata) shows GoNB's rich HTML errors;
+// [KernelSpec.HeadlessTwin] writes the twin with -raw_error, and the same
+// environment, for headless runs.
 package nbrun

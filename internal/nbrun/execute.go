@@ -24,7 +24,8 @@ type ExecOptions struct {
 	// Name is the executed copy's base name without extension; default the
 	// source notebook's.
 	Name string
-	// Kernel is the kernelspec to run the notebook with; default "gonb".
+	// Kernel is the kernelspec to run the notebook with; default
+	// HeadlessKernel (plain-text errors).
 	Kernel string
 	// CellTimeout bounds each cell; default DefaultCellTimeout.
 	CellTimeout time.Duration
@@ -67,7 +68,7 @@ func (j *Jupyter) Execute(ctx context.Context, path string, opts ExecOptions) (*
 	}
 	kernel := opts.Kernel
 	if kernel == "" {
-		kernel = "gonb"
+		kernel = HeadlessKernel
 	}
 	timeout := opts.CellTimeout
 	if timeout <= 0 {

@@ -99,7 +99,7 @@ func TestExecute(t *testing.T) {
 
 	args, _ := os.ReadFile(argsLog)
 	for _, want := range []string{
-		"nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.kernel_name=gonb --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False --output-dir " + out + " --output 01_lesson " + src,
+		"nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.kernel_name=gonb-raw --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False --output-dir " + out + " --output 01_lesson " + src,
 		"nbconvert --to html --output-dir " + out + " --output 01_lesson " + run.Path,
 	} {
 		if !strings.Contains(string(args), want+"\n") {

@@ -164,6 +164,9 @@ func (k *KernelSpec) Save() error {
 	if err := enc.Encode(k.raw); err != nil {
 		return fmt.Errorf("nbrun: encode kernelspec: %w", err)
 	}
+	if err := os.MkdirAll(filepath.Dir(k.Path), 0o755); err != nil {
+		return fmt.Errorf("nbrun: save kernelspec: %w", err)
+	}
 	if err := writeFileAtomic(k.Path, buf.Bytes()); err != nil {
 		return fmt.Errorf("nbrun: save kernelspec: %w", err)
 	}
@@ -200,4 +203,52 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// The course installs two kernelspecs that start the same gonb. Students
+// open the notebooks with StudentKernel (their metadata names it): GoNB's
+// rich HTML errors, with the offending line highlighted in context.
+// HeadlessKernel adds GoNB's -raw_error, so an error is plain text in the
+// executed notebook, which nbconvert, the notebook tests and CI logs read.
+const (
+	StudentKernel  = "gonb"
+	HeadlessKernel = "gonb-raw"
+)
+
+// SetFlag sets the kernel command's flag name to value ("-name=value"),
+// or removes it when value is "".
+func (k *KernelSpec) SetFlag(name, value string) {
+	argv := k.Argv[:1:1]
+	for _, arg := range k.Argv[1:] {
+		if n, _, ok := strings.Cut(strings.TrimLeft(arg, "-"), "="); ok && n == name {
+			continue
+		}
+		argv = append(argv, arg)
+	}
+	if value != "" {
+		argv = append(argv, "-"+name+"="+value)
+	}
+	k.Argv = argv
+}
+
+// HeadlessTwin returns the HeadlessKernel spec for the student kernel k:
+// the same command and environment with -raw_error=true, in a sibling
+// folder (Save writes it).
+func (k *KernelSpec) HeadlessTwin() *KernelSpec {
+	twin := &KernelSpec{
+		Name:        HeadlessKernel,
+		Path:        filepath.Join(filepath.Dir(filepath.Dir(k.Path)), HeadlessKernel, "kernel.json"),
+		Argv:        append([]string(nil), k.Argv...),
+		DisplayName: k.DisplayName + ", plain-text errors",
+		Env:         map[string]string{},
+		raw:         map[string]any{},
+	}
+	for key, v := range k.raw {
+		twin.raw[key] = v
+	}
+	for key, v := range k.Env {
+		twin.Env[key] = v
+	}
+	twin.SetFlag("raw_error", "true")
+	return twin
 }

@@ -123,6 +123,50 @@ func TestReadKernelSpecRejects(t *testing.T) {
 	}
 }
 
+// The student kernel loses -raw_error (rich errors); its twin gonb-raw, in
+// a sibling folder, has the same command and PATH plus -raw_error=true.
+func TestKernelSpecHeadlessTwin(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("JUPYTER_DATA_DIR", data)
+	bin, root := fakeBinary(t), t.TempDir()
+	k, err := ReadKernelSpec(writeKernel(t, data, bin, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.PrependPath("/opt/bin")
+	k.SetFlag("raw_error", "")
+	if err := k.Save(); err != nil {
+		t.Fatal(err)
+	}
+	twin := k.HeadlessTwin()
+	if err := twin.Save(); err != nil {
+		t.Fatal(err)
+	}
+	student, err := ReadKernelSpec(filepath.Join(data, "kernels", StudentKernel, "kernel.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := student.Flag("raw_error"); ok {
+		t.Errorf("student kernel still has -raw_error: %q", student.Argv)
+	}
+	headless, err := ReadKernelSpec(filepath.Join(data, "kernels", HeadlessKernel, "kernel.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := headless.Flag("raw_error"); !ok || v != "true" {
+		t.Errorf("headless kernel argv %q lacks -raw_error=true", headless.Argv)
+	}
+	if err := headless.CheckGoNB(root); err != nil {
+		t.Error(err)
+	}
+	if headless.Env["PATH"] != "/opt/bin:${PATH}" || headless.DisplayName != "Go (gonb), plain-text errors" {
+		t.Errorf("headless kernel env %v, display name %q", headless.Env, headless.DisplayName)
+	}
+	if got := strings.Join(headless.Argv[1:3], " "); got != "--kernel {connection_file}" {
+		t.Errorf("headless argv %q", headless.Argv)
+	}
+}
+
 func TestKernelSpecSetEnv(t *testing.T) {
 	data := t.TempDir()
 	t.Setenv("JUPYTER_DATA_DIR", data)

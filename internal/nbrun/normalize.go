@@ -32,7 +32,10 @@ type NormalizeOptions struct {
 //     in place to nothing) is dropped: a re-run that needs no bar has none;
 //   - the download's "ready: … (N bytes, sha256 ok, cached)" line loses
 //     ", cached": a first run downloads, a re-run reuses the file, and both
-//     must read the same.
+//     must read the same;
+//   - metadata.language_info gets Go's highlighting (GoLanguageInfo): GoNB
+//     leaves pygments_lexer empty, and nbconvert, GitHub and nbviewer then
+//     colour Go as Python.
 //
 // Everything else is kept. The result is written the way Jupyter writes
 // notebooks (keys sorted, one-space indent, multi-line strings as lists of
@@ -43,6 +46,19 @@ func Normalize(data []byte, opts NormalizeOptions) ([]byte, error) {
 	var nb map[string]any
 	if err := dec.Decode(&nb); err != nil {
 		return nil, fmt.Errorf("nbrun: normalize: not a notebook (invalid JSON): %w", err)
+	}
+	md, _ := nb["metadata"].(map[string]any)
+	if md == nil {
+		md = map[string]any{}
+		nb["metadata"] = md
+	}
+	info, _ := md["language_info"].(map[string]any)
+	if info == nil {
+		info = map[string]any{}
+		md["language_info"] = info
+	}
+	for k, v := range GoLanguageInfo {
+		info[k] = v
 	}
 	cells, _ := nb["cells"].([]any)
 	for _, c := range cells {
@@ -66,6 +82,17 @@ func Normalize(data []byte, opts NormalizeOptions) ([]byte, error) {
 		return nil, fmt.Errorf("nbrun: normalize: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// GoLanguageInfo is the language_info a saved lesson carries (besides the
+// Go version the kernel reports): Pygments' "go" lexer for nbconvert's HTML
+// and GitHub, CodeMirror's "go" mode, the .go extension for exports.
+var GoLanguageInfo = map[string]string{
+	"name":            "go",
+	"pygments_lexer":  "go",
+	"codemirror_mode": "go",
+	"file_extension":  ".go",
+	"mimetype":        "text/x-go",
 }
 
 // normalizeOutputs puts a cell's outputs in a canonical order: all its

@@ -156,3 +156,24 @@ func ExampleNormalize() {
 	// Output:
 	// [bun]  SELECT            SELECT "customer"."FirstName" FROM "customers" AS "customer"
 }
+
+// GoNB reports an empty pygments_lexer; a normalized notebook is saved with
+// Go's lexer, CodeMirror mode and file extension, keeping the Go version.
+func TestNormalizeLanguageInfo(t *testing.T) {
+	in := `{"cells":[],"metadata":{"language_info":{"name":"go","pygments_lexer":"","codemirror_mode":"","file_extension":".go","mimetype":"text/x-go","version":"go1.26.8"}},"nbformat":4,"nbformat_minor":5}`
+	out, err := Normalize([]byte(in), NormalizeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"language_info": {
+   "codemirror_mode": "go",
+   "file_extension": ".go",
+   "mimetype": "text/x-go",
+   "name": "go",
+   "pygments_lexer": "go",
+   "version": "go1.26.8"
+  }`
+	if !strings.Contains(string(out), want) {
+		t.Errorf("normalized metadata:\n%s\nwant\n%s", out, want)
+	}
+}

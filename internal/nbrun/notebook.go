@@ -13,6 +13,9 @@ type Notebook struct {
 	Cells []Cell
 	// KernelName is metadata.kernelspec.name ("gonb" for the lessons).
 	KernelName string
+	// LanguageInfo holds the text fields of metadata.language_info
+	// ("pygments_lexer", "file_extension", …): how renderers highlight it.
+	LanguageInfo map[string]string
 }
 
 // Cell is one notebook cell.
@@ -62,6 +65,7 @@ func ParseNotebook(data []byte) (*Notebook, error) {
 			KernelSpec struct {
 				Name string `json:"name"`
 			} `json:"kernelspec"`
+			LanguageInfo map[string]any `json:"language_info"`
 		} `json:"metadata"`
 		Cells []struct {
 			ID             string    `json:"id"`
@@ -85,7 +89,12 @@ func ParseNotebook(data []byte) (*Notebook, error) {
 	if raw.NBFormat != 4 {
 		return nil, fmt.Errorf("nbformat %d is not supported: save the notebook with Jupyter (nbformat 4)", raw.NBFormat)
 	}
-	nb := &Notebook{KernelName: raw.Metadata.KernelSpec.Name}
+	nb := &Notebook{KernelName: raw.Metadata.KernelSpec.Name, LanguageInfo: map[string]string{}}
+	for k, v := range raw.Metadata.LanguageInfo {
+		if s, ok := v.(string); ok {
+			nb.LanguageInfo[k] = s
+		}
+	}
 	for i, rc := range raw.Cells {
 		c := Cell{Index: i, ID: rc.ID, Type: rc.CellType, Source: string(rc.Source)}
 		if rc.ExecutionCount != nil {

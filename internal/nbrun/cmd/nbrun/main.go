@@ -3,8 +3,9 @@
 // root.
 //
 //	nbrun check                      is Jupyter there, and the gonb kernel for this checkout?
-//	nbrun kernel-path DIR...         put DIRs first on the gonb kernel's PATH
 //	nbrun kernel-env NAME=VALUE...   set (or, with an empty VALUE, remove) the gonb kernel's environment variables
+//	nbrun kernel-path DIR...         put DIRs first on the gonb kernel's PATH, and
+//	                                 install its twin gonb-raw (plain-text errors, same environment)
 //	nbrun cold-notice [PKG...]       say so when Go's build cache lacks the lessons' packages (a lesson's first cell runs it)
 //	nbrun run [-save] [PATH...]      execute notebooks into build/lessons
 //
@@ -34,7 +35,7 @@ const usage = `usage:
   nbrun kernel-path [-kernel gonb] DIR...
   nbrun kernel-env [-kernel gonb] NAME=VALUE...
   nbrun cold-notice [PKG...]
-  nbrun run [-out build/lessons] [-save] [-html=true] [-kernel gonb] [-timeout 10m] [NOTEBOOK|FOLDER ...]
+  nbrun run [-out build/lessons] [-save] [-html=true] [-kernel gonb-raw] [-timeout 10m] [NOTEBOOK|FOLDER ...]
 `
 
 func main() {
@@ -89,6 +90,15 @@ func check(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Printf("kernel %s: %s (go_work includes %s)\n", k.Name, k.Path, root)
+	if *kernel == nbrun.StudentKernel {
+		twin, err := nbrun.FindKernel(ctx, j, nbrun.HeadlessKernel)
+		if err != nil {
+			return err
+		}
+		if err := twin.CheckGoNB(root); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -116,10 +126,18 @@ func kernelPath(args []string) error {
 		dirs = append(dirs, abs)
 	}
 	k.PrependPath(dirs...)
+	// Students get GoNB's rich errors; the headless twin, which nbrun and
+	// the tests execute with, keeps them plain text.
+	k.SetFlag("raw_error", "")
 	if err := k.Save(); err != nil {
 		return err
 	}
 	fmt.Printf("kernel %s: PATH=%s\n", k.Name, k.Env["PATH"])
+	twin := k.HeadlessTwin()
+	if err := twin.Save(); err != nil {
+		return err
+	}
+	fmt.Printf("kernel %s: %s with -raw_error (headless runs and tests)\n", twin.Name, k.Name)
 	return nil
 }
 
@@ -186,7 +204,7 @@ func run(ctx context.Context, args []string) error {
 	out := fs.String("out", filepath.Join("build", "lessons"), "folder for executed copies, HTML renderings and logs")
 	save := fs.Bool("save", false, "save the fresh outputs back into each notebook whose cells all succeeded")
 	html := fs.Bool("html", true, "also render each executed notebook as HTML")
-	kernel := fs.String("kernel", "gonb", "kernelspec to execute with")
+	kernel := fs.String("kernel", nbrun.HeadlessKernel, "kernelspec to execute with")
 	timeout := fs.Duration("timeout", nbrun.DefaultCellTimeout, "time limit for one cell")
 	_ = fs.Parse(args)
 

@@ -1,0 +1,29 @@
+package erd
+
+import (
+	"encoding/base64"
+	"fmt"
+	"math"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
+
+// DisplayWidth is the widest the diagram is shown, in pixels: the classic
+// Notebook's output area is about 978 px wide at the usual window size, and
+// JupyterLab's is similar. A wider diagram is scaled down to fit.
+const DisplayWidth = 940
+
+// HTML returns the diagram as an <img> whose source is the SVG document as
+// a data: URI. Unlike inline SVG it shows everywhere a saved notebook is
+// read: the classic Notebook and JupyterLab show it even before a notebook
+// is trusted (their sanitizers keep <img> with a data: URI but drop inline
+// SVG), and nbconvert's HTML export keeps it (nbconvert 6.5 strips the
+// elements inside an inline <svg>). The width and height attributes fit
+// DisplayWidth; the style also shrinks it in a narrower output area, where
+// the notebook allows styles.
+func HTML(s *inspect.Schema, opts ...Option) string {
+	svg, w, h := draw(s, opts)
+	scale := math.Min(1, DisplayWidth/w)
+	return fmt.Sprintf(`<img src="data:image/svg+xml;base64,%s" width="%d" height="%d" alt="%s" style="max-width:100%%;height:auto">`,
+		base64.StdEncoding.EncodeToString([]byte(svg)), int(math.Round(w*scale)), int(math.Round(h*scale)), esc(title(selected(s, collect(opts)))))
+}
