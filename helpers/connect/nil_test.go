@@ -40,6 +40,12 @@ func TestNilInputsNeverPanic(t *testing.T) {
 
 	// A nil opener, or one that returns neither a database nor an error, is
 	// a bug in the package that registered it: Open says so.
+	t.Cleanup(func() { // keep Schemes() as other tests expect it
+		openersMu.Lock()
+		delete(openers, "niltest")
+		delete(openers, "nildbtest")
+		openersMu.Unlock()
+	})
 	Register(nil, "niltest")
 	Register(func(context.Context, string, bool) (*bun.DB, error) { return nil, nil }, "nildbtest")
 	for dsn, want := range map[string]string{
