@@ -86,6 +86,11 @@ func (t sqliteTarget) checkContents(size int64, create bool) error {
 			Redact(t.path), n, sqliteHeaderLen)
 	}
 	if want, ok := headerSize(header); ok && size < want && !t.hasSideFiles() {
+		// Stat again: a writer may have grown the file since (SQLite
+		// writes page 1 before it extends the file).
+		if info, err := f.Stat(); err == nil && info.Size() >= want {
+			return nil
+		}
 		return fmt.Errorf("connect: database file %q is truncated: it holds %d of its %d bytes: a failed download or copy? Download or copy it again",
 			Redact(t.path), size, want)
 	}
