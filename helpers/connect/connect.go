@@ -3,6 +3,7 @@ package connect
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -10,7 +11,11 @@ import (
 
 // Open opens the database named by dsn and checks that it answers. See the
 // package documentation for the accepted forms. The caller closes the DB.
+// A nil ctx is context.Background.
 func Open(ctx context.Context, dsn string, opts ...Option) (*bun.DB, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if strings.TrimSpace(dsn) == "" {
 		return nil, errors.New(`connect: empty data source name: pass a file path such as "lesson1.db", or ":memory:"`)
 	}
@@ -22,6 +27,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*bun.DB, error) {
 	db, err := open(ctx, dsn, cfg.create)
 	if err != nil {
 		return nil, redactError(err, dsn)
+	}
+	if db == nil {
+		return nil, fmt.Errorf("connect: the opener registered for scheme %q returned no database and no error: fix the package that calls connect.Register", schemeOf(dsn))
 	}
 	addEcho(db, cfg)
 	return db, nil

@@ -381,12 +381,23 @@ func TestOpenNotADatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(context.Background(), path)
-	want := `connect: open SQLite "` + path + `": file is not a database (26): is it an SQLite database file?`
+	want := `connect: "` + path + `" is not an SQLite database file (it does not start with "SQLite format 3"): check the path, or download or copy the file again`
 	if err == nil || err.Error() != want {
 		t.Fatalf("error\n got: %v\nwant: %s", err, want)
 	}
 	if got, _ := os.ReadFile(path); !strings.HasPrefix(string(got), "not a database") {
 		t.Fatal("the file was changed")
+	}
+
+	// SQLite's magic, then garbage: SQLite itself refuses it.
+	damaged := append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{0xa5}, 4080)...)
+	if err := os.WriteFile(path, damaged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(context.Background(), path)
+	want = `connect: "` + path + `" is not an SQLite database file, or a damaged one (file is not a database (26)): check the path, or download or copy the file again`
+	if err == nil || err.Error() != want {
+		t.Fatalf("error\n got: %v\nwant: %s", err, want)
 	}
 }
 

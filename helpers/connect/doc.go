@@ -23,7 +23,20 @@
 // A database file that does not exist is an error (wrapping fs.ErrNotExist)
 // that names the path and the fix, never a silently created empty database:
 // a mistyped path would otherwise look like a database with no tables. Pass
-// [Create] to make a new database.
+// [Create] to make a new database; Open then writes it to disk at once, so
+// the next cell opens it without Create.
+//
+// For the same reason Open reads the file's header before SQLite does, and
+// refuses, naming the file and the fix:
+//
+//   - an empty (0-byte) file, what a failed download or copy leaves (with
+//     Create it becomes the new database);
+//   - a device, pipe or socket (/dev/zero, a FIFO), and a file that does not
+//     start like an SQLite database (/proc/self/status, a text file, a zip);
+//   - a truncated database: shorter than the size its header records
+//     (unless a -journal or -wal beside it lets SQLite recover).
+//
+// Create never overwrites a file that is not an empty one.
 //
 // ":memory:" (or "sqlite://", or "file::memory:") opens a private in-memory
 // database. It lives exactly as long as the *bun.DB, which in a notebook means
@@ -35,7 +48,10 @@
 // Every SQLite connection runs with PRAGMA foreign_keys = ON (Open verifies
 // it) and a busy timeout of 5 s, so a second program writing the same file
 // waits instead of failing at once with "database is locked". A DSN asking for
-// foreign_keys off is rejected.
+// foreign_keys off is rejected. When the lock outlasts the wait, Open says the
+// database is locked by another program (most likely a DB browser with
+// unsaved changes, or another kernel in the middle of a transaction) and how
+// to release it.
 //
 // Other databases are chosen by the URL scheme. This package links SQLite
 // only, so that a notebook cell on the lessons' default path does not link
@@ -50,7 +66,8 @@
 // ones. Packages add databases with [Register].
 //
 // Errors never quote a password: every DSN in a message goes through
-// [Redact].
+// [Redact]. Nil and zero inputs are errors, never panics: a nil context is
+// context.Background.
 //
 // # Echo
 //

@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -60,9 +58,28 @@ func openSQLite(ctx context.Context, dsn string, create bool) (*bun.DB, error) {
 	}
 	if err := checkForeignKeys(ctx, sqldb); err != nil {
 		sqldb.Close()
-		return nil, fmt.Errorf("connect: open SQLite %q: %w", Redact(t.path), err)
+		return nil, t.explain(err)
+	}
+	if create && !t.memory() {
+		if err := writeHeader(ctx, sqldb); err != nil {
+			sqldb.Close()
+			return nil, t.explain(err)
+		}
 	}
 	return bun.NewDB(sqldb, sqlitedialect.New()), nil
+}
+
+// writeHeader writes a new database to disk at once: SQLite creates a
+// file of 0 bytes and fills it only with the first write, and an empty
+// file is what checkFile refuses without Create. A database that has
+// pages is left as it is.
+func writeHeader(ctx context.Context, sqldb *sql.DB) error {
+	var pages int
+	if err := sqldb.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil || pages > 0 {
+		return err
+	}
+	_, err := sqldb.ExecContext(ctx, "PRAGMA user_version = 0")
+	return err
 }
 
 // checkForeignKeys proves the connection enforces foreign keys (the DSN
@@ -76,10 +93,7 @@ func checkForeignKeys(ctx context.Context, sqldb *sql.DB) error {
 	if on != 1 {
 		return errors.New("foreign key enforcement could not be turned on")
 	}
-	if err := sqldb.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-		return fmt.Errorf("%w: is it an SQLite database file?", err)
-	}
-	return nil
+	return sqldb.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
 }
 
 // parseSQLite accepts a plain path, an SQLite "file:" URI, or a
@@ -175,40 +189,6 @@ func splitPragma(p string) (name, value string) {
 	}
 	value = strings.Trim(strings.TrimSpace(p[i+1:]), ")'\" ")
 	return strings.TrimSpace(p[:i]), value
-}
-
-// checkFile makes sure a file database exists (or may be created), so that
-// a wrong path is reported as such instead of becoming an empty database.
-func (t sqliteTarget) checkFile(create bool) error {
-	if t.memory() {
-		return nil
-	}
-	abs, err := filepath.Abs(t.path)
-	if err != nil {
-		abs = t.path
-	}
-	info, err := os.Stat(t.path)
-	switch {
-	case err == nil && info.IsDir():
-		return fmt.Errorf("connect: %q (%s) is a directory, not an SQLite database file: name the .db file inside it", Redact(t.path), Redact(abs))
-	case err == nil:
-		return nil
-	case !errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("connect: database file %q: %w", Redact(t.path), err)
-	case !create:
-		where := ""
-		if abs != t.path {
-			where = " (looked for " + Redact(abs) + ")"
-		}
-		return fmt.Errorf("connect: database file %q does not exist%s: check the path and the working directory, or pass connect.Create() to make a new empty database: %w",
-			Redact(t.path), where, fs.ErrNotExist)
-	}
-	dir := filepath.Dir(abs)
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return fmt.Errorf("connect: cannot create database %q: directory %s does not exist: create it first (os.MkdirAll) or fix the path: %w",
-			Redact(t.path), dir, fs.ErrNotExist)
-	}
-	return nil
 }
 
 // driverDSN renders the DSN for the SQLite driver sqliteshim picked:

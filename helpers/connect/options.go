@@ -22,7 +22,8 @@ func newConfig(opts []Option) *config {
 }
 
 // Create lets Open make a new, empty database when the file does not exist
-// yet. Its directory must exist. An existing database is opened as it is.
+// yet, or is empty (0 bytes), and write it to disk. Its directory must
+// exist. An existing database is opened as it is; any other file is refused.
 func Create() Option {
 	return func(c *config) { c.create = true }
 }

@@ -54,11 +54,16 @@ var (
 // Register makes Open hand DSNs with the given URL schemes (lower case,
 // without "://") to open. It is meant for the init function of a package
 // that adds databases, such as [ServersImport]; it panics when a scheme is
-// registered twice.
+// registered twice. A nil open makes Open fail on those schemes with an
+// error saying so.
 func Register(open Opener, schemes ...string) {
 	openersMu.Lock()
 	defer openersMu.Unlock()
 	for _, s := range schemes {
+		open := open
+		if open == nil {
+			open = nilOpener(s)
+		}
 		if _, dup := openers[s]; dup {
 			panic("connect: scheme " + s + " registered twice")
 		}
@@ -102,4 +107,11 @@ func Schemes() []string {
 	}
 	sort.Strings(list)
 	return list
+}
+
+// nilOpener stands for the nil Opener registered for scheme.
+func nilOpener(scheme string) Opener {
+	return func(context.Context, string, bool) (*bun.DB, error) {
+		return nil, fmt.Errorf("connect: the opener registered for scheme %q is nil: fix the package that calls connect.Register", scheme)
+	}
 }

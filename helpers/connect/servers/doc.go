@@ -16,7 +16,13 @@
 //
 // PostgreSQL goes through pgx's database/sql driver and Bun's pgdialect;
 // any libpq parameter pgx knows may follow the "?", and the PG* variables
-// fill in what the URL leaves out, as for psql. MySQL and MariaDB go
+// fill in what the URL leaves out, as for psql. A URL without a host
+// (postgres:///dbname) means the local server's Unix socket, as in libpq.
+// Unlike libpq, the database must be named (in the path, as dbname=, by
+// $PGDATABASE or a service): libpq would take the user's name for it, and
+// connect.Create would create that, so postgres:// and postgres://:@ are an
+// error saying what is missing. A PostgreSQL URL pointed at a server of
+// another protocol is told so: a MySQL / MariaDB port is named as one. MySQL and MariaDB go
 // through go-sql-driver/mysql and Bun's mysqldialect. Only the driver's own
 // parameters may follow the "?" (charset, collation, loc, parseTime,
 // timeout, readTimeout, writeTimeout, tls, …, plus socket=/path for a Unix

@@ -40,7 +40,8 @@ func serverCause(err error) string {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return "timed out"
 	}
-	msg := strings.TrimSpace(err.Error())
+	// pgx formats a nil error with %w in "received unexpected message".
+	msg := strings.TrimSpace(strings.ReplaceAll(err.Error(), ": %!w(<nil>)", ""))
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = strings.TrimSpace(msg[:i])
 	}

@@ -36,6 +36,9 @@ func openPostgres(ctx context.Context, dsn string, create bool) (*bun.DB, error)
 		return nil, fmt.Errorf("connect: %q is not a valid PostgreSQL URL (%v): write postgres://user:password@host:5432/dbname?sslmode=disable",
 			connect.Redact(dsn), err)
 	}
+	if err := checkNamesDatabase(dsn); err != nil {
+		return nil, err
+	}
 	connConfig, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("connect: %q is not a valid PostgreSQL URL (%v): write postgres://user:password@host:5432/dbname?sslmode=disable",
@@ -52,6 +55,11 @@ func openPostgres(ctx context.Context, dsn string, create bool) (*bun.DB, error)
 		db, err = pingPostgres(ctx, connConfig)
 	}
 	if err != nil {
+		if pgCode(err) == "" && !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+			if wrong := notPostgres(ctx, connConfig, err); wrong != nil {
+				return nil, wrong
+			}
+		}
 		return nil, postgresError(connConfig, err)
 	}
 	return bun.NewDB(db, pgdialect.New()), nil
@@ -105,7 +113,18 @@ func postgresError(connConfig *pgx.ConnConfig, err error) error {
 		return &serverError{err, fmt.Sprintf("connect: no answer from PostgreSQL at %s within the connect timeout (%s): check the host and port in the URL, or raise connect_timeout",
 			addr, cause)}
 	}
+	if garbled(err) {
+		return &serverError{err, fmt.Sprintf("connect: the server at %s does not answer like PostgreSQL (%s): check the host and port in the URL (PostgreSQL usually listens on 5432)",
+			addr, cause)}
+	}
 	return &serverError{err, fmt.Sprintf("connect: cannot reach PostgreSQL at %s (%s): start the server, or fix the host and port in the URL", addr, cause)}
+}
+
+// garbled reports pgx's errors for a server that was reached and answered
+// with messages PostgreSQL does not send.
+func garbled(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "received unexpected message") || strings.Contains(msg, "failed to receive message")
 }
 
 // pgCode is the SQLSTATE of a server error in err's chain, "" for none.
