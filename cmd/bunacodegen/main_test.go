@@ -107,7 +107,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	for _, want := range []string{
 		"usage: bunacodegen [flags] <database>",
 		"-tables names", "-noviews", "-noindexes", "-noconstraints", "-norelations",
-		"-nobackrefs", "-nullstyle pointer", "sqlnull", "-package name", "-outfile file",
+		"-nobackreferences", "-nullstyle pointer", "sqlnull", "-package name", "-outfile file",
 		"-cell", "-generated", "Exit status: 0 ok, 1 database or output error,",
 	} {
 		if !strings.Contains(errOut, want) {

@@ -28,7 +28,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	}
 	// Internal tables and views are inspected too, so Skipped can say why
 	// each became no model.
-	s, err := inspect.Inspect(ctx, db, inspect.IncludeInternal())
+	s, err := inspect.Inspect(ctx, db, inspect.WithInternal())
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
@@ -59,7 +59,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 		if t := db.Dialect().Tables().ByName(a.Table.Name); t != nil && !sameColumns(t.Type, typ) {
 			return nil, fmt.Errorf("automap: this *bun.DB already has a model (%s) registered for the association table %q; "+
 				"Bun finds a many-to-many join model by table name, so automap's relations through it would be ambiguous: "+
-				"map with a *bun.DB of its own (a second connection with a new dialect value), or use NoRelations",
+				"map with a *bun.DB of its own (a second connection with a new dialect value), or use WithoutRelations",
 				t.Type, a.Table.Name)
 		}
 		register = append(register, typ)

@@ -115,7 +115,7 @@ func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.
 	}
 	// Every model reads its first row, in both null styles.
 	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
-		styled, err := automap.Map(ctx, db, automap.NullStyle(style))
+		styled, err := automap.Map(ctx, db, automap.WithNullStyle(style))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -244,7 +244,7 @@ func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *a
 // time.Time, NULL as nil, in both null styles.
 func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
-		reg, err := automap.Map(ctx, db, automap.NullStyle(style), automap.NoRelations())
+		reg, err := automap.Map(ctx, db, automap.WithNullStyle(style), automap.WithoutRelations())
 		if err != nil {
 			t.Fatal(err)
 		}

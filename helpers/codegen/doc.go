@@ -56,7 +56,7 @@
 //     must know a join model before it resolves the relation: the file
 //     header and the join model's comment both show the
 //     db.RegisterModel((*PlaylistTrack)(nil)) call to make.
-//   - Views become read-only models (no primary key) unless NoViews.
+//   - Views become read-only models (no primary key) unless WithoutViews.
 //   - UNIQUE constraints become `unique` tags (`unique:name` on each column
 //     of a composite one). Plain indexes cannot be struct tags: they are
 //     listed in the model's comment so nothing is lost. Column defaults are
@@ -91,7 +91,7 @@
 // sqlacodegen does (the lesson's selection brings media_types along,
 // because tracks refers to it), so every belongs-to field has its target;
 // the header lists what was added. Back-references and many-to-many
-// relations appear only between generated tables. With NoRelations nothing
+// relations appear only between generated tables. With WithoutRelations nothing
 // is added.
 //
 // # Output

@@ -191,12 +191,12 @@ func TestGeneratedCodeRuns(t *testing.T) {
 	pkgs := []generatedPackage{
 		{golden: "chinook_lesson.golden", pkg: "lesson", dbArg: 1, graph: graphFor(t, "chinook.db", Tables(lessonTables...))},
 		{golden: "chinook_all.golden", pkg: "chinook", dbArg: 1, graph: graphFor(t, "chinook.db")},
-		{golden: "chinook_sqlnull_nobackrefs.golden", pkg: "sqlnull", dbArg: 1, graph: graphFor(t, "chinook.db", WithNullStyle(modelgraph.NullSQL), NoBackrefs())},
-		{golden: "chinook_norelations_cell.golden", pkg: "cell", dbArg: 1, graph: graphFor(t, "chinook.db", Tables("tracks"), NoRelations())},
+		{golden: "chinook_sqlnull_nobackreferences.golden", pkg: "sqlnull", dbArg: 1, graph: graphFor(t, "chinook.db", WithNullStyle(modelgraph.NullSQL), WithoutBackReferences())},
+		{golden: "chinook_norelations_cell.golden", pkg: "cell", dbArg: 1, graph: graphFor(t, "chinook.db", Tables("tracks"), WithoutRelations())},
 		// Northwind's views too: their computed columns (Salesperson,
 		// Subtotal, …) have no declared type and scan into any.
 		{golden: "northwind.golden", pkg: "northwind", dbArg: 2, graph: graphFor(t, "northwind.db")},
-		{golden: "northwind_noviews.golden", pkg: "nwtables", dbArg: 2, graph: graphFor(t, "northwind.db", NoViews())},
+		{golden: "northwind_noviews.golden", pkg: "nwtables", dbArg: 2, graph: graphFor(t, "northwind.db", WithoutViews())},
 		{golden: "hand.golden", pkg: "hand", dbArg: 3, graph: handGraph()},
 	}
 	extra := `

@@ -14,7 +14,7 @@ import (
 type UnknownTablesError struct {
 	Names         []string // the unknown names, as given
 	Known         []string // the tables and views the database has
-	ViewsExcluded bool     // NoViews was set, so views were not looked at
+	ViewsExcluded bool     // WithoutViews was set, so views were not looked at
 }
 
 func (e *UnknownTablesError) Error() string {
@@ -64,9 +64,9 @@ func selectTables(s *inspect.Schema, o Options) (*inspect.Schema, error) {
 		for _, t := range s.Tables {
 			known = append(known, t.QualifiedName())
 		}
-		return nil, &UnknownTablesError{Names: unknown, Known: known, ViewsExcluded: o.NoViews}
+		return nil, &UnknownTablesError{Names: unknown, Known: known, ViewsExcluded: o.WithoutViews}
 	}
-	for !o.NoRelations && len(queue) > 0 {
+	for !o.WithoutRelations && len(queue) > 0 {
 		t := queue[0]
 		queue = queue[1:]
 		for i := range t.ForeignKeys {

@@ -19,21 +19,22 @@ import "github.com/bunbook/bunbook/helpers/inspect"
 type Option func(*options)
 
 type options struct {
-	views    bool
-	internal bool
-	tables   map[string]bool
-	types    bool
+	withoutViews bool
+	internal     bool
+	tables       map[string]bool
+	types        bool
 }
 
-// WithViews also draws views (they have no keys, so no lines).
-func WithViews() Option { return func(o *options) { o.views = true } }
+// WithoutViews leaves views out. By default they are drawn, as boxes
+// without lines (a view has no keys).
+func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
 
 // WithInternal also draws the engine's bookkeeping tables (sqlite_sequence…).
 func WithInternal() Option { return func(o *options) { o.internal = true } }
 
-// OnlyTables limits the diagram to the named tables; foreign keys to tables
+// Tables limits the diagram to the named tables; foreign keys to tables
 // outside the selection are not drawn.
-func OnlyTables(names ...string) Option {
+func Tables(names ...string) Option {
 	return func(o *options) {
 		o.tables = map[string]bool{}
 		for _, n := range names {
@@ -60,7 +61,7 @@ func selected(s *inspect.Schema, o options) []*inspect.Table {
 		t := &s.Tables[i]
 		switch {
 		case t.Internal && !o.internal:
-		case t.Kind == inspect.KindView && !o.views:
+		case t.Kind == inspect.KindView && o.withoutViews:
 		case o.tables != nil && !o.tables[t.Name] && !o.tables[t.QualifiedName()]:
 		default:
 			out = append(out, t)

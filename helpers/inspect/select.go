@@ -24,18 +24,18 @@ func (r tableRef) qualifiedName() string {
 	return r.Schema + "." + r.Name
 }
 
-// selectTables applies IncludeInternal, ExcludeViews and Tables to found.
+// selectTables applies WithInternal, WithoutViews and Tables to found.
 //
-// Without Tables, internal tables and (with ExcludeViews) views are dropped.
+// Without Tables, internal tables and (with WithoutViews) views are dropped.
 // With Tables, exactly the named ones are kept: a name may be bare or
 // "schema.name", matches exactly first and then ASCII case-insensitively (as
 // SQL identifiers do), and an internal table named explicitly is kept even
-// without IncludeInternal. Unknown names are one error naming all of them.
+// without WithInternal. Unknown names are one error naming all of them.
 func (o options) selectTables(found []tableRef) ([]tableRef, error) {
 	if len(o.tables) == 0 {
 		var kept []tableRef
 		for _, r := range found {
-			if (r.Internal && !o.includeInternal) || (r.Kind == KindView && o.excludeViews) {
+			if (r.Internal && !o.withInternal) || (r.Kind == KindView && o.withoutViews) {
 				continue
 			}
 			kept = append(kept, r)
@@ -54,7 +54,7 @@ func (o options) selectTables(found []tableRef) ([]tableRef, error) {
 			} else {
 				unknown = append(unknown, strconv.Quote(name))
 			}
-		case found[i].Kind == KindView && o.excludeViews:
+		case found[i].Kind == KindView && o.withoutViews:
 			views = append(views, strconv.Quote(name))
 		default:
 			chosen[i] = true
@@ -65,7 +65,7 @@ func (o options) selectTables(found []tableRef) ([]tableRef, error) {
 			strings.Join(unknown, ", "), summarizeRefs(found, 8))
 	}
 	if len(views) > 0 {
-		return nil, fmt.Errorf("inspect: Tables names view %s but ExcludeViews was given: drop one of the two options",
+		return nil, fmt.Errorf("inspect: Tables names view %s but WithoutViews was given: drop one of the two options",
 			strings.Join(views, ", "))
 	}
 	var kept []tableRef

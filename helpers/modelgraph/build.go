@@ -72,8 +72,8 @@ func (b *builder) baseSkipReason(t *inspect.Table) string {
 		return "internal table (the database engine's own bookkeeping)"
 	case b.selected != nil && !b.selected[t]:
 		return "not among the tables asked for (Tables option)"
-	case t.Kind == inspect.KindView && !b.o.includeViews:
-		return "view (no primary key); map it read-only with the IncludeViews option"
+	case t.Kind == inspect.KindView && b.o.withoutViews:
+		return "view, left out by the WithoutViews option"
 	case strings.Contains(t.Name, "."):
 		return "its name holds a dot, which Bun reads as schema.table; rename the table to map it"
 	case t.Problem != "":
