@@ -30,6 +30,7 @@ import (
 
 	"github.com/bunbook/bunbook/helpers/codegen"
 	"github.com/bunbook/bunbook/helpers/connect"
+	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
@@ -148,7 +149,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var buf bytes.Buffer
 	if err := codegen.Write(ctx, db, &buf, opts...); err != nil {
 		fmt.Fprintln(stderr, "bunacodegen:", err)
-		var unknown *codegen.UnknownTablesError
+		var unknown *inspect.UnknownTablesError
 		if errors.As(err, &unknown) {
 			return 2
 		}

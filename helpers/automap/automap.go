@@ -33,6 +33,9 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
 	g, err := modelgraph.Build(s, o.graph...)
+	if unknown := (*inspect.UnknownTablesError)(nil); errors.As(err, &unknown) {
+		return nil, fmt.Errorf("automap: Tables: %w", unknown)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
@@ -40,7 +43,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	if err := checkDepth(g.Models, o.depth); err != nil {
 		return nil, err
 	}
-	reg := &Registry{db: db, graph: g, depth: o.depth, models: map[string]*Model{}}
+	reg := &Registry{db: db, graph: g, depth: o.depth, models: map[string]*Model{}, schema: s, byTable: map[*inspect.Table]*Model{}}
 	levels := buildLevels(g.Models, o.depth)
 	used := map[*modelgraph.Model]bool{} // associations some m2m relation goes through
 	for _, m := range g.Models {
@@ -67,6 +70,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	for _, gm := range g.Models {
 		m := &Model{reg: reg, graph: gm, levels: levels[gm]}
 		reg.models[gm.Table.Name] = m
+		reg.byTable[gm.Table] = m
 		reg.names = append(reg.names, gm.Table.Name)
 		register = append(register, m.levels...)
 	}

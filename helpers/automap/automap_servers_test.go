@@ -131,14 +131,14 @@ func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.
 			}
 		}
 	}
-	album := reg.Model(srv.albums).New()
+	album := reg.MustLookup(srv.albums).New()
 	if err := db.NewSelect().Model(album).Where("? = 1", bun.Ident(srv.albumID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got := repr.String(album); got != srv.albumRepr {
 		t.Errorf("repr = %s, want %s", got, srv.albumRepr)
 	}
-	if got := fieldsOf(reg.Model(srv.albums)); got != srv.albumTypes {
+	if got := fieldsOf(reg.MustLookup(srv.albums)); got != srv.albumTypes {
 		t.Errorf("album fields:\n%s\nwant:\n%s", got, srv.albumTypes)
 	}
 }
@@ -154,14 +154,14 @@ func fieldsOf(m *automap.Model) string {
 }
 
 func testServerBelongsTo(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	album := reg.Model(srv.albums).New()
+	album := reg.MustLookup(srv.albums).New()
 	if err := db.NewSelect().Model(album).Relation("Artist").Where("?TableAlias.? = 1", bun.Ident(srv.albumID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got := get(t, get(t, album, "Artist"), "Name"); got != "AC/DC" {
 		t.Errorf("album 1's artist = %#v, want AC/DC", got)
 	}
-	track := reg.Model(srv.tracks).New()
+	track := reg.MustLookup(srv.tracks).New()
 	if err := db.NewSelect().Model(track).Relation("Album.Artist").Where("?TableAlias.? = 1", bun.Ident(srv.trackID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func testServerBelongsTo(t *testing.T, srv chinookServer, db *bun.DB, reg *autom
 }
 
 func testServerHasMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	artist := reg.Model(srv.artists).New()
+	artist := reg.MustLookup(srv.artists).New()
 	err := db.NewSelect().Model(artist).
 		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.albumID)) }).
 		Where("? = 1", bun.Ident(srv.artistID)).Scan(ctx)
@@ -189,7 +189,7 @@ func testServerHasMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap
 }
 
 func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	playlist := reg.Model(srv.playlists).New()
+	playlist := reg.MustLookup(srv.playlists).New()
 	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("?TableAlias.? = 1", bun.Ident(srv.playlistID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *auto
 	if got := len(automap.Rows(get(t, playlist, "Tracks"))); got != want || want != 3290 {
 		t.Errorf("playlist 1 has %d tracks, SQL counts %d (want 3290)", got, want)
 	}
-	track := reg.Model(srv.tracks).New()
+	track := reg.MustLookup(srv.tracks).New()
 	err := db.NewSelect().Model(track).
 		Relation("Playlists", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.playlistID)) }).
 		Where("?TableAlias.? = 1", bun.Ident(srv.trackID)).Scan(ctx)
@@ -214,7 +214,7 @@ func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *auto
 }
 
 func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	employee := reg.Model(srv.employees).New()
+	employee := reg.MustLookup(srv.employees).New()
 	err := db.NewSelect().Model(employee).Relation("ReportsToEmployee").
 		Where("?TableAlias.? = ? AND ?TableAlias.? = ?", bun.Ident(srv.firstName), "Nancy", bun.Ident(srv.lastName), "Edwards").Scan(ctx)
 	if err != nil {
@@ -224,7 +224,7 @@ func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *a
 	if got := fmt.Sprint(get(t, manager, "FirstName"), " ", get(t, manager, "LastName")); got != "Andrew Adams" {
 		t.Errorf("Nancy Edwards's manager = %s, want Andrew Adams", got)
 	}
-	boss := reg.Model(srv.employees).New()
+	boss := reg.MustLookup(srv.employees).New()
 	err = db.NewSelect().Model(boss).
 		Relation("ReportsToEmployees", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.employeeID)) }).
 		Where("?TableAlias.? = 1", bun.Ident(srv.employeeID)).Scan(ctx)
@@ -248,7 +248,7 @@ func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		invoice := reg.Model(srv.invoices).New()
+		invoice := reg.MustLookup(srv.invoices).New()
 		if err := db.NewSelect().Model(invoice).Where("? = 1", bun.Ident(srv.invoiceID)).Scan(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +261,7 @@ func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 		if got := get(t, invoice, "BillingState"); got != nil {
 			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
 		}
-		employee := reg.Model(srv.employees).New()
+		employee := reg.MustLookup(srv.employees).New()
 		if err := db.NewSelect().Model(employee).Where("? = 1", bun.Ident(srv.employeeID)).Scan(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -68,7 +68,7 @@ sqlite_sequence: internal table (the database engine's own bookkeeping)
 sqlite_stat1: internal table (the database engine's own bookkeeping)`; got != want {
 		t.Errorf("Skipped():\n%s\nwant:\n%s", got, want)
 	}
-	albums := reg.Model("albums")
+	albums := reg.MustLookup("albums")
 	if got := fmt.Sprint(albums.Columns()); got != "[albums.AlbumId albums.Title albums.ArtistId]" {
 		t.Errorf("Columns() = %s", got)
 	}
@@ -90,15 +90,15 @@ func TestLookup(t *testing.T) {
 		t.Errorf("Lookup(playlist_track) error = %v", err)
 	}
 	_, err = reg.Lookup("album")
-	if err == nil || !strings.Contains(err.Error(), `no table "album"; mapped tables: albums, artists,`) {
+	if err == nil || !strings.Contains(err.Error(), `no table or view named "album" (did you mean "albums"?); this database has "albums", "artists",`) {
 		t.Errorf("Lookup(album) error = %v", err)
 	}
 	defer func() {
 		if r := recover(); r == nil {
-			t.Error("Model(nope) did not panic")
+			t.Error("MustLookup(nope) did not panic")
 		}
 	}()
-	reg.Model("nope")
+	reg.MustLookup("nope")
 }
 
 // Every mapped model selects its first row, in both null styles.
@@ -139,7 +139,7 @@ func TestEveryModelSelectsFirstRow(t *testing.T) {
 
 func TestFirstAlbumPrints(t *testing.T) {
 	db, reg := open(t, "chinook.db")
-	album := reg.Model("albums").New()
+	album := reg.MustLookup("albums").New()
 	if err := db.NewSelect().Model(album).Limit(1).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestFirstAlbumPrints(t *testing.T) {
 func TestChinookValues(t *testing.T) {
 	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
 		db, reg := open(t, "chinook.db", automap.WithNullStyle(style))
-		invoice := reg.Model("invoices").New()
+		invoice := reg.MustLookup("invoices").New()
 		if err := db.NewSelect().Model(invoice).Where("InvoiceId = 1").Scan(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -168,14 +168,14 @@ func TestChinookValues(t *testing.T) {
 		if got := get(t, invoice, "BillingState"); got != nil {
 			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
 		}
-		track := reg.Model("tracks").New()
+		track := reg.MustLookup("tracks").New()
 		if err := db.NewSelect().Model(track).Where("TrackId = 1").Scan(ctx); err != nil {
 			t.Fatal(err)
 		}
 		if got := get(t, track, "UnitPrice"); got != "0.99" {
 			t.Errorf("%s: UnitPrice = %#v, want \"0.99\"", style, got)
 		}
-		employee := reg.Model("employees").New()
+		employee := reg.MustLookup("employees").New()
 		if err := db.NewSelect().Model(employee).Where("EmployeeId = 1").Scan(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -185,14 +185,14 @@ func TestChinookValues(t *testing.T) {
 	}
 	// The NullSQL style really gives database/sql types.
 	_, reg := open(t, "chinook.db", automap.WithNullStyle(modelgraph.NullSQL))
-	if f, _ := reg.Model("employees").Type().FieldByName("BirthDate"); f.Type.String() != "sql.NullTime" {
+	if f, _ := reg.MustLookup("employees").Type().FieldByName("BirthDate"); f.Type.String() != "sql.NullTime" {
 		t.Errorf("BirthDate type = %s", f.Type)
 	}
 }
 
 func TestBelongsTo(t *testing.T) {
 	db, reg := open(t, "chinook.db")
-	album := reg.Model("albums").New()
+	album := reg.MustLookup("albums").New()
 	if err := db.NewSelect().Model(album).Relation("Artist").Where("album.AlbumId = ?", 1).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestBelongsTo(t *testing.T) {
 
 func TestHasMany(t *testing.T) {
 	db, reg := open(t, "chinook.db")
-	artist := reg.Model("artists").New()
+	artist := reg.MustLookup("artists").New()
 	err := db.NewSelect().Model(artist).
 		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("AlbumId") }).
 		Where("ArtistId = ?", 1).Scan(ctx)
@@ -221,7 +221,7 @@ func TestHasMany(t *testing.T) {
 
 func TestManyToMany(t *testing.T) {
 	db, reg := open(t, "chinook.db")
-	playlist := reg.Model("playlists").New()
+	playlist := reg.MustLookup("playlists").New()
 	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("playlist.PlaylistId = 1").Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestManyToMany(t *testing.T) {
 		t.Errorf("playlist 1 has %d tracks, SQL counts %d (want 3290)", got, want)
 	}
 
-	track := reg.Model("tracks").New()
+	track := reg.MustLookup("tracks").New()
 	if err := db.NewSelect().Model(track).Relation("Playlists").Where("track.TrackId = 1").Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func TestManyToMany(t *testing.T) {
 
 func TestSelfReference(t *testing.T) {
 	db, reg := open(t, "chinook.db")
-	employee := reg.Model("employees").New()
+	employee := reg.MustLookup("employees").New()
 	err := db.NewSelect().Model(employee).Relation("ReportsToEmployee").
 		Where("employee.FirstName = ? AND employee.LastName = ?", "Nancy", "Edwards").Scan(ctx)
 	if err != nil {
@@ -256,7 +256,7 @@ func TestSelfReference(t *testing.T) {
 		t.Errorf("Nancy Edwards's manager = %s, want Andrew Adams", got)
 	}
 
-	boss := reg.Model("employees").New()
+	boss := reg.MustLookup("employees").New()
 	err = db.NewSelect().Model(boss).
 		Relation("ReportsToEmployees", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("EmployeeId") }).
 		Where("employee.EmployeeId = 1").Scan(ctx)
@@ -278,7 +278,7 @@ func TestDepth(t *testing.T) {
 	if reg.Depth() != automap.DefaultDepth {
 		t.Errorf("Depth() = %d", reg.Depth())
 	}
-	track := reg.Model("tracks").New()
+	track := reg.MustLookup("tracks").New()
 	if err := db.NewSelect().Model(track).Relation("Album.Artist").Where("track.TrackId = 1").Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -286,14 +286,14 @@ func TestDepth(t *testing.T) {
 		t.Errorf("track 1's album's artist = %v", got)
 	}
 
-	artist := reg.Model("artists").New()
+	artist := reg.MustLookup("artists").New()
 	err := db.NewSelect().Model(artist).Relation("Albums.Tracks.Album").Where("artist.ArtistId = 1").Scan(ctx)
 	if err == nil || !strings.Contains(err.Error(), `does not have relation="Albums.Tracks.Album"`) {
 		t.Errorf("3 hops at depth 2: err = %v, want Bun's missing-relation error", err)
 	}
 
 	db3, reg3 := open(t, "chinook.db", automap.Depth(3))
-	artist = reg3.Model("artists").New()
+	artist = reg3.MustLookup("artists").New()
 	err = db3.NewSelect().Model(artist).Relation("Albums.Tracks.Album").Where("artist.ArtistId = 1").Scan(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -335,7 +335,7 @@ func TestNorthwind(t *testing.T) {
 	}
 
 	// A table name with a space, and its relations both ways.
-	details := reg.Model("Order Details")
+	details := reg.MustLookup("Order Details")
 	if got := fmt.Sprint(details.Columns()); got != "[Order Details.OrderID Order Details.ProductID Order Details.UnitPrice Order Details.Quantity Order Details.Discount]" {
 		t.Errorf("Columns() = %s", got)
 	}
@@ -355,7 +355,7 @@ func TestNorthwind(t *testing.T) {
 		t.Errorf("order 10248:\n got %s\nwant %s", got, want)
 	}
 
-	order := reg.Model("Orders").New()
+	order := reg.MustLookup("Orders").New()
 	if err := db.NewSelect().Model(order).Relation("OrderDetails").Relation("Shipper").Where("?TableAlias.OrderID = 10248").Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +367,7 @@ func TestNorthwind(t *testing.T) {
 	}
 
 	// Northwind's m2m and self-reference.
-	employee := reg.Model("Employees").New()
+	employee := reg.MustLookup("Employees").New()
 	err = db.NewSelect().Model(employee).Relation("Territories").Relation("ReportsToEmployee").
 		Where("employee.EmployeeID = 1").Scan(ctx)
 	if err != nil {
@@ -392,7 +392,7 @@ func TestNorthwindViews(t *testing.T) {
 			t.Errorf("broken view skipped for %q", s.Reason)
 		}
 	}
-	view := reg.Model("Current Product List")
+	view := reg.MustLookup("Current Product List")
 	rows := view.NewSlice()
 	if err := db.NewSelect().Model(rows).Order("ProductID").Limit(2).Scan(ctx); err != nil {
 		t.Fatal(err)
@@ -413,7 +413,7 @@ func TestNorthwindViews(t *testing.T) {
 
 func TestGet(t *testing.T) {
 	_, reg := open(t, "northwind.db", automap.WithNullStyle(modelgraph.NullSQL))
-	row := reg.Model("Order Details").New()
+	row := reg.MustLookup("Order Details").New()
 	if _, err := automap.Get(row, "Nope"); err == nil ||
 		err.Error() != `automap: a Order Details row has no field or column "Nope"; fields: OrderID, ProductID, UnitPrice, Quantity, Discount, Order, Product` {
 		t.Errorf("Get(Nope) error = %v", err)
@@ -432,7 +432,7 @@ func TestGet(t *testing.T) {
 		t.Errorf("Rows(42) = %v", got)
 	}
 	// sql.Null values come back plain.
-	order := reg.Model("Orders").New()
+	order := reg.MustLookup("Orders").New()
 	reflectSet(t, order, "ShipRegion", sql.NullString{String: "RJ", Valid: true})
 	if got := get(t, order, "ShipRegion"); got != "RJ" {
 		t.Errorf("ShipRegion = %#v", got)
@@ -487,7 +487,7 @@ func TestMapTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range []*automap.Registry{reg, again} {
-		playlist := r.Model("playlists").New()
+		playlist := r.MustLookup("playlists").New()
 		if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("playlist.PlaylistId = 1").Scan(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -4,7 +4,7 @@
 //
 //	reg, err := automap.Map(ctx, db)       // inspect, name, type, relate, register
 //	reg.Names()                            // [albums artists customers … tracks]
-//	albums := reg.Model("albums")
+//	albums := reg.MustLookup("albums")
 //	albums.Columns()                       // [albums.AlbumId albums.Title albums.ArtistId]
 //
 //	album := albums.New()                  // *struct{…}, a Bun model

@@ -13,7 +13,11 @@
 //	erd.Show(s)
 package erd
 
-import "github.com/bunbook/bunbook/helpers/inspect"
+import (
+	"fmt"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
 
 // Option adjusts what the diagram includes.
 type Option func(*options)
@@ -21,7 +25,7 @@ type Option func(*options)
 type options struct {
 	withoutViews bool
 	internal     bool
-	tables       map[string]bool
+	tables       []string
 	types        bool
 }
 
@@ -32,15 +36,12 @@ func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
 // WithInternal also draws the engine's bookkeeping tables (sqlite_sequence…).
 func WithInternal() Option { return func(o *options) { o.internal = true } }
 
-// Tables limits the diagram to the named tables; foreign keys to tables
-// outside the selection are not drawn.
+// Tables limits the diagram to the named tables and views, matched as
+// inspect.Schema.Lookup matches them; foreign keys to tables outside the
+// selection are not drawn. A name the schema lacks is drawn as the error
+// (with a "did you mean"), never as an empty diagram.
 func Tables(names ...string) Option {
-	return func(o *options) {
-		o.tables = map[string]bool{}
-		for _, n := range names {
-			o.tables[n] = true
-		}
-	}
+	return func(o *options) { o.tables = append(o.tables, names...) }
 }
 
 // WithoutTypes leaves the column types out, for a narrower picture.
@@ -54,18 +55,30 @@ func collect(opts []Option) options {
 	return o
 }
 
-// selected returns the tables the diagram draws, in schema order.
-func selected(s *inspect.Schema, o options) []*inspect.Table {
+// selected returns the tables the diagram draws, in schema order, or the
+// error of a Tables name the schema lacks.
+func selected(s *inspect.Schema, o options) ([]*inspect.Table, error) {
+	var only map[*inspect.Table]bool
+	if len(o.tables) > 0 {
+		tables, err := s.LookupAll(o.tables...)
+		if err != nil {
+			return nil, fmt.Errorf("erd: Tables: %w", err)
+		}
+		only = map[*inspect.Table]bool{}
+		for _, t := range tables {
+			only[t] = true
+		}
+	}
 	var out []*inspect.Table
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		switch {
-		case t.Internal && !o.internal:
+		case only != nil && !only[t]:
+		case t.Internal && !o.internal && only == nil:
 		case t.Kind == inspect.KindView && o.withoutViews:
-		case o.tables != nil && !o.tables[t.Name] && !o.tables[t.QualifiedName()]:
 		default:
 			out = append(out, t)
 		}
 	}
-	return out
+	return out, nil
 }

@@ -2,6 +2,7 @@ package erd
 
 import (
 	"encoding/xml"
+	"html"
 	"io"
 	"regexp"
 	"strconv"
@@ -218,5 +219,21 @@ func TestReferenceCycle(t *testing.T) {
 	}}
 	if n := strings.Count(SVG(s), "data-fk="); n != 2 {
 		t.Errorf("%d relation lines, want 2", n)
+	}
+}
+
+// TestTablesUnknownName: a mistyped name is drawn as the error with a
+// "did you mean", never as an empty diagram; names match as
+// inspect.Schema.Lookup matches them (ignoring case on one fit).
+func TestTablesUnknownName(t *testing.T) {
+	want := `erd: Tables: no table or view named "Albmus" (did you mean "albums"?)`
+	if got := Mermaid(musicSchema(), Tables("Albmus")); !strings.Contains(got, "%% "+want) || strings.Contains(got, "{") {
+		t.Errorf("Mermaid with an unknown table:\n%s\nwant the error %s", got, want)
+	}
+	if got := SVG(musicSchema(), Tables("Albmus")); !strings.Contains(html.UnescapeString(got), want) || strings.Contains(got, "data-table=") {
+		t.Errorf("SVG with an unknown table:\n%s", got)
+	}
+	if got := Mermaid(musicSchema(), Tables("ALBUMS")); !strings.Contains(got, "    albums {") {
+		t.Errorf("Tables(ALBUMS) does not draw albums:\n%s", got)
 	}
 }

@@ -13,7 +13,16 @@ import (
 // Show displays the diagram: inline SVG in a GoNB notebook (saved with the
 // notebook, so it also shows on GitHub), the Mermaid text on standard
 // output anywhere else.
+//
+// A Tables name the schema lacks is reported on standard error (red in a
+// notebook) with a "did you mean", and nothing is drawn.
 func Show(s *inspect.Schema, opts ...Option) {
+	if s != nil {
+		if _, err := selected(s, collect(opts)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return
+		}
+	}
 	if !gonbui.IsNotebook {
 		fmt.Fprint(os.Stdout, Mermaid(s, opts...))
 		return

@@ -32,7 +32,10 @@ func SVG(s *inspect.Schema, opts ...Option) string {
 		return messageSVG(noSchema)
 	}
 	o := collect(opts)
-	tables := selected(s, o)
+	tables, err := selected(s, o)
+	if err != nil {
+		return messageSVG(err.Error())
+	}
 	if len(tables) == 0 {
 		return messageSVG("no tables to draw")
 	}
