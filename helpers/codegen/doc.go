@@ -5,7 +5,7 @@
 //
 // In a GoNB cell, print the models below the cell:
 //
-//	db := connect.MustOpen("chinook.db")
+//	db := connect.MustOpen(ctx, "chinook.db")
 //	codegen.Print(ctx, db, codegen.Tables("albums", "artists", "tracks"), codegen.Cell())
 //
 // or, like the lesson's `!sqlacodegen …` line:
@@ -86,7 +86,7 @@
 // # Table selection
 //
 // Options.Tables (-tables) names tables and views; an unknown name is an
-// [UnknownTablesError] naming it and listing the known tables. Tables the
+// [inspect.UnknownTablesError] naming it and listing the known tables. Tables the
 // selected ones refer to through foreign keys are added, transitively, as
 // sqlacodegen does (the lesson's selection brings media_types along,
 // because tracks refers to it), so every belongs-to field has its target;

@@ -27,7 +27,7 @@ func TestOpenEnvFallsBackToSQLite(t *testing.T) {
 
 func TestOpenEnvUsesTheVariable(t *testing.T) {
 	t.Setenv(EnvURL, dbtest.PostgresURL(t))
-	db := MustOpenEnv("lesson1.db")
+	db := MustOpenEnv(context.Background(), "lesson1.db")
 	defer db.Close()
 	if name := db.Dialect().Name().String(); name != "pg" {
 		t.Errorf("dialect %s, want pg", name)
