@@ -16,11 +16,10 @@
 //
 // [Generate] reads the schema with helpers/inspect, selects the tables
 // (see below), builds the model graph with helpers/modelgraph and writes
-// it with a [Generator]. Naming, type mapping and relation discovery all
-// live in modelgraph, so the source codegen writes and the types automap
-// builds at run time always agree. [ModelGenerator] is the one generator
-// today (Bun structs); like sqlacodegen's generators, another output style
-// is another type implementing [Generator].
+// it with [ModelGenerator] (Bun structs). Naming, type mapping and
+// relation discovery all live in modelgraph, so the source codegen writes
+// and the types automap builds at run time always agree. There is no
+// generator interface until a second output style needs one.
 //
 // # What a model looks like
 //

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"go/format"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,16 +22,6 @@ const bunImport = "github.com/uptrace/bun"
 // gives the same bytes.
 type ModelGenerator struct {
 	Options Options
-}
-
-// Generate writes the source for g to w.
-func (mg ModelGenerator) Generate(ctx context.Context, g *modelgraph.Graph, w io.Writer) error {
-	src, err := mg.Source(ctx, g)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(src)
-	return err
 }
 
 // Source returns the formatted source for g.
