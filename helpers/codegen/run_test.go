@@ -12,6 +12,7 @@ import (
 
 	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
+	"github.com/bunbook/bunbook/internal/modroot"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
@@ -28,20 +29,11 @@ type generatedPackage struct {
 // moduleRoot is the directory holding go.mod.
 func moduleRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := modroot.Find("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	return root
 }
 
 func goTool(t *testing.T) string {
