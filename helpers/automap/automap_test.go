@@ -496,3 +496,38 @@ func TestMapTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutBackReferences: only the relations a table's own foreign keys
+// declare stay (belongs-to), and a many-to-many only on the side of its
+// association table's first foreign key (Playlist.Tracks, no
+// Track.Playlists); the relations kept still load.
+func TestWithoutBackReferences(t *testing.T) {
+	db, reg := open(t, "chinook.db", automap.WithoutBackReferences())
+	for table, want := range map[string]string{
+		"albums":    "[Artist]",
+		"artists":   "[]",
+		"employees": "[ReportsToEmployee]",
+		"playlists": "[Tracks]",
+		"tracks":    "[Album Genre MediaType]",
+	} {
+		if got := fmt.Sprint(reg.MustLookup(table).Relations()); got != want {
+			t.Errorf("%s.Relations() = %s, want %s", table, got, want)
+		}
+	}
+	_, full := open(t, "chinook.db")
+	if got := fmt.Sprint(full.MustLookup("artists").Relations()); got != "[Albums]" {
+		t.Errorf("without the option, artists.Relations() = %s, want [Albums]", got)
+	}
+
+	album := reg.MustLookup("albums").New()
+	if err := db.NewSelect().Model(album).Relation("Artist").Where("album.AlbumId = 1").Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, get(t, album, "Artist"), "Name"); got != "AC/DC" {
+		t.Errorf("album 1's artist = %v, want AC/DC", got)
+	}
+	artist := reg.MustLookup("artists").New()
+	if err := db.NewSelect().Model(artist).Relation("Albums").Limit(1).Scan(ctx); err == nil {
+		t.Error(`Relation("Albums") on artists worked, want an error: the back-reference is left out`)
+	}
+}
