@@ -9,14 +9,17 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/bunbook/bunbook/helpers/automap"
+	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 	"github.com/bunbook/bunbook/helpers/repr"
 	"github.com/bunbook/bunbook/internal/dbtest"
+	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
-// chinookServer describes Chinook as loaded on one of the test servers:
-// PostgreSQL's script names it in snake_case (album.album_id), the MariaDB
-// copy keeps the SQLite file's names (albums.AlbumId).
+// chinookServer describes Chinook in one of the test databases, as Bun's
+// testEachDB lists its allDBs: the SQLite file itself, PostgreSQL (whose
+// script names it in snake_case: album.album_id) and the MariaDB copy
+// (which keeps the SQLite file's names: albums.AlbumId).
 type chinookServer struct {
 	name    string
 	open    func(t *testing.T) *bun.DB
@@ -34,6 +37,28 @@ type chinookServer struct {
 }
 
 var chinookServers = []chinookServer{
+	{
+		name: "sqlite",
+		open: func(t *testing.T) *bun.DB {
+			db, err := connect.Open(ctx, shareddata.Path(t, "chinook.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		},
+		models: "albums, artists, customers, employees, genres, invoice_items, invoices, media_types, playlists, tracks",
+		skipped: "playlist_track: association table for playlists ↔ tracks\n" +
+			"sqlite_sequence: internal table (the database engine's own bookkeeping)\n" +
+			"sqlite_stat1: internal table (the database engine's own bookkeeping)",
+		albums: "albums", artists: "artists", playlists: "playlists", tracks: "tracks", employees: "employees",
+		invoices: "invoices", playlistTrack: "playlist_track",
+		albumID: "AlbumId", artistID: "ArtistId", playlistID: "PlaylistId", trackID: "TrackId",
+		employeeID: "EmployeeId", invoiceID: "InvoiceId", firstName: "FirstName", lastName: "LastName",
+		albumRepr:   `albums(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
+		albumTypes:  `AlbumId int64 "bun:\"AlbumId,pk,autoincrement\""; Title string "bun:\"Title,notnull,type:nvarchar(160)\""; ArtistId int64 "bun:\"ArtistId,notnull\""`,
+		invoiceDate: time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC),
+	},
 	{
 		name: "postgres",
 		open: func(t *testing.T) *bun.DB {
@@ -70,10 +95,11 @@ var chinookServers = []chinookServer{
 	},
 }
 
-// Automap on Chinook loaded into the real PostgreSQL and MariaDB servers:
-// the same ten models as on SQLite, every one reading its first row, and
-// every kind of relation loading what SQL counts.
-func TestServersChinook(t *testing.T) {
+// Automap on Chinook in each database (the SQLite file, and the same data
+// loaded into the real PostgreSQL and MariaDB servers): the same ten
+// models, every one reading its first row, and every kind of relation
+// loading what SQL counts. One table of databases, one copy of each test.
+func TestChinookEachDB(t *testing.T) {
 	for _, srv := range chinookServers {
 		t.Run(srv.name, func(t *testing.T) {
 			db := srv.open(t)
@@ -101,16 +127,21 @@ func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.
 	}
 	// On a server, Skipped names tables schema.table; MariaDB's schema is
 	// the database, created afresh by dbtest.
-	var schema string
-	if err := db.NewRaw("SELECT "+map[string]string{"postgres": "current_schema()", "mariadb": "database()"}[srv.name]).Scan(ctx, &schema); err != nil {
-		t.Fatal(err)
+	wantSkipped := srv.skipped
+	if srv.name != "sqlite" {
+		var schema string
+		if err := db.NewRaw("SELECT "+map[string]string{"postgres": "current_schema()", "mariadb": "database()"}[srv.name]).Scan(ctx, &schema); err != nil {
+			t.Fatal(err)
+		}
+		wantSkipped = fmt.Sprintf(srv.skipped, schema)
 	}
-	if got, want := strings.Join(skipped, "\n"), fmt.Sprintf(srv.skipped, schema); got != want {
+	if got, want := strings.Join(skipped, "\n"), wantSkipped; got != want {
 		t.Errorf("Skipped():\n%s\nwant:\n%s", got, want)
 	}
 	// The association table is looked up by its bare name, like the models.
 	_, err := reg.Lookup("playlist_track")
-	if want := fmt.Sprintf(`automap: table "%[1]s.playlist_track" is not mapped: `+srv.skipped[len("%[1]s.playlist_track: "):], schema); err == nil || err.Error() != want {
+	table, reason, _ := strings.Cut(strings.SplitN(wantSkipped, "\n", 2)[0], ": ")
+	if want := fmt.Sprintf(`automap: table %q is not mapped: %s`, table, reason); err == nil || err.Error() != want {
 		t.Errorf("Lookup(playlist_track) error = %v, want %s", err, want)
 	}
 	// Every model reads its first row, in both null styles.
@@ -199,7 +230,9 @@ func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *auto
 	}
 	track := reg.MustLookup(srv.tracks).New()
 	err := db.NewSelect().Model(track).
-		Relation("Playlists", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.playlistID)) }).
+		Relation("Playlists", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.OrderExpr("?TableAlias.?", bun.Ident(srv.playlistID))
+		}).
 		Where("?TableAlias.? = 1", bun.Ident(srv.trackID)).Scan(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -261,6 +294,13 @@ func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 		if got := get(t, invoice, "BillingState"); got != nil {
 			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
 		}
+		track := reg.MustLookup(srv.tracks).New()
+		if err := db.NewSelect().Model(track).Where("? = 1", bun.Ident(srv.trackID)).Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := get(t, track, "UnitPrice"); got != "0.99" {
+			t.Errorf("%s: UnitPrice = %#v, want \"0.99\"", style, got)
+		}
 		employee := reg.MustLookup(srv.employees).New()
 		if err := db.NewSelect().Model(employee).Where("? = 1", bun.Ident(srv.employeeID)).Scan(ctx); err != nil {
 			t.Fatal(err)
@@ -270,6 +310,11 @@ func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 		}
 		if got, ok := get(t, employee, "BirthDate").(time.Time); !ok || !got.Equal(time.Date(1962, 2, 18, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
 			t.Errorf("%s: BirthDate = %#v", style, get(t, employee, "BirthDate"))
+		}
+		// The NullSQL style really gives database/sql types.
+		f, _ := reg.MustLookup(srv.employees).Type().FieldByName("BirthDate")
+		if want := map[modelgraph.NullStyle]string{modelgraph.NullPointer: "*time.Time", modelgraph.NullSQL: "sql.NullTime"}[style]; f.Type.String() != want {
+			t.Errorf("%s: BirthDate type = %s, want %s", style, f.Type, want)
 		}
 	}
 }

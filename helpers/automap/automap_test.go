@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/uptrace/bun"
 
 	"github.com/bunbook/bunbook/helpers/automap"
 	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
-	"github.com/bunbook/bunbook/helpers/repr"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
@@ -137,140 +135,9 @@ func TestEveryModelSelectsFirstRow(t *testing.T) {
 	}
 }
 
-func TestFirstAlbumPrints(t *testing.T) {
-	db, reg := open(t, "chinook.db")
-	album := reg.MustLookup("albums").New()
-	if err := db.NewSelect().Model(album).Limit(1).Scan(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if got, want := repr.String(album), `albums(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`; got != want {
-		t.Errorf("repr = %s, want %s", got, want)
-	}
-	if got := fmt.Sprint(get(t, album, "AlbumId"), " ", get(t, album, "Title"), " ", get(t, album, "ArtistId")); got != "1 For Those About To Rock We Salute You 1" {
-		t.Errorf("fields = %s", got)
-	}
-}
-
-// DATETIME text and NUMERIC(10,2) values of Chinook scan through Bun.
-func TestChinookValues(t *testing.T) {
-	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
-		db, reg := open(t, "chinook.db", automap.WithNullStyle(style))
-		invoice := reg.MustLookup("invoices").New()
-		if err := db.NewSelect().Model(invoice).Where("InvoiceId = 1").Scan(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if got, ok := get(t, invoice, "InvoiceDate").(time.Time); !ok || !got.Equal(time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
-			t.Errorf("%s: InvoiceDate = %v", style, got)
-		}
-		if got := get(t, invoice, "Total"); got != "1.98" {
-			t.Errorf("%s: Total = %#v, want \"1.98\"", style, got)
-		}
-		if got := get(t, invoice, "BillingState"); got != nil {
-			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
-		}
-		track := reg.MustLookup("tracks").New()
-		if err := db.NewSelect().Model(track).Where("TrackId = 1").Scan(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if got := get(t, track, "UnitPrice"); got != "0.99" {
-			t.Errorf("%s: UnitPrice = %#v, want \"0.99\"", style, got)
-		}
-		employee := reg.MustLookup("employees").New()
-		if err := db.NewSelect().Model(employee).Where("EmployeeId = 1").Scan(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if got, ok := get(t, employee, "BirthDate").(time.Time); !ok || !got.Equal(time.Date(1962, 2, 18, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
-			t.Errorf("%s: BirthDate = %v", style, got)
-		}
-	}
-	// The NullSQL style really gives database/sql types.
-	_, reg := open(t, "chinook.db", automap.WithNullStyle(modelgraph.NullSQL))
-	if f, _ := reg.MustLookup("employees").Type().FieldByName("BirthDate"); f.Type.String() != "sql.NullTime" {
-		t.Errorf("BirthDate type = %s", f.Type)
-	}
-}
-
-func TestBelongsTo(t *testing.T) {
-	db, reg := open(t, "chinook.db")
-	album := reg.MustLookup("albums").New()
-	if err := db.NewSelect().Model(album).Relation("Artist").Where("album.AlbumId = ?", 1).Scan(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if got := get(t, get(t, album, "Artist"), "Name"); got != "AC/DC" {
-		t.Errorf("album 1's artist = %v, want AC/DC", got)
-	}
-}
-
-func TestHasMany(t *testing.T) {
-	db, reg := open(t, "chinook.db")
-	artist := reg.MustLookup("artists").New()
-	err := db.NewSelect().Model(artist).
-		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("AlbumId") }).
-		Where("ArtistId = ?", 1).Scan(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var titles []string
-	for _, a := range automap.Rows(get(t, artist, "Albums")) {
-		titles = append(titles, get(t, a, "Title").(string))
-	}
-	if got, want := strings.Join(titles, " | "), "For Those About To Rock We Salute You | Let There Be Rock"; got != want {
-		t.Errorf("AC/DC's albums = %s, want %s", got, want)
-	}
-}
-
-func TestManyToMany(t *testing.T) {
-	db, reg := open(t, "chinook.db")
-	playlist := reg.MustLookup("playlists").New()
-	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("playlist.PlaylistId = 1").Scan(ctx); err != nil {
-		t.Fatal(err)
-	}
-	want := count(t, db, "SELECT count(*) FROM playlist_track WHERE PlaylistId = 1")
-	if got := len(automap.Rows(get(t, playlist, "Tracks"))); got != want || want != 3290 {
-		t.Errorf("playlist 1 has %d tracks, SQL counts %d (want 3290)", got, want)
-	}
-
-	track := reg.MustLookup("tracks").New()
-	if err := db.NewSelect().Model(track).Relation("Playlists").Where("track.TrackId = 1").Scan(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, p := range automap.Rows(get(t, track, "Playlists")) {
-		names = append(names, fmt.Sprint(get(t, p, "PlaylistId"), "=", get(t, p, "Name")))
-	}
-	if got, want := strings.Join(names, " "), "1=Music 8=Music 17=Heavy Metal Classic"; got != want {
-		t.Errorf("track 1's playlists = %s, want %s", got, want)
-	}
-}
-
-func TestSelfReference(t *testing.T) {
-	db, reg := open(t, "chinook.db")
-	employee := reg.MustLookup("employees").New()
-	err := db.NewSelect().Model(employee).Relation("ReportsToEmployee").
-		Where("employee.FirstName = ? AND employee.LastName = ?", "Nancy", "Edwards").Scan(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	manager := get(t, employee, "ReportsToEmployee")
-	if got := fmt.Sprint(get(t, manager, "FirstName"), " ", get(t, manager, "LastName")); got != "Andrew Adams" {
-		t.Errorf("Nancy Edwards's manager = %s, want Andrew Adams", got)
-	}
-
-	boss := reg.MustLookup("employees").New()
-	err = db.NewSelect().Model(boss).
-		Relation("ReportsToEmployees", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("EmployeeId") }).
-		Where("employee.EmployeeId = 1").Scan(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reports []string
-	for _, e := range automap.Rows(get(t, boss, "ReportsToEmployees")) {
-		reports = append(reports, fmt.Sprint(get(t, e, "FirstName"), " ", get(t, e, "LastName")))
-	}
-	if got, want := strings.Join(reports, ", "), "Nancy Edwards, Michael Mitchell"; got != want {
-		t.Errorf("Andrew Adams's reports = %s, want %s", got, want)
-	}
-}
+// TestChinookEachDB (automap_servers_test.go) checks the first album's
+// repr, Chinook's values and every kind of relation on SQLite, PostgreSQL
+// and MariaDB alike.
 
 // Chains of relations load up to Depth hops.
 func TestDepth(t *testing.T) {
