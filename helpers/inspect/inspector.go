@@ -73,6 +73,16 @@ func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
 	return in.Inspect(ctx, opts...)
 }
 
+// MustInspect is Inspect for a notebook cell: the same arguments, and a
+// panic with Inspect's error instead of returning it.
+func MustInspect(ctx context.Context, db *bun.DB, opts ...Option) *Schema {
+	s, err := Inspect(ctx, db, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
 // TableNames lists every table of the database, internal ones included,
 // sorted by name: the Go twin of SQLAlchemy's engine.table_names().
 func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
