@@ -34,8 +34,9 @@ type Options struct {
 	// WithoutRelations drops every relation field (and with them the join
 	// models of many-to-many relations and the auto-added tables).
 	WithoutRelations bool
-	// WithoutBackReferences drops the reverse side of each foreign key: has-many and
-	// has-one fields, and the second side of a many-to-many relation.
+	// WithoutBackReferences drops the reverse side of each foreign key:
+	// has-many and has-one fields, and the second side of a many-to-many
+	// relation.
 	WithoutBackReferences bool
 
 	// How to write it.

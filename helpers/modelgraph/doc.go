@@ -183,7 +183,8 @@
 // column name holding the identifier quote (" or MySQL's `): Bun aliases
 // joined columns without escaping it.
 //
-// Options: [WithNullStyle], [WithoutRelations], [WithoutBackReferences] (belongs-to
-// only, and many-to-many only from the side of the association's first
-// foreign key), [WithoutViews], [Tables].
+// Options: [WithNullStyle], [WithoutRelations], [WithoutBackReferences]
+// (belongs-to only, and many-to-many only from the side of the
+// association's first foreign key), [WithoutViews], [Tables]. automap and
+// codegen spell and default them the same way.
 package modelgraph
