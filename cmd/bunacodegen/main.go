@@ -31,6 +31,8 @@ import (
 	"github.com/bunbook/bunbook/helpers/codegen"
 	"github.com/bunbook/bunbook/helpers/connect"
 	_ "github.com/bunbook/bunbook/helpers/connect/servers" // postgres:// and mysql:// sources
+	"github.com/bunbook/bunbook/helpers/inspect"
+	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
 func main() {
@@ -66,7 +68,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		noIndexes     = fs.Bool("noindexes", false, "leave out the comments listing each table's indexes")
 		noConstraints = fs.Bool("noconstraints", false, "leave out unique tags (UNIQUE constraints) and default-value comments")
 		noRelations   = fs.Bool("norelations", false, "leave out relation fields (belongs-to, has-many, many-to-many)")
-		noBackrefs    = fs.Bool("nobackrefs", false, "leave out has-one/has-many back-references and the reverse side of many-to-many")
+		noBackRefs    = fs.Bool("nobackreferences", false, "leave out has-one/has-many back-references and the reverse side of many-to-many")
 		nullStyle     = fs.String("nullstyle", "pointer", "how nullable columns are typed: `pointer` (*string, *int64, …) or sqlnull (sql.NullString, …)")
 		pkg           = fs.String("package", "models", "package `name` of the generated file")
 		outFile       = fs.String("outfile", "", "write the source to this `file` instead of standard output")
@@ -95,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	source := fs.Arg(0)
 
-	style, err := codegen.ParseNullStyle(*nullStyle)
+	style, err := modelgraph.ParseNullStyle(*nullStyle)
 	if err != nil {
 		fmt.Fprintln(stderr, "bunacodegen:", err)
 		return 2
@@ -114,11 +116,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		on  bool
 		opt codegen.Option
 	}{
-		{*noViews, codegen.NoViews()},
-		{*noIndexes, codegen.NoIndexes()},
-		{*noConstraints, codegen.NoConstraints()},
-		{*noRelations, codegen.NoRelations()},
-		{*noBackrefs, codegen.NoBackrefs()},
+		{*noViews, codegen.WithoutViews()},
+		{*noIndexes, codegen.WithoutIndexes()},
+		{*noConstraints, codegen.WithoutConstraints()},
+		{*noRelations, codegen.WithoutRelations()},
+		{*noBackRefs, codegen.WithoutBackReferences()},
 		{*cell, codegen.Cell()},
 		{*generated, codegen.Generated()},
 	} {
@@ -148,7 +150,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var buf bytes.Buffer
 	if err := codegen.Write(ctx, db, &buf, opts...); err != nil {
 		fmt.Fprintln(stderr, "bunacodegen:", err)
-		var unknown *codegen.UnknownTablesError
+		var unknown *inspect.UnknownTablesError
 		if errors.As(err, &unknown) {
 			return 2
 		}

@@ -81,7 +81,7 @@ func TestErrors(t *testing.T) {
 		want string // in stderr
 	}{
 		{"unknown tables are named", []string{"-tables", "albums,nope,Nada,album", "chinook.db"}, 2,
-			`bunacodegen: codegen: unknown tables "nope", "Nada", "album" (did you mean "albums"?): pick from albums, artists, customers,`},
+			`bunacodegen: codegen: Tables: no table or view named "nope", "Nada", "album" (did you mean "albums"?); this database has "albums", "artists", "customers",`},
 		{"missing database", []string{"missing.db"}, 1, `database file "missing.db" does not exist`},
 		{"no database", nil, 2, "bunacodegen: name the database to read, e.g. bunacodegen chinook.db"},
 		{"two databases", []string{"a.db", "b.db"}, 2, "one database expected, got 2 arguments (a.db b.db)"},
@@ -107,7 +107,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	for _, want := range []string{
 		"usage: bunacodegen [flags] <database>",
 		"-tables names", "-noviews", "-noindexes", "-noconstraints", "-norelations",
-		"-nobackrefs", "-nullstyle pointer", "sqlnull", "-package name", "-outfile file",
+		"-nobackreferences", "-nullstyle pointer", "sqlnull", "-package name", "-outfile file",
 		"-cell", "-generated", "Exit status: 0 ok, 1 database or output error,",
 	} {
 		if !strings.Contains(errOut, want) {

@@ -358,7 +358,7 @@ func offlineClient(dials *int) *http.Client {
 func TestOfflineSaysHowToUseALocalCopy(t *testing.T) {
 	var dials int
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(), HTTPClient(offlineClient(&dials)))...)
+	_, err := Get(t.Context(), dir, append(base(), httpClient(offlineClient(&dials)))...)
 	if !errors.Is(err, ErrUnreachable) {
 		t.Fatalf("err = %v, want ErrUnreachable", err)
 	}

@@ -38,8 +38,9 @@
 // "ready: /home/ana/course/chinook.db (884736 bytes, sha256 ok)" in the
 // saved notebook. Running the cell again prints
 // "ready: … (884736 bytes, sha256 ok, cached)" instantly, offline. Pressing
-// the notebook's stop button cancels the download cleanly (see
-// [HandleInterrupt]); nothing is left half-written.
+// the notebook's stop button cancels the download cleanly (inside GoNB an
+// interrupt cancels the download instead of killing the cell); nothing is
+// left half-written.
 //
 // # Where the data comes from
 //
@@ -100,11 +101,10 @@
 //
 // [IdleTimeout] (default 30s) ends an attempt that receives nothing, and
 // [Timeout] (default 5m) the whole call. Transient failures are retried
-// [Retries] times (default 3) with exponential back-off and jitter
-// ([Backoff] replaces it, e.g. in tests). The default https URL falls back to
+// [Retries] times (default 3) with exponential back-off and jitter. The default https URL falls back to
 // http only when it fails for a reason a different scheme might avoid. The
 // context given to [Chinook] cancels everything; inside GoNB the stop button
-// (SIGINT) cancels it too, see [HandleInterrupt]. Temporary files are named
+// (SIGINT) cancels it too; elsewhere the program keeps its own signals. Temporary files are named
 // .chinook-*.part beside the destination and removed on every failure; ones
 // left by a killed process are swept after a day.
 //

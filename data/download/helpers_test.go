@@ -24,8 +24,8 @@ import (
 func base(extra ...Option) []Option {
 	return append([]Option{
 		Quiet(),
-		Backoff(func(int) time.Duration { return 0 }),
-		HandleInterrupt(false),
+		backoff(func(int) time.Duration { return 0 }),
+		handleInterrupt(false),
 		withEnv(nil),
 	}, extra...)
 }

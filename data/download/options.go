@@ -43,7 +43,7 @@ type options struct {
 func newOptions(opts []Option) *options {
 	o := &options{
 		retries:     DefaultRetries,
-		backoff:     ExponentialBackoff(500*time.Millisecond, 8*time.Second),
+		backoff:     exponentialBackoff(500*time.Millisecond, 8*time.Second),
 		timeout:     DefaultTimeout,
 		idleTimeout: DefaultIdleTimeout,
 		maxSize:     DefaultMaxSize,
@@ -65,24 +65,10 @@ func newOptions(opts []Option) *options {
 // zip holding chinook.db or directly at a SQLite .db file.
 func Source(src string) Option { return func(o *options) { o.source = src } }
 
-// HTTPClient sets the client used for http(s) sources (proxies, custom
-// transports, tests). Its own Timeout, if any, still applies.
-func HTTPClient(c *http.Client) Option { return func(o *options) { o.client = c } }
-
 // Retries sets how many times a transient failure (5xx, 408, 429, reset or
 // refused connection, truncated body, idle timeout) is retried per source.
 // 404 and checksum mismatches are never retried. Default [DefaultRetries].
 func Retries(n int) Option { return func(o *options) { o.retries = max(n, 0) } }
-
-// Backoff sets the pause before retry number retry (1, 2, …). Tests pass a
-// function returning 0 or a few milliseconds.
-func Backoff(f func(retry int) time.Duration) Option {
-	return func(o *options) {
-		if f != nil {
-			o.backoff = f
-		}
-	}
-}
 
 // Timeout bounds the whole call, retries included; 0 disables it.
 // Default [DefaultTimeout].
@@ -126,16 +112,9 @@ func Quiet() Option { return Progress(quiet{}) }
 // CI and examples.
 func Output(w io.Writer) Option { return Progress(&lineReporter{w: w}) }
 
-// HandleInterrupt makes an interrupt (Ctrl-C, or the notebook's stop
-// button, which sends SIGINT to the cell) cancel the download cleanly
-// instead of killing the program with a temporary file left behind. It is
-// on by default inside GoNB and off elsewhere, where the program owns its
-// signals.
-func HandleInterrupt(on bool) Option { return func(o *options) { o.interrupt = &on } }
-
-// ExponentialBackoff returns a back-off doubling from base up to limit, with
+// exponentialBackoff returns the back-off doubling from base up to limit, with
 // up to 25% random jitter so a class of students does not retry in lockstep.
-func ExponentialBackoff(base, limit time.Duration) func(retry int) time.Duration {
+func exponentialBackoff(base, limit time.Duration) func(retry int) time.Duration {
 	return func(retry int) time.Duration {
 		d := base
 		for i := 1; i < retry && d < limit; i++ {

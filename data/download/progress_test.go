@@ -134,7 +134,7 @@ func TestResultString(t *testing.T) {
 }
 
 func TestExponentialBackoff(t *testing.T) {
-	b := ExponentialBackoff(100*time.Millisecond, time.Second)
+	b := exponentialBackoff(100*time.Millisecond, time.Second)
 	for retry, lo := range map[int]time.Duration{1: 100 * time.Millisecond, 2: 200 * time.Millisecond, 3: 400 * time.Millisecond, 4: 800 * time.Millisecond, 9: time.Second} {
 		for range 20 {
 			if d := b(retry); d < lo || d > lo+lo/4 {

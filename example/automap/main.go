@@ -80,7 +80,7 @@ func run(ctx context.Context, w io.Writer, path string) error {
 // chinook loads one relation of each kind from the Chinook sample.
 func chinook(ctx context.Context, w io.Writer, db *bun.DB, reg *automap.Registry) error {
 	fmt.Fprintln(w)
-	artist := reg.Model("artists").New()
+	artist := reg.MustLookup("artists").New()
 	err := db.NewSelect().Model(artist).Where("artist.Name = ?", "AC/DC").
 		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("AlbumId") }).
 		Relation("Albums.Tracks").
@@ -93,14 +93,14 @@ func chinook(ctx context.Context, w io.Writer, db *bun.DB, reg *automap.Registry
 		fmt.Fprintf(w, "\t %s: %d tracks\n", automap.MustGet(album, "Title"), len(automap.Rows(automap.MustGet(album, "Tracks"))))
 	}
 
-	playlist := reg.Model("playlists").New()
+	playlist := reg.MustLookup("playlists").New()
 	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("playlist.PlaylistId = 1").Scan(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "Playlist %q (many-to-many through playlist_track): %d tracks\n",
 		automap.MustGet(playlist, "Name"), len(automap.Rows(automap.MustGet(playlist, "Tracks"))))
 
-	employees := reg.Model("employees").NewSlice()
+	employees := reg.MustLookup("employees").NewSlice()
 	err = db.NewSelect().Model(employees).Relation("ReportsToEmployee").
 		OrderExpr("?TableAlias.EmployeeId").Scan(ctx)
 	if err != nil {
@@ -116,6 +116,6 @@ func chinook(ctx context.Context, w io.Writer, db *bun.DB, reg *automap.Registry
 	}
 
 	fmt.Fprintln(w, "\nThe first invoices, as a table:")
-	return display.Query(ctx, db.NewSelect().Model(reg.Model("invoices").NewSlice()).
+	return display.Query(ctx, db.NewSelect().Model(reg.MustLookup("invoices").NewSlice()).
 		Column("InvoiceId", "InvoiceDate", "BillingCountry", "Total").Limit(5), display.Writer(w))
 }

@@ -55,10 +55,10 @@ func main() {
 
 	var opts []inspect.Option
 	if *internal {
-		opts = append(opts, inspect.IncludeInternal())
+		opts = append(opts, inspect.WithInternal())
 	}
 	if !*views {
-		opts = append(opts, inspect.ExcludeViews())
+		opts = append(opts, inspect.WithoutViews())
 	}
 	if tables := flag.Args()[1:]; len(tables) > 0 {
 		opts = append(opts, inspect.Tables(tables...))

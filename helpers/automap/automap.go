@@ -28,11 +28,14 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	}
 	// Internal tables and views are inspected too, so Skipped can say why
 	// each became no model.
-	s, err := inspect.Inspect(ctx, db, inspect.IncludeInternal())
+	s, err := inspect.Inspect(ctx, db, inspect.WithInternal())
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
 	g, err := modelgraph.Build(s, o.graph...)
+	if unknown := (*inspect.UnknownTablesError)(nil); errors.As(err, &unknown) {
+		return nil, fmt.Errorf("automap: Tables: %w", unknown)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
@@ -40,7 +43,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	if err := checkDepth(g.Models, o.depth); err != nil {
 		return nil, err
 	}
-	reg := &Registry{db: db, graph: g, depth: o.depth, models: map[string]*Model{}}
+	reg := &Registry{db: db, graph: g, depth: o.depth, models: map[string]*Model{}, schema: s, byTable: map[*inspect.Table]*Model{}}
 	levels := buildLevels(g.Models, o.depth)
 	used := map[*modelgraph.Model]bool{} // associations some m2m relation goes through
 	for _, m := range g.Models {
@@ -59,7 +62,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 		if t := db.Dialect().Tables().ByName(a.Table.Name); t != nil && !sameColumns(t.Type, typ) {
 			return nil, fmt.Errorf("automap: this *bun.DB already has a model (%s) registered for the association table %q; "+
 				"Bun finds a many-to-many join model by table name, so automap's relations through it would be ambiguous: "+
-				"map with a *bun.DB of its own (a second connection with a new dialect value), or use NoRelations",
+				"map with a *bun.DB of its own (a second connection with a new dialect value), or use WithoutRelations",
 				t.Type, a.Table.Name)
 		}
 		register = append(register, typ)
@@ -67,6 +70,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	for _, gm := range g.Models {
 		m := &Model{reg: reg, graph: gm, levels: levels[gm]}
 		reg.models[gm.Table.Name] = m
+		reg.byTable[gm.Table] = m
 		reg.names = append(reg.names, gm.Table.Name)
 		register = append(register, m.levels...)
 	}

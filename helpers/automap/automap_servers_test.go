@@ -9,14 +9,17 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/bunbook/bunbook/helpers/automap"
+	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 	"github.com/bunbook/bunbook/helpers/repr"
 	"github.com/bunbook/bunbook/internal/dbtest"
+	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
-// chinookServer describes Chinook as loaded on one of the test servers:
-// PostgreSQL's script names it in snake_case (album.album_id), the MariaDB
-// copy keeps the SQLite file's names (albums.AlbumId).
+// chinookServer describes Chinook in one of the test databases, as Bun's
+// testEachDB lists its allDBs: the SQLite file itself, PostgreSQL (whose
+// script names it in snake_case: album.album_id) and the MariaDB copy
+// (which keeps the SQLite file's names: albums.AlbumId).
 type chinookServer struct {
 	name    string
 	open    func(t *testing.T) *bun.DB
@@ -34,6 +37,28 @@ type chinookServer struct {
 }
 
 var chinookServers = []chinookServer{
+	{
+		name: "sqlite",
+		open: func(t *testing.T) *bun.DB {
+			db, err := connect.Open(ctx, shareddata.Path(t, "chinook.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		},
+		models: "albums, artists, customers, employees, genres, invoice_items, invoices, media_types, playlists, tracks",
+		skipped: "playlist_track: association table for playlists ↔ tracks\n" +
+			"sqlite_sequence: internal table (the database engine's own bookkeeping)\n" +
+			"sqlite_stat1: internal table (the database engine's own bookkeeping)",
+		albums: "albums", artists: "artists", playlists: "playlists", tracks: "tracks", employees: "employees",
+		invoices: "invoices", playlistTrack: "playlist_track",
+		albumID: "AlbumId", artistID: "ArtistId", playlistID: "PlaylistId", trackID: "TrackId",
+		employeeID: "EmployeeId", invoiceID: "InvoiceId", firstName: "FirstName", lastName: "LastName",
+		albumRepr:   `albums(AlbumId=1, Title="For Those About To Rock We Salute You", ArtistId=1)`,
+		albumTypes:  `AlbumId int64 "bun:\"AlbumId,pk,autoincrement\""; Title string "bun:\"Title,notnull,type:nvarchar(160)\""; ArtistId int64 "bun:\"ArtistId,notnull\""`,
+		invoiceDate: time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC),
+	},
 	{
 		name: "postgres",
 		open: func(t *testing.T) *bun.DB {
@@ -70,10 +95,11 @@ var chinookServers = []chinookServer{
 	},
 }
 
-// Automap on Chinook loaded into the real PostgreSQL and MariaDB servers:
-// the same ten models as on SQLite, every one reading its first row, and
-// every kind of relation loading what SQL counts.
-func TestServersChinook(t *testing.T) {
+// Automap on Chinook in each database (the SQLite file, and the same data
+// loaded into the real PostgreSQL and MariaDB servers): the same ten
+// models, every one reading its first row, and every kind of relation
+// loading what SQL counts. One table of databases, one copy of each test.
+func TestChinookEachDB(t *testing.T) {
 	for _, srv := range chinookServers {
 		t.Run(srv.name, func(t *testing.T) {
 			db := srv.open(t)
@@ -101,21 +127,26 @@ func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.
 	}
 	// On a server, Skipped names tables schema.table; MariaDB's schema is
 	// the database, created afresh by dbtest.
-	var schema string
-	if err := db.NewRaw("SELECT "+map[string]string{"postgres": "current_schema()", "mariadb": "database()"}[srv.name]).Scan(ctx, &schema); err != nil {
-		t.Fatal(err)
+	wantSkipped := srv.skipped
+	if srv.name != "sqlite" {
+		var schema string
+		if err := db.NewRaw("SELECT "+map[string]string{"postgres": "current_schema()", "mariadb": "database()"}[srv.name]).Scan(ctx, &schema); err != nil {
+			t.Fatal(err)
+		}
+		wantSkipped = fmt.Sprintf(srv.skipped, schema)
 	}
-	if got, want := strings.Join(skipped, "\n"), fmt.Sprintf(srv.skipped, schema); got != want {
+	if got, want := strings.Join(skipped, "\n"), wantSkipped; got != want {
 		t.Errorf("Skipped():\n%s\nwant:\n%s", got, want)
 	}
 	// The association table is looked up by its bare name, like the models.
 	_, err := reg.Lookup("playlist_track")
-	if want := fmt.Sprintf(`automap: table "%[1]s.playlist_track" is not mapped: `+srv.skipped[len("%[1]s.playlist_track: "):], schema); err == nil || err.Error() != want {
+	table, reason, _ := strings.Cut(strings.SplitN(wantSkipped, "\n", 2)[0], ": ")
+	if want := fmt.Sprintf(`automap: table %q is not mapped: %s`, table, reason); err == nil || err.Error() != want {
 		t.Errorf("Lookup(playlist_track) error = %v, want %s", err, want)
 	}
 	// Every model reads its first row, in both null styles.
 	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
-		styled, err := automap.Map(ctx, db, automap.NullStyle(style))
+		styled, err := automap.Map(ctx, db, automap.WithNullStyle(style))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,14 +162,14 @@ func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.
 			}
 		}
 	}
-	album := reg.Model(srv.albums).New()
+	album := reg.MustLookup(srv.albums).New()
 	if err := db.NewSelect().Model(album).Where("? = 1", bun.Ident(srv.albumID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got := repr.String(album); got != srv.albumRepr {
 		t.Errorf("repr = %s, want %s", got, srv.albumRepr)
 	}
-	if got := fieldsOf(reg.Model(srv.albums)); got != srv.albumTypes {
+	if got := fieldsOf(reg.MustLookup(srv.albums)); got != srv.albumTypes {
 		t.Errorf("album fields:\n%s\nwant:\n%s", got, srv.albumTypes)
 	}
 }
@@ -154,14 +185,14 @@ func fieldsOf(m *automap.Model) string {
 }
 
 func testServerBelongsTo(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	album := reg.Model(srv.albums).New()
+	album := reg.MustLookup(srv.albums).New()
 	if err := db.NewSelect().Model(album).Relation("Artist").Where("?TableAlias.? = 1", bun.Ident(srv.albumID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got := get(t, get(t, album, "Artist"), "Name"); got != "AC/DC" {
 		t.Errorf("album 1's artist = %#v, want AC/DC", got)
 	}
-	track := reg.Model(srv.tracks).New()
+	track := reg.MustLookup(srv.tracks).New()
 	if err := db.NewSelect().Model(track).Relation("Album.Artist").Where("?TableAlias.? = 1", bun.Ident(srv.trackID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +203,7 @@ func testServerBelongsTo(t *testing.T, srv chinookServer, db *bun.DB, reg *autom
 }
 
 func testServerHasMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	artist := reg.Model(srv.artists).New()
+	artist := reg.MustLookup(srv.artists).New()
 	err := db.NewSelect().Model(artist).
 		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.albumID)) }).
 		Where("? = 1", bun.Ident(srv.artistID)).Scan(ctx)
@@ -189,7 +220,7 @@ func testServerHasMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap
 }
 
 func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	playlist := reg.Model(srv.playlists).New()
+	playlist := reg.MustLookup(srv.playlists).New()
 	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("?TableAlias.? = 1", bun.Ident(srv.playlistID)).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -197,9 +228,11 @@ func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *auto
 	if got := len(automap.Rows(get(t, playlist, "Tracks"))); got != want || want != 3290 {
 		t.Errorf("playlist 1 has %d tracks, SQL counts %d (want 3290)", got, want)
 	}
-	track := reg.Model(srv.tracks).New()
+	track := reg.MustLookup(srv.tracks).New()
 	err := db.NewSelect().Model(track).
-		Relation("Playlists", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.playlistID)) }).
+		Relation("Playlists", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.OrderExpr("?TableAlias.?", bun.Ident(srv.playlistID))
+		}).
 		Where("?TableAlias.? = 1", bun.Ident(srv.trackID)).Scan(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -214,7 +247,7 @@ func testServerManyToMany(t *testing.T, srv chinookServer, db *bun.DB, reg *auto
 }
 
 func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.Registry) {
-	employee := reg.Model(srv.employees).New()
+	employee := reg.MustLookup(srv.employees).New()
 	err := db.NewSelect().Model(employee).Relation("ReportsToEmployee").
 		Where("?TableAlias.? = ? AND ?TableAlias.? = ?", bun.Ident(srv.firstName), "Nancy", bun.Ident(srv.lastName), "Edwards").Scan(ctx)
 	if err != nil {
@@ -224,7 +257,7 @@ func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *a
 	if got := fmt.Sprint(get(t, manager, "FirstName"), " ", get(t, manager, "LastName")); got != "Andrew Adams" {
 		t.Errorf("Nancy Edwards's manager = %s, want Andrew Adams", got)
 	}
-	boss := reg.Model(srv.employees).New()
+	boss := reg.MustLookup(srv.employees).New()
 	err = db.NewSelect().Model(boss).
 		Relation("ReportsToEmployees", func(q *bun.SelectQuery) *bun.SelectQuery { return q.OrderExpr("?", bun.Ident(srv.employeeID)) }).
 		Where("?TableAlias.? = 1", bun.Ident(srv.employeeID)).Scan(ctx)
@@ -244,11 +277,11 @@ func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *a
 // time.Time, NULL as nil, in both null styles.
 func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
-		reg, err := automap.Map(ctx, db, automap.NullStyle(style), automap.NoRelations())
+		reg, err := automap.Map(ctx, db, automap.WithNullStyle(style), automap.WithoutRelations())
 		if err != nil {
 			t.Fatal(err)
 		}
-		invoice := reg.Model(srv.invoices).New()
+		invoice := reg.MustLookup(srv.invoices).New()
 		if err := db.NewSelect().Model(invoice).Where("? = 1", bun.Ident(srv.invoiceID)).Scan(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +294,14 @@ func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 		if got := get(t, invoice, "BillingState"); got != nil {
 			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
 		}
-		employee := reg.Model(srv.employees).New()
+		track := reg.MustLookup(srv.tracks).New()
+		if err := db.NewSelect().Model(track).Where("? = 1", bun.Ident(srv.trackID)).Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := get(t, track, "UnitPrice"); got != "0.99" {
+			t.Errorf("%s: UnitPrice = %#v, want \"0.99\"", style, got)
+		}
+		employee := reg.MustLookup(srv.employees).New()
 		if err := db.NewSelect().Model(employee).Where("? = 1", bun.Ident(srv.employeeID)).Scan(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -270,6 +310,11 @@ func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
 		}
 		if got, ok := get(t, employee, "BirthDate").(time.Time); !ok || !got.Equal(time.Date(1962, 2, 18, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
 			t.Errorf("%s: BirthDate = %#v", style, get(t, employee, "BirthDate"))
+		}
+		// The NullSQL style really gives database/sql types.
+		f, _ := reg.MustLookup(srv.employees).Type().FieldByName("BirthDate")
+		if want := map[modelgraph.NullStyle]string{modelgraph.NullPointer: "*time.Time", modelgraph.NullSQL: "sql.NullTime"}[style]; f.Type.String() != want {
+			t.Errorf("%s: BirthDate type = %s, want %s", style, f.Type, want)
 		}
 	}
 }

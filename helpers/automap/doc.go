@@ -4,7 +4,7 @@
 //
 //	reg, err := automap.Map(ctx, db)       // inspect, name, type, relate, register
 //	reg.Names()                            // [albums artists customers … tracks]
-//	albums := reg.Model("albums")
+//	albums := reg.MustLookup("albums")
 //	albums.Columns()                       // [albums.AlbumId albums.Title albums.ArtistId]
 //
 //	album := albums.New()                  // *struct{…}, a Bun model
@@ -26,7 +26,7 @@
 // it, and Registry.Skipped names the rule for each: internal tables
 // (sqlite_sequence), tables without a primary key, association tables
 // (playlist_track: like SQLAlchemy, a pure link table is no model of its
-// own, but its many-to-many relation is), views unless IncludeViews. On
+// own, but its many-to-many relation is), views with WithoutViews. On
 // Chinook this leaves the ten models of the Python lesson.
 //
 // A column Bun cannot name in a query (an empty name, *, a name with a dot,

@@ -20,7 +20,7 @@ func chinook() *bun.DB {
 	if err != nil {
 		panic(err)
 	}
-	return connect.MustOpen(filepath.Join(dir, "chinook.db"))
+	return connect.MustOpen(context.Background(), filepath.Join(dir, "chinook.db"))
 }
 
 // The lesson's automap_database(engine): one call maps every table.
@@ -63,7 +63,7 @@ func ExampleModel() {
 	defer db.Close()
 	reg := automap.MustMap(ctx, db)
 
-	albums := reg.Model("albums")
+	albums := reg.MustLookup("albums")
 	fmt.Println("columns for", albums, "model:")
 	fmt.Println("\t", albums.Columns())
 
@@ -88,7 +88,7 @@ func ExampleModel_NewSlice() {
 	defer db.Close()
 	reg := automap.MustMap(ctx, db)
 
-	customers := reg.Model("customers").NewSlice()
+	customers := reg.MustLookup("customers").NewSlice()
 	err := db.NewSelect().Model(customers).
 		Where("Country = ?", "Canada").Order("LastName").Limit(3).
 		Scan(ctx)
@@ -110,18 +110,18 @@ func ExampleRegistry_relations() {
 	db := chinook()
 	defer db.Close()
 	reg := automap.MustMap(ctx, db)
-	fmt.Println("album relations:", reg.Model("albums").Relations())
-	fmt.Println("employee relations:", reg.Model("employees").Relations())
+	fmt.Println("album relations:", reg.MustLookup("albums").Relations())
+	fmt.Println("employee relations:", reg.MustLookup("employees").Relations())
 
 	// belongs-to: album → artist.
-	album := reg.Model("albums").New()
+	album := reg.MustLookup("albums").New()
 	if err := db.NewSelect().Model(album).Relation("Artist").Where("album.AlbumId = 1").Scan(ctx); err != nil {
 		panic(err)
 	}
 	fmt.Println("album 1 is by", automap.MustGet(automap.MustGet(album, "Artist"), "Name"))
 
 	// has-many: artist → albums.
-	artist := reg.Model("artists").New()
+	artist := reg.MustLookup("artists").New()
 	err := db.NewSelect().Model(artist).Where("artist.Name = ?", "AC/DC").
 		Relation("Albums", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Order("AlbumId") }).
 		Scan(ctx)
@@ -133,14 +133,14 @@ func ExampleRegistry_relations() {
 	}
 
 	// many-to-many through playlist_track.
-	playlist := reg.Model("playlists").New()
+	playlist := reg.MustLookup("playlists").New()
 	if err := db.NewSelect().Model(playlist).Relation("Tracks").Where("playlist.PlaylistId = 1").Scan(ctx); err != nil {
 		panic(err)
 	}
 	fmt.Println("playlist 1 has", len(automap.Rows(automap.MustGet(playlist, "Tracks"))), "tracks")
 
 	// self-reference: employee → manager.
-	nancy := reg.Model("employees").New()
+	nancy := reg.MustLookup("employees").New()
 	err = db.NewSelect().Model(nancy).Relation("ReportsToEmployee").
 		Where("employee.FirstName = ? AND employee.LastName = ?", "Nancy", "Edwards").Scan(ctx)
 	if err != nil {

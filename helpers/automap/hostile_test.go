@@ -84,7 +84,7 @@ select Select [From FirstName FirstName_2 X2nd X名前 AB XY BaseModel_2] [OddTa
 	if got := strings.Join(lines, "\n"); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	row := reg.Model("select").New()
+	row := reg.MustLookup("select").New()
 	if err := db.NewSelect().Model(row).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -25,20 +25,20 @@ func Depth(n int) Option {
 	return func(o *options) { o.depth = min(max(n, 1), MaxDepth) }
 }
 
-// NullStyle types nullable columns as pointers (modelgraph.NullPointer, the
-// default) or as database/sql's Null types (modelgraph.NullSQL).
-func NullStyle(s modelgraph.NullStyle) Option {
+// WithNullStyle types nullable columns as pointers (modelgraph.NullPointer,
+// the default) or as database/sql's Null types (modelgraph.NullSQL).
+func WithNullStyle(s modelgraph.NullStyle) Option {
 	return func(o *options) { o.graph = append(o.graph, modelgraph.WithNullStyle(s)) }
 }
 
-// NoRelations maps columns only.
-func NoRelations() Option {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.NoRelations()) }
+// WithoutRelations maps columns only.
+func WithoutRelations() Option {
+	return func(o *options) { o.graph = append(o.graph, modelgraph.WithoutRelations()) }
 }
 
-// NoBackReferences keeps belongs-to relations only (see modelgraph).
-func NoBackReferences() Option {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.NoBackReferences()) }
+// WithoutBackReferences keeps belongs-to relations only (see modelgraph).
+func WithoutBackReferences() Option {
+	return func(o *options) { o.graph = append(o.graph, modelgraph.WithoutBackReferences()) }
 }
 
 // Tables maps only the named tables; the others are listed by Skipped.
@@ -46,9 +46,10 @@ func Tables(names ...string) Option {
 	return func(o *options) { o.graph = append(o.graph, modelgraph.Tables(names...)) }
 }
 
-// IncludeViews maps views too, as read-only models without relations. A
-// view the database cannot run (one referring to a column that no longer
-// exists) stays skipped, with the database's error as the reason.
-func IncludeViews() Option {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.IncludeViews()) }
+// WithoutViews leaves views out. By default a view is mapped as a read-only
+// model without relations; a view the database cannot run (one referring
+// to a column that no longer exists) is skipped, with the database's error
+// as the reason.
+func WithoutViews() Option {
+	return func(o *options) { o.graph = append(o.graph, modelgraph.WithoutViews()) }
 }

@@ -12,7 +12,7 @@ import (
 // Rows print with repr and display as tables, like hand-written models.
 func TestPrintAndDisplay(t *testing.T) {
 	db, reg := open(t, "chinook.db")
-	employees := reg.Model("employees").NewSlice()
+	employees := reg.MustLookup("employees").NewSlice()
 	if err := db.NewSelect().Model(employees).Relation("ReportsToEmployee").
 		OrderExpr("?TableAlias.EmployeeId").Limit(2).Scan(ctx); err != nil {
 		t.Fatal(err)
@@ -38,7 +38,7 @@ func TestPrintAndDisplay(t *testing.T) {
 	}
 
 	b.Reset()
-	q := db.NewSelect().Model(reg.Model("albums").NewSlice()).Limit(3)
+	q := db.NewSelect().Model(reg.MustLookup("albums").NewSlice()).Limit(3)
 	if err := display.Query(ctx, q, display.Writer(&b)); err != nil {
 		t.Fatal(err)
 	}

@@ -2,10 +2,10 @@ package automap
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/uptrace/bun"
 
+	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
@@ -16,6 +16,8 @@ type Registry struct {
 	graph   *modelgraph.Graph
 	depth   int
 	models  map[string]*Model
+	schema  *inspect.Schema           // as inspected, for Lookup
+	byTable map[*inspect.Table]*Model // the models of schema's tables
 	names   []string
 	skipped []modelgraph.Skipped
 }
@@ -35,45 +37,29 @@ func (r *Registry) Models() []*Model {
 }
 
 // Lookup returns the model of a table, named bare (users) or with its
-// schema (public.users). The name is matched exactly, then ignoring case
-// (SQLite's own rule) when that leaves a single table; an unknown name is
-// an error saying why the table is not mapped, or listing the mapped ones.
+// schema (public.users), matched as inspect.Schema.Lookup matches names:
+// exactly, else ignoring ASCII case when that leaves a single table. An
+// unknown name is an error with a "did you mean"; a table that is no model
+// is an error saying why (Skipped).
 func (r *Registry) Lookup(table string) (*Model, error) {
-	if m, ok := r.models[table]; ok {
+	t, err := r.schema.Lookup(table)
+	if err != nil {
+		return nil, fmt.Errorf("automap: %w", err)
+	}
+	if m := r.byTable[t]; m != nil {
 		return m, nil
 	}
-	for _, n := range r.names {
-		if r.models[n].graph.Table.QualifiedName() == table {
-			return r.models[n], nil
-		}
-	}
-	var matches []string
-	for _, n := range r.names {
-		if strings.EqualFold(n, table) || strings.EqualFold(r.models[n].graph.Table.QualifiedName(), table) {
-			matches = append(matches, n)
-		}
-	}
-	switch len(matches) {
-	case 1:
-		return r.models[matches[0]], nil
-	case 0:
-	default:
-		return nil, fmt.Errorf("automap: %q matches more than one table (%s) when case is ignored: write the name exactly",
-			table, strings.Join(matches, ", "))
-	}
 	for _, s := range r.skipped {
-		// Skipped names are schema-qualified on servers (public.playlist_track),
-		// while models are looked up by their bare table name.
-		if strings.EqualFold(s.Table, table) || strings.HasSuffix(strings.ToLower(s.Table), "."+strings.ToLower(table)) {
+		if s.Table == t.QualifiedName() {
 			return nil, fmt.Errorf("automap: table %q is not mapped: %s", s.Table, s.Reason)
 		}
 	}
-	return nil, fmt.Errorf("automap: no table %q; mapped tables: %s", table, strings.Join(r.names, ", "))
+	return nil, fmt.Errorf("automap: table %q is not mapped", t.QualifiedName())
 }
 
-// Model is Lookup for notebook cells and examples, where the name is
+// MustLookup is Lookup for notebook cells and examples, where the name is
 // written by hand: it panics with Lookup's error.
-func (r *Registry) Model(table string) *Model {
+func (r *Registry) MustLookup(table string) *Model {
 	m, err := r.Lookup(table)
 	if err != nil {
 		panic(err)

@@ -57,7 +57,7 @@ func within(t *testing.T, d time.Duration, what string, f func() error) error {
 // returns them printed.
 func selectAll(t *testing.T, db *bun.DB, reg *automap.Registry, name string, relations ...string) string {
 	t.Helper()
-	rows := reg.Model(name).NewSlice()
+	rows := reg.MustLookup(name).NewSlice()
 	q := db.NewSelect().Model(rows).OrderExpr("1")
 	for _, r := range relations {
 		q = q.Relation(r)
@@ -99,8 +99,8 @@ func TestManyToManyThroughNullableKeys(t *testing.T) {
 	if got != want {
 		t.Errorf("groups with Users:\n%s\nwant:\n%s", got, want)
 	}
-	t.Log(reg.Model("users").Relations())
-	for _, rel := range reg.Model("users").Relations() {
+	t.Log(reg.MustLookup("users").Relations())
+	for _, rel := range reg.MustLookup("users").Relations() {
 		selectAll(t, db, reg, "users", rel)
 	}
 }
@@ -121,7 +121,7 @@ func TestColumnNamesBunCannotSpell(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := reg.Model("w")
+			m := reg.MustLookup("w")
 			if got := fmt.Sprint(m.Fields()); got != "[Id V]" {
 				t.Errorf("fields = %s, want [Id V]", got)
 			}
@@ -149,7 +149,7 @@ func TestColumnNamesBunCannotSpell(t *testing.T) {
 func TestGetByColumnNameWithBackslash(t *testing.T) {
 	db := fixture(t, `CREATE TABLE w (id INTEGER PRIMARY KEY, "a\b" TEXT)`, `INSERT INTO w VALUES (1, 'x')`)
 	reg := automap.MustMap(ctx, db)
-	rows := reg.Model("w").NewSlice()
+	rows := reg.MustLookup("w").NewSlice()
 	if err := db.NewSelect().Model(rows).Scan(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestGeneratedColumnsAreReadNotWritten(t *testing.T) {
 				t.Fatal(err)
 			}
 			reg := automap.MustMap(ctx, db)
-			m := reg.Model("gen")
+			m := reg.MustLookup("gen")
 			row := m.New()
 			reflectSet(t, row, "Id", int64(1))
 			reflectSet(t, row, "A", ptr(int64(5)))
@@ -269,7 +269,7 @@ func TestSelfReferenceNamedLikeItsModel(t *testing.T) {
 				}
 			}
 			reg := automap.MustMap(ctx, db)
-			m := reg.Model("node")
+			m := reg.MustLookup("node")
 			var belongs string
 			for _, r := range m.Relations() {
 				if !strings.HasSuffix(r, "s") { // the has-many back reference ends in s

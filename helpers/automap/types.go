@@ -130,7 +130,7 @@ func checkDepth(models []*modelgraph.Model, depth int) error {
 	}
 	advice := fmt.Sprintf("use Depth(%d) or less", fits)
 	if fits == 0 {
-		advice = "map it with NoRelations"
+		advice = "map it with WithoutRelations"
 	}
 	return fmt.Errorf("automap: Depth(%d) is too deep for this schema: its run-time types would take about %s "+
 		"(%s has %d relations, and each level holds the previous one once per relation); %s",

@@ -188,7 +188,7 @@ func TestServerTypes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := reg.Model("gadget")
+			m := reg.MustLookup("gadget")
 			if got := strings.ReplaceAll(fieldsOf(m), "; ", "\n"); got != srv.fields {
 				t.Errorf("fields:\n%s\nwant:\n%s", got, srv.fields)
 			}

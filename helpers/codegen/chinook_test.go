@@ -9,6 +9,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/bunbook/bunbook/helpers/connect"
+	"github.com/bunbook/bunbook/helpers/modelgraph"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
@@ -54,8 +55,8 @@ func TestChinookGolden(t *testing.T) {
 	}{
 		{"chinook_lesson.golden", []Option{Source("chinook.db"), Tables(lessonTables...)}},
 		{"chinook_all.golden", []Option{Source("chinook.db")}},
-		{"chinook_sqlnull_nobackrefs.golden", []Option{Source("chinook.db"), WithNullStyle(1), NoBackrefs(), NoIndexes()}},
-		{"chinook_norelations_cell.golden", []Option{Source("chinook.db"), Tables("tracks"), NoRelations(), Cell()}},
+		{"chinook_sqlnull_nobackreferences.golden", []Option{Source("chinook.db"), WithNullStyle(modelgraph.NullSQL), WithoutBackReferences(), WithoutIndexes()}},
+		{"chinook_norelations_cell.golden", []Option{Source("chinook.db"), Tables("tracks"), WithoutRelations(), Cell()}},
 	}
 	for _, c := range cases {
 		t.Run(c.golden, func(t *testing.T) {
@@ -67,7 +68,7 @@ func TestChinookGolden(t *testing.T) {
 func TestNorthwindGolden(t *testing.T) {
 	db := openShared(t, "northwind.db")
 	checkGolden(t, "northwind.golden", generate(t, db, Source("northwind.db")))
-	checkGolden(t, "northwind_noviews.golden", generate(t, db, Source("northwind.db"), NoViews()))
+	checkGolden(t, "northwind_noviews.golden", generate(t, db, Source("northwind.db"), WithoutViews()))
 }
 
 // Without Source, the header names the SQLite file by its base name, as

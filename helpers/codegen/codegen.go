@@ -61,8 +61,8 @@ func databaseName(ctx context.Context, db *bun.DB) string {
 
 func inspectSchema(ctx context.Context, db *bun.DB, o Options) (*inspect.Schema, error) {
 	var iopts []inspect.Option
-	if o.NoViews {
-		iopts = append(iopts, inspect.ExcludeViews())
+	if o.WithoutViews {
+		iopts = append(iopts, inspect.WithoutViews())
 	}
 	s, err := inspect.Inspect(ctx, db, iopts...)
 	if err != nil {
@@ -92,7 +92,7 @@ func BuildGraph(s *inspect.Schema, o Options) (*modelgraph.Graph, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	if o.NoViews {
+	if o.WithoutViews {
 		s = withoutViews(s)
 	}
 	sel, err := selectTables(s, o)
@@ -100,14 +100,14 @@ func BuildGraph(s *inspect.Schema, o Options) (*modelgraph.Graph, error) {
 		return nil, err
 	}
 	mopts := []modelgraph.Option{modelgraph.WithNullStyle(o.NullStyle)}
-	if !o.NoViews {
-		mopts = append(mopts, modelgraph.IncludeViews())
+	if o.WithoutViews {
+		mopts = append(mopts, modelgraph.WithoutViews())
 	}
-	if o.NoRelations {
-		mopts = append(mopts, modelgraph.NoRelations())
+	if o.WithoutRelations {
+		mopts = append(mopts, modelgraph.WithoutRelations())
 	}
-	if o.NoBackrefs {
-		mopts = append(mopts, modelgraph.NoBackReferences())
+	if o.WithoutBackReferences {
+		mopts = append(mopts, modelgraph.WithoutBackReferences())
 	}
 	g, err := modelgraph.Build(sel, mopts...)
 	if err != nil {

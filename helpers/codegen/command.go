@@ -20,11 +20,11 @@ func commandLine(o Options) string {
 		on   bool
 		name string
 	}{
-		{o.NoViews, "-noviews"},
-		{o.NoIndexes, "-noindexes"},
-		{o.NoConstraints, "-noconstraints"},
-		{o.NoRelations, "-norelations"},
-		{o.NoBackrefs, "-nobackrefs"},
+		{o.WithoutViews, "-noviews"},
+		{o.WithoutIndexes, "-noindexes"},
+		{o.WithoutConstraints, "-noconstraints"},
+		{o.WithoutRelations, "-norelations"},
+		{o.WithoutBackReferences, "-nobackreferences"},
 		{o.Cell, "-cell"},
 		{o.Generated, "-generated"},
 	}
@@ -34,7 +34,7 @@ func commandLine(o Options) string {
 		}
 	}
 	if o.NullStyle != modelgraph.NullPointer {
-		args = append(args, "-nullstyle", nullStyleFlag(o.NullStyle))
+		args = append(args, "-nullstyle", o.NullStyle.String())
 	}
 	if o.packageName() != "models" && !o.Cell {
 		args = append(args, "-package", o.packageName())

@@ -5,7 +5,7 @@
 //
 // In a GoNB cell, print the models below the cell:
 //
-//	db := connect.MustOpen("chinook.db")
+//	db := connect.MustOpen(ctx, "chinook.db")
 //	codegen.Print(ctx, db, codegen.Tables("albums", "artists", "tracks"), codegen.Cell())
 //
 // or, like the lesson's `!sqlacodegen …` line:
@@ -16,11 +16,10 @@
 //
 // [Generate] reads the schema with helpers/inspect, selects the tables
 // (see below), builds the model graph with helpers/modelgraph and writes
-// it with a [Generator]. Naming, type mapping and relation discovery all
-// live in modelgraph, so the source codegen writes and the types automap
-// builds at run time always agree. [ModelGenerator] is the one generator
-// today (Bun structs); like sqlacodegen's generators, another output style
-// is another type implementing [Generator].
+// it with [ModelGenerator] (Bun structs). Naming, type mapping and
+// relation discovery all live in modelgraph, so the source codegen writes
+// and the types automap builds at run time always agree. There is no
+// generator interface until a second output style needs one.
 //
 // # What a model looks like
 //
@@ -56,7 +55,7 @@
 //     must know a join model before it resolves the relation: the file
 //     header and the join model's comment both show the
 //     db.RegisterModel((*PlaylistTrack)(nil)) call to make.
-//   - Views become read-only models (no primary key) unless NoViews.
+//   - Views become read-only models (no primary key) unless WithoutViews.
 //   - UNIQUE constraints become `unique` tags (`unique:name` on each column
 //     of a composite one). Plain indexes cannot be struct tags: they are
 //     listed in the model's comment so nothing is lost. Column defaults are
@@ -86,12 +85,12 @@
 // # Table selection
 //
 // Options.Tables (-tables) names tables and views; an unknown name is an
-// [UnknownTablesError] naming it and listing the known tables. Tables the
+// [inspect.UnknownTablesError] naming it and listing the known tables. Tables the
 // selected ones refer to through foreign keys are added, transitively, as
 // sqlacodegen does (the lesson's selection brings media_types along,
 // because tracks refers to it), so every belongs-to field has its target;
 // the header lists what was added. Back-references and many-to-many
-// relations appear only between generated tables. With NoRelations nothing
+// relations appear only between generated tables. With WithoutRelations nothing
 // is added.
 //
 // # Output

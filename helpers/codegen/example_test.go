@@ -80,5 +80,5 @@ func ExampleGenerate_unknownTable() {
 	_, err = codegen.Generate(ctx, db, codegen.Tables("artist", "albums"))
 	fmt.Fprintln(os.Stdout, err)
 	// Output:
-	// codegen: unknown tables "artist" (did you mean "artists"?), "albums": pick from artists
+	// codegen: Tables: no table or view named "artist" (did you mean "artists"?), "albums"; this database has "artists"
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"go/format"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,16 +22,6 @@ const bunImport = "github.com/uptrace/bun"
 // gives the same bytes.
 type ModelGenerator struct {
 	Options Options
-}
-
-// Generate writes the source for g to w.
-func (mg ModelGenerator) Generate(ctx context.Context, g *modelgraph.Graph, w io.Writer) error {
-	src, err := mg.Source(ctx, g)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(src)
-	return err
 }
 
 // Source returns the formatted source for g.
@@ -307,7 +296,7 @@ func (e *emitter) model(m *modelgraph.Model) error {
 	if !tableExpressible(t.Name) {
 		b.WriteString("//\n// Bun reads the dot in this table's name as schema.table, so the table\n// tag cannot name it; query it with ModelTableExpr and a quoted name.\n")
 	}
-	if !e.o.NoIndexes {
+	if !e.o.WithoutIndexes {
 		e.indexDoc(m)
 	}
 	fmt.Fprintf(b, "type %s struct {\n", m.GoName)
@@ -353,7 +342,7 @@ func (e *emitter) joinModelDoc(m *modelgraph.Model) {
 func (e *emitter) indexDoc(m *modelgraph.Model) {
 	var lines []string
 	for _, ix := range m.Table.Indexes {
-		if ix.Origin == "primary key" || (ix.Origin == "unique" && !e.o.NoConstraints && !ix.Partial) {
+		if ix.Origin == "primary key" || (ix.Origin == "unique" && !e.o.WithoutConstraints && !ix.Partial) {
 			continue // the pk tag or a unique tag says it
 		}
 		var desc strings.Builder
@@ -384,7 +373,7 @@ func (e *emitter) indexDoc(m *modelgraph.Model) {
 // every column of a composite one.
 func (e *emitter) uniqueTags(m *modelgraph.Model) map[string][]string {
 	out := map[string][]string{}
-	if e.o.NoConstraints {
+	if e.o.WithoutConstraints {
 		return out
 	}
 	for _, ix := range m.Table.Indexes {
@@ -411,7 +400,7 @@ func (e *emitter) field(f modelgraph.Field, unique []string) {
 	}
 
 	var notes []string
-	if c.Default != nil && !e.o.NoConstraints {
+	if c.Default != nil && !e.o.WithoutConstraints {
 		notes = append(notes, "default "+*c.Default)
 	}
 	if c.Generated {
@@ -427,7 +416,7 @@ func (e *emitter) field(f modelgraph.Field, unique []string) {
 // relations returns m's relations that the options keep and Bun can
 // express, in the graph's order.
 func (e *emitter) relations(m *modelgraph.Model) []modelgraph.Relation {
-	if e.o.NoRelations {
+	if e.o.WithoutRelations {
 		return nil
 	}
 	var out []modelgraph.Relation
@@ -437,14 +426,14 @@ func (e *emitter) relations(m *modelgraph.Model) []modelgraph.Relation {
 		}
 		switch r.Kind {
 		case modelgraph.HasMany, modelgraph.HasOne:
-			if e.o.NoBackrefs {
+			if e.o.WithoutBackReferences {
 				continue
 			}
 		case modelgraph.ManyToMany:
 			if r.Through == nil || !e.emitted[r.Through] {
 				continue
 			}
-			if e.o.NoBackrefs && !m2mForward(m, r) {
+			if e.o.WithoutBackReferences && !m2mForward(m, r) {
 				continue
 			}
 		}
@@ -453,7 +442,7 @@ func (e *emitter) relations(m *modelgraph.Model) []modelgraph.Relation {
 	return out
 }
 
-// m2mForward tells the side of a many-to-many relation that NoBackrefs
+// m2mForward tells the side of a many-to-many relation that WithoutBackReferences
 // keeps: the one the association table's first foreign key points to.
 func m2mForward(m *modelgraph.Model, r modelgraph.Relation) bool {
 	fks := r.Through.Table.ForeignKeys

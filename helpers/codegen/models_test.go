@@ -21,8 +21,8 @@ func TestModelGeneratorGolden(t *testing.T) {
 		opts   []Option
 	}{
 		{"hand.golden", []Option{Source("hand.db")}},
-		{"hand_norelations.golden", []Option{Source("hand.db"), NoRelations(), NoIndexes(), NoConstraints()}},
-		{"hand_nobackrefs_cell.golden", []Option{Source("hand.db"), NoBackrefs(), Cell(), Generated()}},
+		{"hand_norelations.golden", []Option{Source("hand.db"), WithoutRelations(), WithoutIndexes(), WithoutConstraints()}},
+		{"hand_nobackreferences_cell.golden", []Option{Source("hand.db"), WithoutBackReferences(), Cell(), Generated()}},
 	}
 	for _, c := range cases {
 		t.Run(c.golden, func(t *testing.T) {

@@ -24,7 +24,7 @@ import (
 // name, every table under its own, with valid, unique, exported Go names.
 func roundTrip(t *testing.T, s *inspect.Schema) string {
 	t.Helper()
-	o := NewOptions(NoRelations(), Source("names.db"))
+	o := NewOptions(WithoutRelations(), Source("names.db"))
 	g, err := BuildGraph(s, o)
 	if err != nil {
 		t.Fatal(err)

@@ -2,31 +2,9 @@ package codegen
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
-
-// ParseNullStyle reads the -nullstyle spelling of a null style:
-// "pointer" (nullable columns as *T, the default) or "sqlnull" (as
-// sql.NullString, sql.NullInt64, …; "sql" is accepted too).
-func ParseNullStyle(s string) (modelgraph.NullStyle, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "pointer", "pointers", "ptr", "":
-		return modelgraph.NullPointer, nil
-	case "sqlnull", "sql", "sql.null":
-		return modelgraph.NullSQL, nil
-	}
-	return 0, fmt.Errorf("codegen: unknown null style %q: use \"pointer\" (*string, *int64, …) or \"sqlnull\" (sql.NullString, sql.NullInt64, …)", s)
-}
-
-// nullStyleFlag is the -nullstyle spelling of s.
-func nullStyleFlag(s modelgraph.NullStyle) string {
-	if s == modelgraph.NullSQL {
-		return "sqlnull"
-	}
-	return "pointer"
-}
 
 // Options control what is read and how the source is written. The zero
 // value generates every table and view, with relations, back-references,
@@ -38,27 +16,28 @@ type Options struct {
 	// Tables limits generation to these tables and views. Tables they refer
 	// to through a foreign key are added (transitively, as sqlacodegen
 	// does) so that every belongs-to relation has its target; the header
-	// names what was added. Unless NoRelations is set. Empty means all.
+	// names what was added. Unless WithoutRelations is set. Empty means all.
 	Tables []string
-	// NoViews leaves views out (a view named in Tables is then an error).
-	NoViews bool
+	// WithoutViews leaves views out (a view named in Tables is then an error).
+	WithoutViews bool
 	// NullStyle types nullable columns: modelgraph.NullPointer (the
 	// default) or modelgraph.NullSQL.
 	NullStyle modelgraph.NullStyle
 
 	// What to write.
 
-	// NoIndexes drops the comments that list each table's indexes.
-	NoIndexes bool
-	// NoConstraints drops `unique` tags (UNIQUE constraints) and the
+	// WithoutIndexes drops the comments that list each table's indexes.
+	WithoutIndexes bool
+	// WithoutConstraints drops `unique` tags (UNIQUE constraints) and the
 	// comments that show column defaults.
-	NoConstraints bool
-	// NoRelations drops every relation field (and with them the join
+	WithoutConstraints bool
+	// WithoutRelations drops every relation field (and with them the join
 	// models of many-to-many relations and the auto-added tables).
-	NoRelations bool
-	// NoBackrefs drops the reverse side of each foreign key: has-many and
-	// has-one fields, and the second side of a many-to-many relation.
-	NoBackrefs bool
+	WithoutRelations bool
+	// WithoutBackReferences drops the reverse side of each foreign key:
+	// has-many and has-one fields, and the second side of a many-to-many
+	// relation.
+	WithoutBackReferences bool
 
 	// How to write it.
 
@@ -84,20 +63,20 @@ func Tables(names ...string) Option {
 	return func(o *Options) { o.Tables = append(o.Tables, names...) }
 }
 
-// NoViews leaves views out.
-func NoViews() Option { return func(o *Options) { o.NoViews = true } }
+// WithoutViews leaves views out.
+func WithoutViews() Option { return func(o *Options) { o.WithoutViews = true } }
 
-// NoIndexes drops index comments.
-func NoIndexes() Option { return func(o *Options) { o.NoIndexes = true } }
+// WithoutIndexes drops index comments.
+func WithoutIndexes() Option { return func(o *Options) { o.WithoutIndexes = true } }
 
-// NoConstraints drops unique tags and default comments.
-func NoConstraints() Option { return func(o *Options) { o.NoConstraints = true } }
+// WithoutConstraints drops unique tags and default comments.
+func WithoutConstraints() Option { return func(o *Options) { o.WithoutConstraints = true } }
 
-// NoRelations drops relation fields.
-func NoRelations() Option { return func(o *Options) { o.NoRelations = true } }
+// WithoutRelations drops relation fields.
+func WithoutRelations() Option { return func(o *Options) { o.WithoutRelations = true } }
 
-// NoBackrefs drops has-many/has-one fields and the reverse side of m2m.
-func NoBackrefs() Option { return func(o *Options) { o.NoBackrefs = true } }
+// WithoutBackReferences drops has-many/has-one fields and the reverse side of m2m.
+func WithoutBackReferences() Option { return func(o *Options) { o.WithoutBackReferences = true } }
 
 // WithNullStyle types nullable columns as pointers or sql.Null* values.
 func WithNullStyle(s modelgraph.NullStyle) Option { return func(o *Options) { o.NullStyle = s } }

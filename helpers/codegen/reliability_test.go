@@ -145,7 +145,7 @@ func TestNilInputs(t *testing.T) {
 	if _, err := Generate(ctx, nil); err == nil || err.Error() != "codegen: nil *bun.DB: open the database first (connect.Open)" {
 		t.Errorf("Generate(nil) = %v", err)
 	}
-	if _, err := FromSchema(ctx, nil, NoViews()); err == nil || err.Error() != "codegen: nil schema: pass the result of inspect.Inspect" {
+	if _, err := FromSchema(ctx, nil, WithoutViews()); err == nil || err.Error() != "codegen: nil schema: pass the result of inspect.Inspect" {
 		t.Errorf("FromSchema(nil) = %v", err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
+	"github.com/bunbook/bunbook/internal/modroot"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
@@ -28,20 +29,11 @@ type generatedPackage struct {
 // moduleRoot is the directory holding go.mod.
 func moduleRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := modroot.Find("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	return root
 }
 
 func goTool(t *testing.T) string {
@@ -191,12 +183,12 @@ func TestGeneratedCodeRuns(t *testing.T) {
 	pkgs := []generatedPackage{
 		{golden: "chinook_lesson.golden", pkg: "lesson", dbArg: 1, graph: graphFor(t, "chinook.db", Tables(lessonTables...))},
 		{golden: "chinook_all.golden", pkg: "chinook", dbArg: 1, graph: graphFor(t, "chinook.db")},
-		{golden: "chinook_sqlnull_nobackrefs.golden", pkg: "sqlnull", dbArg: 1, graph: graphFor(t, "chinook.db", WithNullStyle(modelgraph.NullSQL), NoBackrefs())},
-		{golden: "chinook_norelations_cell.golden", pkg: "cell", dbArg: 1, graph: graphFor(t, "chinook.db", Tables("tracks"), NoRelations())},
+		{golden: "chinook_sqlnull_nobackreferences.golden", pkg: "sqlnull", dbArg: 1, graph: graphFor(t, "chinook.db", WithNullStyle(modelgraph.NullSQL), WithoutBackReferences())},
+		{golden: "chinook_norelations_cell.golden", pkg: "cell", dbArg: 1, graph: graphFor(t, "chinook.db", Tables("tracks"), WithoutRelations())},
 		// Northwind's views too: their computed columns (Salesperson,
 		// Subtotal, …) have no declared type and scan into any.
 		{golden: "northwind.golden", pkg: "northwind", dbArg: 2, graph: graphFor(t, "northwind.db")},
-		{golden: "northwind_noviews.golden", pkg: "nwtables", dbArg: 2, graph: graphFor(t, "northwind.db", NoViews())},
+		{golden: "northwind_noviews.golden", pkg: "nwtables", dbArg: 2, graph: graphFor(t, "northwind.db", WithoutViews())},
 		{golden: "hand.golden", pkg: "hand", dbArg: 3, graph: handGraph()},
 	}
 	extra := `

@@ -2,39 +2,9 @@ package codegen
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
-	"github.com/bunbook/bunbook/internal/suggest"
 )
-
-// UnknownTablesError reports names in Options.Tables that the database does
-// not have. The bunacodegen command exits with status 2 on it.
-type UnknownTablesError struct {
-	Names         []string // the unknown names, as given
-	Known         []string // the tables and views the database has
-	ViewsExcluded bool     // NoViews was set, so views were not looked at
-}
-
-func (e *UnknownTablesError) Error() string {
-	q := make([]string, len(e.Names))
-	for i, n := range e.Names {
-		q[i] = strconv.Quote(n)
-		if near := suggest.Nearest(n, e.Known); near != "" {
-			q[i] += fmt.Sprintf(" (did you mean %q?)", near)
-		}
-	}
-	noun := "table"
-	if len(q) > 1 {
-		noun = "tables"
-	}
-	msg := fmt.Sprintf("codegen: unknown %s %s: pick from %s", noun, strings.Join(q, ", "), strings.Join(e.Known, ", "))
-	if e.ViewsExcluded {
-		msg += " (views are left out by -noviews)"
-	}
-	return msg
-}
 
 // selectTables narrows s to the tables asked for in o.Tables plus, unless
 // relations are off, every table they reach through foreign keys: a
@@ -45,28 +15,18 @@ func selectTables(s *inspect.Schema, o Options) (*inspect.Schema, error) {
 	if len(o.Tables) == 0 {
 		return s, nil
 	}
+	queue, err := s.LookupAll(o.Tables...)
+	if err != nil {
+		if o.WithoutViews {
+			return nil, fmt.Errorf("codegen: Tables: %w (views are left out by WithoutViews, -noviews)", err)
+		}
+		return nil, fmt.Errorf("codegen: Tables: %w", err)
+	}
 	chosen := map[*inspect.Table]bool{}
-	var queue []*inspect.Table
-	var unknown []string
-	for _, name := range o.Tables {
-		t := findTable(s, name)
-		if t == nil {
-			unknown = append(unknown, name)
-			continue
-		}
-		if !chosen[t] {
-			chosen[t] = true
-			queue = append(queue, t)
-		}
+	for _, t := range queue {
+		chosen[t] = true
 	}
-	if len(unknown) > 0 {
-		var known []string
-		for _, t := range s.Tables {
-			known = append(known, t.QualifiedName())
-		}
-		return nil, &UnknownTablesError{Names: unknown, Known: known, ViewsExcluded: o.NoViews}
-	}
-	for !o.NoRelations && len(queue) > 0 {
+	for !o.WithoutRelations && len(queue) > 0 {
 		t := queue[0]
 		queue = queue[1:]
 		for i := range t.ForeignKeys {
@@ -84,27 +44,4 @@ func selectTables(s *inspect.Schema, o Options) (*inspect.Schema, error) {
 		}
 	}
 	return out, nil
-}
-
-// findTable looks a name up as given, then (SQLite and MySQL compare
-// table names without regard to case) case-insensitively when exactly one
-// table matches that way.
-func findTable(s *inspect.Schema, name string) *inspect.Table {
-	if t := s.Table(name); t != nil {
-		return t
-	}
-	if s.Dialect == "pg" {
-		return nil
-	}
-	var found *inspect.Table
-	for i := range s.Tables {
-		t := &s.Tables[i]
-		if strings.EqualFold(t.Name, name) || strings.EqualFold(t.QualifiedName(), name) {
-			if found != nil {
-				return nil
-			}
-			found = t
-		}
-	}
-	return found
 }

@@ -35,10 +35,11 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*bun.DB, error) {
 	return db, nil
 }
 
-// MustOpen is Open for a notebook cell: it uses context.Background and
-// panics with Open's error, which names the problem and the fix.
-func MustOpen(dsn string, opts ...Option) *bun.DB {
-	db, err := Open(context.Background(), dsn, opts...)
+// MustOpen is Open for a notebook cell: the same arguments, and a panic
+// with Open's error (which names the problem and the fix) instead of
+// returning it.
+func MustOpen(ctx context.Context, dsn string, opts ...Option) *bun.DB {
+	db, err := Open(ctx, dsn, opts...)
 	if err != nil {
 		panic(err)
 	}

@@ -225,7 +225,7 @@ func TestMustOpenPanicsWithTheError(t *testing.T) {
 			t.Fatalf("panic value = %v, want Open's error", r)
 		}
 	}()
-	MustOpen("missing.db")
+	MustOpen(context.Background(), "missing.db")
 }
 
 func TestEchoWritesEveryStatement(t *testing.T) {

@@ -53,10 +53,10 @@ func OpenEnv(ctx context.Context, fallback string, opts ...Option) (*bun.DB, err
 	return db, nil
 }
 
-// MustOpenEnv is OpenEnv for a notebook cell: context.Background, and a
-// panic with OpenEnv's error.
-func MustOpenEnv(fallback string, opts ...Option) *bun.DB {
-	db, err := OpenEnv(context.Background(), fallback, opts...)
+// MustOpenEnv is OpenEnv for a notebook cell: the same arguments, and a
+// panic with OpenEnv's error instead of returning it.
+func MustOpenEnv(ctx context.Context, fallback string, opts ...Option) *bun.DB {
+	db, err := OpenEnv(ctx, fallback, opts...)
 	if err != nil {
 		panic(err)
 	}

@@ -4,9 +4,9 @@
 //
 // In a GoNB cell:
 //
-//	db := connect.MustOpen("chinook.db")                         // existing file, else a clear error
-//	db := connect.MustOpen("lesson1.db", connect.Create())       // make it if missing
-//	db := connect.MustOpen(":memory:", connect.Echo(os.Stdout))  // print every statement
+//	db := connect.MustOpen(ctx, "chinook.db")                         // existing file, else a clear error
+//	db := connect.MustOpen(ctx, "lesson1.db", connect.Create())       // make it if missing
+//	db := connect.MustOpen(ctx, ":memory:", connect.Echo(os.Stdout))  // print every statement
 //
 // # Data source names
 //

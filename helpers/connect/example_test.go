@@ -67,7 +67,7 @@ func (lastColumn) Write(p []byte) (int, error) {
 
 func ExampleEcho() {
 	ctx := context.Background()
-	db := connect.MustOpen(":memory:", connect.Echo(lastColumn{}))
+	db := connect.MustOpen(context.Background(), ":memory:", connect.Echo(lastColumn{}))
 	defer db.Close()
 	db.ExecContext(ctx, "CREATE TABLE t (x TEXT)")
 	db.ExecContext(ctx, "INSERT INTO t VALUES (?)", "it's")

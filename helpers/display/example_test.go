@@ -19,7 +19,7 @@ type Customer struct {
 }
 
 func exampleDB(ctx context.Context) *bun.DB {
-	db := connect.MustOpen(":memory:")
+	db := connect.MustOpen(context.Background(), ":memory:")
 	if _, err := db.NewCreateTable().Model((*Customer)(nil)).Exec(ctx); err != nil {
 		panic(err)
 	}

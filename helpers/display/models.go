@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"reflect"
 
-	"github.com/bunbook/bunbook/internal/modelmeta"
+	"github.com/bunbook/bunbook/internal/structcols"
 )
 
 // Models shows a slice of bun models (or plain structs) as a table whose
@@ -47,7 +47,7 @@ func ModelsResult(models any, opts ...Option) (Result, error) {
 	if typ.Kind() != reflect.Struct {
 		return Result{}, fmt.Errorf("display: Models needs structs, got %T", models)
 	}
-	columns := modelmeta.Of(typ).Columns
+	columns := structcols.Of(typ).Columns
 
 	r := Result{Columns: make([]string, len(columns)), Head: [][]any{}, Total: len(elems)}
 	for i, c := range columns {

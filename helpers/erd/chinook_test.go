@@ -66,11 +66,11 @@ func TestNorthwindDiagram(t *testing.T) {
 	if !strings.Contains(svg, `<g data-table="Order Details">`) {
 		t.Error("the table with a space in its name is not drawn")
 	}
-	if n := strings.Count(svg, "<g data-table="); n != 13 {
-		t.Errorf("%d boxes, want Northwind's 13 tables (views left out by default)", n)
+	if n := strings.Count(svg, "<g data-table="); n != 30 {
+		t.Errorf("%d boxes, want Northwind's 13 tables + 17 views (views drawn by default)", n)
 	}
-	if n := strings.Count(erd.SVG(s, erd.WithViews()), "<g data-table="); n != 30 {
-		t.Errorf("%d boxes with views, want 13 tables + 17 views", n)
+	if n := strings.Count(erd.SVG(s, erd.WithoutViews()), "<g data-table="); n != 13 {
+		t.Errorf("%d boxes without views, want 13 tables", n)
 	}
 	if !strings.Contains(erd.Mermaid(s), `Order_Details["Order Details"] {`) {
 		t.Error("Mermaid does not alias the table with a space in its name")

@@ -14,33 +14,35 @@
 //	erd.Show(s)
 package erd
 
-import "github.com/bunbook/bunbook/helpers/inspect"
+import (
+	"fmt"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
 
 // Option adjusts what the diagram includes.
 type Option func(*options)
 
 type options struct {
-	views    bool
-	internal bool
-	tables   map[string]bool
-	types    bool
+	withoutViews bool
+	internal     bool
+	tables       []string
+	types        bool
 }
 
-// WithViews also draws views (they have no keys, so no lines).
-func WithViews() Option { return func(o *options) { o.views = true } }
+// WithoutViews leaves views out. By default they are drawn, as boxes
+// without lines (a view has no keys).
+func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
 
 // WithInternal also draws the engine's bookkeeping tables (sqlite_sequence…).
 func WithInternal() Option { return func(o *options) { o.internal = true } }
 
-// OnlyTables limits the diagram to the named tables; foreign keys to tables
-// outside the selection are not drawn.
-func OnlyTables(names ...string) Option {
-	return func(o *options) {
-		o.tables = map[string]bool{}
-		for _, n := range names {
-			o.tables[n] = true
-		}
-	}
+// Tables limits the diagram to the named tables and views, matched as
+// inspect.Schema.Lookup matches them; foreign keys to tables outside the
+// selection are not drawn. A name the schema lacks is drawn as the error
+// (with a "did you mean"), never as an empty diagram.
+func Tables(names ...string) Option {
+	return func(o *options) { o.tables = append(o.tables, names...) }
 }
 
 // WithoutTypes leaves the column types out, for a narrower picture.
@@ -54,18 +56,30 @@ func collect(opts []Option) options {
 	return o
 }
 
-// selected returns the tables the diagram draws, in schema order.
-func selected(s *inspect.Schema, o options) []*inspect.Table {
+// selected returns the tables the diagram draws, in schema order, or the
+// error of a Tables name the schema lacks.
+func selected(s *inspect.Schema, o options) ([]*inspect.Table, error) {
+	var only map[*inspect.Table]bool
+	if len(o.tables) > 0 {
+		tables, err := s.LookupAll(o.tables...)
+		if err != nil {
+			return nil, fmt.Errorf("erd: Tables: %w", err)
+		}
+		only = map[*inspect.Table]bool{}
+		for _, t := range tables {
+			only[t] = true
+		}
+	}
 	var out []*inspect.Table
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		switch {
-		case t.Internal && !o.internal:
-		case t.Kind == inspect.KindView && !o.views:
-		case o.tables != nil && !o.tables[t.Name] && !o.tables[t.QualifiedName()]:
+		case only != nil && !only[t]:
+		case t.Internal && !o.internal && only == nil:
+		case t.Kind == inspect.KindView && o.withoutViews:
 		default:
 			out = append(out, t)
 		}
 	}
-	return out
+	return out, nil
 }

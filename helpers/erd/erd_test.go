@@ -2,6 +2,7 @@ package erd
 
 import (
 	"encoding/xml"
+	"html"
 	"io"
 	"regexp"
 	"strconv"
@@ -44,7 +45,7 @@ func musicSchema() *inspect.Schema {
 }
 
 func TestMermaid(t *testing.T) {
-	got := Mermaid(musicSchema())
+	got := Mermaid(musicSchema(), WithoutViews())
 	want := `erDiagram
     albums {
         INTEGER AlbumId PK
@@ -73,15 +74,15 @@ func TestMermaid(t *testing.T) {
 }
 
 func TestMermaidOptions(t *testing.T) {
-	got := Mermaid(musicSchema(), OnlyTables("albums"), WithViews(), WithInternal())
+	got := Mermaid(musicSchema(), Tables("albums"), WithInternal())
 	want := "erDiagram\n    albums {\n        INTEGER AlbumId PK\n        NVARCHAR(160) Title\n        INTEGER ArtistId FK\n    }\n"
 	if got != want {
 		t.Errorf("only albums:\n%s\nwant:\n%s", got, want)
 	}
-	all := Mermaid(musicSchema(), WithViews(), WithInternal())
+	all := Mermaid(musicSchema(), WithInternal())
 	for _, name := range []string{"sqlite_sequence {", "album_titles {"} {
 		if !strings.Contains(all, name) {
-			t.Errorf("WithViews+WithInternal lacks %q:\n%s", name, all)
+			t.Errorf("WithInternal lacks %q:\n%s", name, all)
 		}
 	}
 }
@@ -126,7 +127,7 @@ func parseSVG(t *testing.T, svg string) []svgElement {
 }
 
 func TestSVG(t *testing.T) {
-	svg := SVG(musicSchema())
+	svg := SVG(musicSchema(), WithoutViews())
 	if strings.Contains(svg, "<script") {
 		t.Fatalf("hostile table name reached the SVG unescaped:\n%s", svg)
 	}
@@ -178,7 +179,7 @@ func TestSVG(t *testing.T) {
 			t.Errorf("text %q missing", text)
 		}
 	}
-	if SVG(musicSchema()) != svg {
+	if SVG(musicSchema(), WithoutViews()) != svg {
 		t.Error("SVG is not deterministic")
 	}
 }
@@ -218,5 +219,21 @@ func TestReferenceCycle(t *testing.T) {
 	}}
 	if n := strings.Count(SVG(s), "data-fk="); n != 2 {
 		t.Errorf("%d relation lines, want 2", n)
+	}
+}
+
+// TestTablesUnknownName: a mistyped name is drawn as the error with a
+// "did you mean", never as an empty diagram; names match as
+// inspect.Schema.Lookup matches them (ignoring case on one fit).
+func TestTablesUnknownName(t *testing.T) {
+	want := `erd: Tables: no table or view named "Albmus" (did you mean "albums"?)`
+	if got := Mermaid(musicSchema(), Tables("Albmus")); !strings.Contains(got, "%% "+want) || strings.Contains(got, "{") {
+		t.Errorf("Mermaid with an unknown table:\n%s\nwant the error %s", got, want)
+	}
+	if got := SVG(musicSchema(), Tables("Albmus")); !strings.Contains(html.UnescapeString(got), want) || strings.Contains(got, "data-table=") {
+		t.Errorf("SVG with an unknown table:\n%s", got)
+	}
+	if got := Mermaid(musicSchema(), Tables("ALBUMS")); !strings.Contains(got, "    albums {") {
+		t.Errorf("Tables(ALBUMS) does not draw albums:\n%s", got)
 	}
 }

@@ -24,6 +24,14 @@ const DisplayWidth = 940
 func HTML(s *inspect.Schema, opts ...Option) string {
 	svg, w, h := draw(s, opts)
 	scale := math.Min(1, DisplayWidth/w)
+	alt := noSchema
+	if s != nil {
+		if tables, err := selected(s, collect(opts)); err != nil {
+			alt = err.Error()
+		} else {
+			alt = title(tables)
+		}
+	}
 	return fmt.Sprintf(`<img src="data:image/svg+xml;base64,%s" width="%d" height="%d" alt="%s" style="max-width:100%%;height:auto">`,
-		base64.StdEncoding.EncodeToString([]byte(svg)), int(math.Round(w*scale)), int(math.Round(h*scale)), esc(title(selected(s, collect(opts)))))
+		base64.StdEncoding.EncodeToString([]byte(svg)), int(math.Round(w*scale)), int(math.Round(h*scale)), esc(alt))
 }

@@ -16,7 +16,10 @@ func Mermaid(s *inspect.Schema, opts ...Option) string {
 		return "erDiagram\n    %% " + noSchema + "\n"
 	}
 	o := collect(opts)
-	tables := selected(s, o)
+	tables, err := selected(s, o)
+	if err != nil {
+		return "erDiagram\n    %% " + err.Error() + "\n"
+	}
 	names := map[*inspect.Table]string{} // table → Mermaid entity id
 	used := map[string]bool{}
 	for _, t := range tables {

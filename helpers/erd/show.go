@@ -14,7 +14,16 @@ import (
 // which shows in every renderer of the saved notebook, with the SVG itself
 // and the Mermaid text as alternatives for other formats; anywhere else it
 // prints the Mermaid text.
+//
+// A Tables name the schema lacks is reported on standard error (red in a
+// notebook) with a "did you mean", and nothing is drawn.
 func Show(s *inspect.Schema, opts ...Option) {
+	if s != nil {
+		if _, err := selected(s, collect(opts)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return
+		}
+	}
 	if !gonbui.IsNotebook {
 		fmt.Fprint(os.Stdout, Mermaid(s, opts...))
 		return

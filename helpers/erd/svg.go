@@ -38,7 +38,10 @@ func draw(s *inspect.Schema, opts []Option) (svg string, width, height float64) 
 		return messageSVG(noSchema)
 	}
 	o := collect(opts)
-	tables := selected(s, o)
+	tables, err := selected(s, o)
+	if err != nil {
+		return messageSVG(err.Error())
+	}
 	if len(tables) == 0 {
 		return messageSVG("no tables to draw")
 	}

@@ -21,7 +21,7 @@ func BenchmarkInspectChinook(b *testing.B) {
 	db := openShared(b, "chinook.db")
 	ctx := context.Background()
 	for b.Loop() {
-		if _, err := inspect.Inspect(ctx, db, inspect.IncludeInternal()); err != nil {
+		if _, err := inspect.Inspect(ctx, db, inspect.WithInternal()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -125,3 +125,16 @@ func ExampleTables() {
 	// Output:
 	// inspect: Tables: no table or view named "album" (did you mean "albums"?); this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 5 more (inspect.TableNames lists them all)
 }
+
+// Every helper's Tables option finds names as Schema.Lookup does: exactly,
+// else the one table equal ignoring case; a mistyped name gets a hint.
+func ExampleSchema_Lookup() {
+	s := &inspect.Schema{Dialect: "sqlite", Tables: []inspect.Table{{Name: "albums"}, {Name: "artists"}}}
+	t, err := s.Lookup("Albums")
+	fmt.Println(t.Name, err)
+	_, err = s.Lookup("albmus")
+	fmt.Println(err)
+	// Output:
+	// albums <nil>
+	// no table or view named "albmus" (did you mean "albums"?); this database has "albums", "artists"
+}

@@ -18,18 +18,18 @@ type Inspector interface {
 type Option func(*options)
 
 type options struct {
-	includeInternal bool
-	excludeViews    bool
-	schemas         []string
-	tables          []string
+	withInternal bool
+	withoutViews bool
+	schemas      []string
+	tables       []string
 }
 
-// IncludeInternal also lists the engine's own bookkeeping tables
+// WithInternal also lists the engine's own bookkeeping tables
 // (sqlite_sequence, sqlite_stat1, …), marked Internal.
-func IncludeInternal() Option { return func(o *options) { o.includeInternal = true } }
+func WithInternal() Option { return func(o *options) { o.withInternal = true } }
 
-// ExcludeViews leaves views out.
-func ExcludeViews() Option { return func(o *options) { o.excludeViews = true } }
+// WithoutViews leaves views out.
+func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
 
 // Schemas limits PostgreSQL/MySQL inspection to the named schemas
 // (PostgreSQL default: "public"; MySQL default: the connected database).
@@ -39,7 +39,9 @@ func Schemas(names ...string) Option { return func(o *options) { o.schemas = nam
 
 // Tables limits inspection to the named tables and views. Unknown names are
 // an error that names them.
-func Tables(names ...string) Option { return func(o *options) { o.tables = names } }
+func Tables(names ...string) Option {
+	return func(o *options) { o.tables = append(o.tables, names...) }
+}
 
 func collect(opts []Option) options {
 	var o options
@@ -71,6 +73,16 @@ func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
 	return in.Inspect(ctx, opts...)
 }
 
+// MustInspect is Inspect for a notebook cell: the same arguments, and a
+// panic with Inspect's error instead of returning it.
+func MustInspect(ctx context.Context, db *bun.DB, opts ...Option) *Schema {
+	s, err := Inspect(ctx, db, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
 // TableNames lists every table of the database, internal ones included,
 // sorted by name: the Go twin of SQLAlchemy's engine.table_names().
 func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
@@ -81,7 +93,7 @@ func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
 	if namer, ok := in.(tableNamer); ok {
 		return namer.tableNames(ctx)
 	}
-	s, err := in.Inspect(ctx, IncludeInternal(), ExcludeViews())
+	s, err := in.Inspect(ctx, WithInternal(), WithoutViews())
 	if err != nil {
 		return nil, err
 	}

@@ -290,11 +290,11 @@ func TestMySQLHostileNames(t *testing.T) {
 		col("x", "smallint(6)"),
 	})
 
-	sel, err := inspect.Inspect(ctx, db, inspect.ExcludeViews(), inspect.Tables("ORDER", weird))
+	sel, err := inspect.Inspect(ctx, db, inspect.WithoutViews(), inspect.Tables("ORDER", weird))
 	if err != nil {
 		t.Fatal(err)
 	}
-	equal(t, "Tables + ExcludeViews", sel.TableNames(), []string{"Order", weird})
+	equal(t, "Tables + WithoutViews", sel.TableNames(), []string{"Order", weird})
 }
 
 func TestMySQLErrors(t *testing.T) {

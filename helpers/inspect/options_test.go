@@ -14,7 +14,7 @@ func TestTablesOption(t *testing.T) {
 	ctx := context.Background()
 
 	// SQL identifiers ignore ASCII case, so the option does too; an internal
-	// table named explicitly is read without IncludeInternal; repeats are
+	// table named explicitly is read without WithInternal; repeats are
 	// read once.
 	s, err := inspect.Inspect(ctx, db, inspect.Tables("ALBUMS", "sqlite_sequence", "albums"))
 	if err != nil {
@@ -44,10 +44,10 @@ func TestTablesOptionViews(t *testing.T) {
 		t.Errorf("got %+v, want the view Order Subtotals", s.Tables)
 	}
 
-	_, err = inspect.Inspect(ctx, db, inspect.ExcludeViews(), inspect.Tables("Orders", "Order Subtotals"))
-	want := `inspect: Tables names view "Order Subtotals" but ExcludeViews was given: drop one of the two options`
+	_, err = inspect.Inspect(ctx, db, inspect.WithoutViews(), inspect.Tables("Orders", "Order Subtotals"))
+	want := `inspect: Tables names view "Order Subtotals" but WithoutViews was given: drop one of the two options`
 	if err == nil || err.Error() != want {
-		t.Errorf("view with ExcludeViews:\n got: %v\nwant: %s", err, want)
+		t.Errorf("view with WithoutViews:\n got: %v\nwant: %s", err, want)
 	}
 }
 

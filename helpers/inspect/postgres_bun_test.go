@@ -118,7 +118,7 @@ func bothInspectors(t *testing.T, db *bun.DB) (ours, theirs []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := inspect.Inspect(ctx, db, inspect.ExcludeViews())
+	s, err := inspect.Inspect(ctx, db, inspect.WithoutViews())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -328,12 +328,12 @@ func TestPostgresHostileNames(t *testing.T) {
 		col("x", "smallint"),
 	})
 
-	noViews, err := inspect.Inspect(ctx, db, inspect.Schemas(weird), inspect.ExcludeViews(),
+	noViews, err := inspect.Inspect(ctx, db, inspect.Schemas(weird), inspect.WithoutViews(),
 		inspect.Tables(weird+".Order", `we"ird 'tbl'`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	equal(t, "Tables + ExcludeViews", noViews.TableNames(), []string{"Order", `we"ird 'tbl'`})
+	equal(t, "Tables + WithoutViews", noViews.TableNames(), []string{"Order", `we"ird 'tbl'`})
 }
 
 func TestPostgresErrors(t *testing.T) {

@@ -6,7 +6,7 @@ import "strings"
 //
 // Tables holds ordinary tables and views (see [Table.Kind]), sorted by
 // schema then name. Internal tables (SQLite's sqlite_* bookkeeping) are
-// included only when asked for with [IncludeInternal].
+// included only when asked for with [WithInternal].
 type Schema struct {
 	Dialect string // "sqlite", "pg" or "mysql"
 	Tables  []Table

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/bunbook/bunbook/internal/suggest"
 )
 
 // tableRef names one table or view a backend found before reading its
@@ -24,18 +22,18 @@ func (r tableRef) qualifiedName() string {
 	return r.Schema + "." + r.Name
 }
 
-// selectTables applies IncludeInternal, ExcludeViews and Tables to found.
+// selectTables applies WithInternal, WithoutViews and Tables to found.
 //
-// Without Tables, internal tables and (with ExcludeViews) views are dropped.
+// Without Tables, internal tables and (with WithoutViews) views are dropped.
 // With Tables, exactly the named ones are kept: a name may be bare or
 // "schema.name", matches exactly first and then ASCII case-insensitively (as
 // SQL identifiers do), and an internal table named explicitly is kept even
-// without IncludeInternal. Unknown names are one error naming all of them.
+// without WithInternal. Unknown names are one error naming all of them.
 func (o options) selectTables(found []tableRef) ([]tableRef, error) {
 	if len(o.tables) == 0 {
 		var kept []tableRef
 		for _, r := range found {
-			if (r.Internal && !o.includeInternal) || (r.Kind == KindView && o.excludeViews) {
+			if (r.Internal && !o.withInternal) || (r.Kind == KindView && o.withoutViews) {
 				continue
 			}
 			kept = append(kept, r)
@@ -49,23 +47,22 @@ func (o options) selectTables(found []tableRef) ([]tableRef, error) {
 		i := findRef(found, name)
 		switch {
 		case i < 0:
-			if near := nearestRef(found, name); near != "" {
-				unknown = append(unknown, fmt.Sprintf("%q (did you mean %q?)", name, near))
-			} else {
-				unknown = append(unknown, strconv.Quote(name))
-			}
-		case found[i].Kind == KindView && o.excludeViews:
+			unknown = append(unknown, name)
+		case found[i].Kind == KindView && o.withoutViews:
 			views = append(views, strconv.Quote(name))
 		default:
 			chosen[i] = true
 		}
 	}
 	if len(unknown) > 0 {
-		return nil, fmt.Errorf("inspect: Tables: no table or view named %s; this database has %s",
-			strings.Join(unknown, ", "), summarizeRefs(found, 8))
+		known := make([]string, len(found))
+		for i, r := range found {
+			known[i] = r.qualifiedName()
+		}
+		return nil, fmt.Errorf("inspect: Tables: %w", &UnknownTablesError{Names: unknown, Known: known})
 	}
 	if len(views) > 0 {
-		return nil, fmt.Errorf("inspect: Tables names view %s but ExcludeViews was given: drop one of the two options",
+		return nil, fmt.Errorf("inspect: Tables names view %s but WithoutViews was given: drop one of the two options",
 			strings.Join(views, ", "))
 	}
 	var kept []tableRef
@@ -77,24 +74,15 @@ func (o options) selectTables(found []tableRef) ([]tableRef, error) {
 	return kept, nil
 }
 
-// findRef returns the index of the table called name, preferring an exact
-// match over a unique case-insensitive one; -1 when there is none.
+// findRef returns the index of the table called name by Schema.Lookup's
+// rule (matchName); -1 when there is none.
 func findRef(found []tableRef, name string) int {
+	bare := make([]string, len(found))
+	qualified := make([]string, len(found))
 	for i, r := range found {
-		if r.Name == name || r.qualifiedName() == name {
-			return i
-		}
+		bare[i], qualified[i] = r.Name, r.qualifiedName()
 	}
-	match := -1
-	for i, r := range found {
-		if asciiEqualFold(r.Name, name) || asciiEqualFold(r.qualifiedName(), name) {
-			if match >= 0 {
-				return -1 // ambiguous: "Foo" and "FOO" both exist
-			}
-			match = i
-		}
-	}
-	return match
+	return matchName(bare, qualified, name)
 }
 
 // findInSchema returns the index of the table called name in schema, as a
@@ -116,22 +104,6 @@ func findInSchema(found []tableRef, schema, name string) int {
 	return match
 }
 
-// summarizeRefs lists up to limit names of found, for error messages.
-func summarizeRefs(found []tableRef, limit int) string {
-	if len(found) == 0 {
-		return "no tables or views at all (is this the right database file?)"
-	}
-	var names []string
-	for i, r := range found {
-		if i == limit {
-			names = append(names, fmt.Sprintf("… and %d more (inspect.TableNames lists them all)", len(found)-limit))
-			break
-		}
-		names = append(names, strconv.Quote(r.qualifiedName()))
-	}
-	return strings.Join(names, ", ")
-}
-
 // asciiEqualFold compares like SQL identifiers do: case folds only for
 // ASCII letters, so "É" and "é" stay different, as in SQLite.
 func asciiEqualFold(a, b string) bool {
@@ -151,13 +123,4 @@ func asciiEqualFold(a, b string) bool {
 		}
 	}
 	return true
-}
-
-// nearestRef suggests the found name closest to a mistyped one.
-func nearestRef(found []tableRef, name string) string {
-	names := make([]string, len(found))
-	for i, r := range found {
-		names[i] = r.qualifiedName()
-	}
-	return suggest.Nearest(name, names)
 }

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/bunbook/bunbook/internal/ident"
 	"github.com/uptrace/bun"
 )
 
@@ -125,8 +125,5 @@ func sqliteDB(schema string) string {
 	return schema
 }
 
-// quoteIdent quotes an SQL identifier: wrapped in double quotes, inner
-// double quotes doubled.
-func quoteIdent(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
-}
+// quoteIdent quotes an SQL identifier (see internal/ident).
+func quoteIdent(name string) string { return ident.Quote(name) }

@@ -19,11 +19,11 @@ func TestChinookTableNames(t *testing.T) {
 		"media_types", "playlist_track", "playlists", "sqlite_sequence", "sqlite_stat1", "tracks",
 	})
 	// TableNames reads only sqlite_master; it must agree with a full Inspect.
-	s, err := inspect.Inspect(context.Background(), db, inspect.IncludeInternal(), inspect.ExcludeViews())
+	s, err := inspect.Inspect(context.Background(), db, inspect.WithInternal(), inspect.WithoutViews())
 	if err != nil {
 		t.Fatal(err)
 	}
-	equal(t, "Inspect(IncludeInternal, ExcludeViews).TableNames", s.TableNames(), names)
+	equal(t, "Inspect(WithInternal, WithoutViews).TableNames", s.TableNames(), names)
 }
 
 func inspectChinook(t *testing.T, opts ...inspect.Option) *inspect.Schema {
@@ -57,7 +57,7 @@ func TestChinookTables(t *testing.T) {
 		t.Errorf("%d indexes, want 11", indexes)
 	}
 
-	internal := inspectChinook(t, inspect.IncludeInternal())
+	internal := inspectChinook(t, inspect.WithInternal())
 	equal(t, "sqlite_stat1", *mustTable(t, internal, "sqlite_stat1"), inspect.Table{
 		Name: "sqlite_stat1", Kind: inspect.KindTable, Internal: true,
 		Columns: []inspect.Column{col("tbl", ""), col("idx", ""), col("stat", "")},

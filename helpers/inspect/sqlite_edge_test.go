@@ -58,7 +58,7 @@ func TestVirtualTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	equal(t, "TableNames", names, []string{"docs", "docs_config", "docs_content", "docs_data", "docs_docsize", "docs_idx"})
-	all, err := inspect.Inspect(ctx, db, inspect.IncludeInternal())
+	all, err := inspect.Inspect(ctx, db, inspect.WithInternal())
 	if err != nil {
 		t.Fatal(err)
 	}

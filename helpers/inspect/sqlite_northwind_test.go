@@ -50,9 +50,9 @@ func TestNorthwindTablesAndViews(t *testing.T) {
 		"Summary of Sales by Quarter", "Summary of Sales by Year",
 	})
 
-	tablesOnly := inspectNorthwind(t, inspect.ExcludeViews())
+	tablesOnly := inspectNorthwind(t, inspect.WithoutViews())
 	if len(tablesOnly.Tables) != 13 {
-		t.Errorf("ExcludeViews: %d tables, want 13", len(tablesOnly.Tables))
+		t.Errorf("WithoutViews: %d tables, want 13", len(tablesOnly.Tables))
 	}
 }
 

@@ -48,19 +48,13 @@ func (b *builder) selectTables() error {
 	if len(b.o.tables) == 0 {
 		return nil
 	}
-	b.selected = map[*inspect.Table]bool{}
-	var unknown []string
-	for _, name := range b.o.tables {
-		t := b.s.Table(name)
-		if t == nil {
-			unknown = append(unknown, strconv.Quote(name))
-			continue
-		}
-		b.selected[t] = true
+	tables, err := b.s.LookupAll(b.o.tables...)
+	if err != nil {
+		return fmt.Errorf("modelgraph: Tables: %w", err)
 	}
-	if len(unknown) > 0 {
-		return fmt.Errorf("modelgraph: Tables option names %s, not in the schema; known tables: %s",
-			strings.Join(unknown, ", "), strings.Join(b.s.TableNames(), ", "))
+	b.selected = map[*inspect.Table]bool{}
+	for _, t := range tables {
+		b.selected[t] = true
 	}
 	return nil
 }
@@ -72,8 +66,8 @@ func (b *builder) baseSkipReason(t *inspect.Table) string {
 		return "internal table (the database engine's own bookkeeping)"
 	case b.selected != nil && !b.selected[t]:
 		return "not among the tables asked for (Tables option)"
-	case t.Kind == inspect.KindView && !b.o.includeViews:
-		return "view (no primary key); map it read-only with the IncludeViews option"
+	case t.Kind == inspect.KindView && b.o.withoutViews:
+		return "view, left out by the WithoutViews option"
 	case strings.Contains(t.Name, "."):
 		return "its name holds a dot, which Bun reads as schema.table; rename the table to map it"
 	case t.Problem != "":

@@ -111,7 +111,7 @@ func musicSchema() *inspect.Schema {
 
 func TestBuildMusic(t *testing.T) {
 	s := musicSchema()
-	expect(t, build(t, s), `
+	expect(t, build(t, s, WithoutViews()), `
 albums Album(AlbumId Title ArtistId)
   Album.Artist belongs-to Artist `+"`rel:belongs-to,join:ArtistId=ArtistId`"+`
   Album.Tracks has-many Track `+"`rel:has-many,join:AlbumId=AlbumId`"+`
@@ -131,13 +131,13 @@ playlist_track PlaylistTrack(PlaylistId TrackId)
 skip log: no primary key: a Bun model needs one to update, delete and relate rows; add a PRIMARY KEY to map it
 skip playlist_track: association table for playlists ↔ tracks
 skip sqlite_sequence: internal table (the database engine's own bookkeeping)
-skip top_albums: view (no primary key); map it read-only with the IncludeViews option
+skip top_albums: view, left out by the WithoutViews option
 `)
 }
 
 func TestBuildOptions(t *testing.T) {
 	s := musicSchema()
-	expect(t, build(t, s, NoBackReferences(), Tables("albums", "artists", "playlists", "tracks", "playlist_track")), `
+	expect(t, build(t, s, WithoutBackReferences(), Tables("albums", "artists", "playlists", "tracks", "playlist_track")), `
 albums Album(AlbumId Title ArtistId)
   Album.Artist belongs-to Artist `+"`rel:belongs-to,join:ArtistId=ArtistId`"+`
 artists Artist(ArtistId Name)
@@ -155,7 +155,7 @@ skip sqlite_sequence: internal table (the database engine's own bookkeeping)
 skip top_albums: not among the tables asked for (Tables option)
 `)
 
-	got := build(t, s, NoRelations(), IncludeViews(), Tables("artists", "top_albums"))
+	got := build(t, s, WithoutRelations(), Tables("artists", "top_albums"))
 	expect(t, got, `
 artists Artist(ArtistId Name)
 top_albums TopAlbum(Title)
@@ -167,13 +167,13 @@ skip playlists: not among the tables asked for (Tables option)
 skip sqlite_sequence: internal table (the database engine's own bookkeeping)
 skip tracks: not among the tables asked for (Tables option)
 `)
-	g, _ := Build(s, IncludeViews())
+	g, _ := Build(s)
 	if m := g.Model("top_albums"); m == nil || !m.ReadOnly {
-		t.Errorf("IncludeViews: top_albums = %+v, want a read-only model", m)
+		t.Errorf("default: top_albums = %+v, want a read-only model", m)
 	}
 
 	_, err := Build(s, Tables("albums", "albumz", "trakcs"))
-	if err == nil || !strings.Contains(err.Error(), `"albumz", "trakcs"`) || !strings.Contains(err.Error(), "known tables: albums, artists") {
+	if err == nil || !strings.Contains(err.Error(), `modelgraph: Tables: no table or view named "albumz" (did you mean "albums"?), "trakcs" (did you mean "tracks"?); this database has "albums", "artists"`) {
 		t.Errorf("unknown table: err = %v", err)
 	}
 	if _, err := Build(nil); err == nil {
@@ -356,4 +356,13 @@ func FuzzNames(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTablesMatchesLikeLookup: Tables("Albums") finds albums, as codegen's
+// and automap's do (one rule: inspect.Schema.Lookup).
+func TestTablesMatchesLikeLookup(t *testing.T) {
+	g, err := Build(musicSchema(), Tables("Albums"), WithoutRelations())
+	if err != nil || g.Model("albums") == nil || len(g.Models) != 1 {
+		t.Fatalf("Tables(Albums) = %v, %v; want the albums model alone", g, err)
+	}
 }

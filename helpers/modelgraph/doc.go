@@ -16,8 +16,8 @@
 //
 //   - internal tables (sqlite_sequence, sqlite_stat1, …): "internal table";
 //   - tables left out by the [Tables] option;
-//   - views, unless [IncludeViews] (then a read-only model without
-//     relations): "view (no primary key)";
+//   - views, with [WithoutViews]: "view, left out by the WithoutViews option"
+//     (otherwise a view is a read-only model without relations);
 //   - tables whose name holds a dot: Bun reads "a.b" as table b of schema a;
 //   - tables and views the inspector could not read (inspect.Table.Problem,
 //     e.g. a view whose query refers to a dropped column), with its error;
@@ -183,7 +183,8 @@
 // column name holding the identifier quote (" or MySQL's `): Bun aliases
 // joined columns without escaping it.
 //
-// Options: [WithNullStyle], [NoRelations], [NoBackReferences] (belongs-to
-// only, and many-to-many only from the side of the association's first
-// foreign key), [IncludeViews], [Tables].
+// Options: [WithNullStyle], [WithoutRelations], [WithoutBackReferences]
+// (belongs-to only, and many-to-many only from the side of the
+// association's first foreign key), [WithoutViews], [Tables]. automap and
+// codegen spell and default them the same way.
 package modelgraph

@@ -41,7 +41,7 @@ type Model struct {
 	Table  *inspect.Table
 	GoName string // exported Go type name, e.g. "Album", "OrderDetail"
 	Alias  string // SQL alias Bun uses for the table, e.g. "album"
-	// ReadOnly marks a view mapped with IncludeViews: it can be selected
+	// ReadOnly marks a view (mapped unless WithoutViews): it can be selected
 	// but has no primary key, so no relation leads to or from it.
 	ReadOnly bool
 	Fields   []Field

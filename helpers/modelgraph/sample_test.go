@@ -24,7 +24,7 @@ func sampleGraph(t *testing.T, name string, opts ...modelgraph.Option) *modelgra
 	}
 	db := bun.NewDB(sqldb, sqlitedialect.New())
 	t.Cleanup(func() { db.Close() })
-	s, err := inspect.Inspect(context.Background(), db, inspect.IncludeInternal(), inspect.ExcludeViews())
+	s, err := inspect.Inspect(context.Background(), db, inspect.WithInternal(), inspect.WithoutViews())
 	if err != nil {
 		t.Fatal(err)
 	}

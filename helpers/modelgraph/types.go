@@ -3,6 +3,7 @@ package modelgraph
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -24,12 +25,26 @@ const (
 	NullSQL
 )
 
-// String returns "pointer" or "sql".
+// String returns the style's name as ParseNullStyle and bunacodegen's
+// -nullstyle flag spell it: "pointer" or "sqlnull".
 func (s NullStyle) String() string {
 	if s == NullSQL {
-		return "sql"
+		return "sqlnull"
 	}
 	return "pointer"
+}
+
+// ParseNullStyle reads a null style by name: "pointer" (nullable columns
+// as *T, the default; also "" and "ptr") or "sqlnull" (sql.NullString,
+// sql.NullInt64, …; also "sql" and "sql.null"), ignoring case.
+func ParseNullStyle(name string) (NullStyle, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "pointer", "pointers", "ptr", "":
+		return NullPointer, nil
+	case "sqlnull", "sql", "sql.null":
+		return NullSQL, nil
+	}
+	return 0, fmt.Errorf("modelgraph: unknown null style %q: use \"pointer\" (*string, *int64, …) or \"sqlnull\" (sql.NullString, sql.NullInt64, …)", name)
 }
 
 // baseType is a column's Go type before nullability is applied.

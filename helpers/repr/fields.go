@@ -3,13 +3,13 @@ package repr
 import (
 	"reflect"
 
-	"github.com/bunbook/bunbook/internal/modelmeta"
+	"github.com/bunbook/bunbook/internal/structcols"
 )
 
 // describe returns the printed name and the columns of v's struct type.
-// modelmeta caches the columns per type.
-func describe(v reflect.Value) (string, []modelmeta.Column) {
-	table := modelmeta.Of(v.Type())
+// structcols caches the columns per type.
+func describe(v reflect.Value) (string, []structcols.Column) {
+	table := structcols.Of(v.Type())
 	if n, ok := reprName(v); ok {
 		return n, table.Columns
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/driver/sqliteshim"
 
+	"github.com/bunbook/bunbook/internal/ident"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
@@ -449,7 +450,7 @@ func identList(names []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-func sqliteIdent(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
+func sqliteIdent(name string) string { return ident.Quote(name) }
 
 func queryStrings(ctx context.Context, db *sql.DB, query string, args ...any) ([]string, error) {
 	rows, err := db.QueryContext(ctx, query, args...)

@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/bunbook/bunbook/internal/ident"
 	"github.com/go-sql-driver/mysql"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/mysqldialect"
@@ -95,9 +95,7 @@ func MariaDB(tb testing.TB) *bun.DB {
 
 // MySQLIdent quotes a MariaDB/MySQL identifier for DDL, keeping a dot inside
 // the name (unlike bun.Ident).
-func MySQLIdent(name string) string {
-	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
-}
+func MySQLIdent(name string) string { return ident.QuoteMySQL(name) }
 
 // sweepMariaDB drops test databases left behind by killed test runs.
 func sweepMariaDB(tb testing.TB, admin *sql.DB) {

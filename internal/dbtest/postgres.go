@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"net/url"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/bunbook/bunbook/internal/ident"
 	"github.com/bunbook/bunbook/internal/redact"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
@@ -106,9 +106,7 @@ func Postgres(tb testing.TB) *bun.DB {
 // PostgresIdent quotes a PostgreSQL identifier for DDL, where no parameter
 // can stand in for a name. Unlike bun.Ident it keeps a dot inside the name
 // ("a.b" stays one identifier), which hostile-name fixtures need.
-func PostgresIdent(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
-}
+func PostgresIdent(name string) string { return ident.Quote(name) }
 
 // sweepPostgres drops test databases left behind by killed test runs.
 func sweepPostgres(tb testing.TB, admin *sql.DB) {

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/bunbook/bunbook/internal/modroot"
 )
 
 // EnvDir overrides where the shared data lives.
@@ -20,18 +22,11 @@ func Dir() (string, error) {
 	if dir := os.Getenv(EnvDir); dir != "" {
 		return dir, nil
 	}
-	wd, err := os.Getwd()
+	root, err := modroot.Find("")
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("shareddata: %w; or set %s", err, EnvDir)
 	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared", "data"), nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("shareddata: no go.mod above %s; set %s", wd, EnvDir)
-		}
-	}
+	return filepath.Join(filepath.Dir(root), "shared", "data"), nil
 }
 
 // Path returns the path of a shared data file such as "chinook.db". The test

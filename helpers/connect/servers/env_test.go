@@ -14,7 +14,7 @@ import (
 
 func TestOpenEnvUsesTheVariable(t *testing.T) {
 	t.Setenv(connect.EnvURL, dbtest.PostgresURL(t))
-	db := connect.MustOpenEnv("lesson1.db")
+	db := connect.MustOpenEnv(context.Background(), "lesson1.db")
 	defer db.Close()
 	if name := db.Dialect().Name().String(); name != "pg" {
 		t.Errorf("dialect %s, want pg", name)

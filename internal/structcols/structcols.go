@@ -1,4 +1,4 @@
-// Package modelmeta tells which columns a Bun model has, in table order, for
+// Package structcols tells which columns a Bun model struct has, in table order, for
 // the helpers that print models (repr, display).
 //
 // Bun's own metadata is the source of truth, but Bun refuses some models on
@@ -6,7 +6,7 @@
 // the *bun.DB, which a printing helper cannot see. For those, the columns are
 // read from a column-only copy of the struct, so relations never stop a
 // model from printing.
-package modelmeta
+package structcols
 
 import (
 	"reflect"

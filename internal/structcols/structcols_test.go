@@ -1,4 +1,4 @@
-package modelmeta
+package structcols
 
 import (
 	"reflect"
