@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -75,7 +76,7 @@ func TestLessonCellsLinkNoServerDriversNorHTTP(t *testing.T) {
 			// A declaration persists into every later cell: one that uses
 			// the downloader makes them all link it.
 			decls, _, _ := strings.Cut("\n"+c.Source, "\n%%")
-			if strings.Contains(decls, "download.") {
+			if strings.Contains(decls, "download.") || strings.Contains(decls, strconv.Quote(downloadPkg)) {
 				t.Errorf("%s: cell %d uses data/download in a declaration, so every later cell links net/http: use it only after %%%%", filepath.ToSlash(path), c.Index)
 			}
 		}

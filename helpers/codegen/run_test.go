@@ -109,7 +109,7 @@ func runGenerated(t *testing.T, pkgs []generatedPackage, mainSrc string, args ..
 // specific to these databases.
 func mainProgram(pkgs []generatedPackage, extra string) string {
 	var b strings.Builder
-	b.WriteString("package main\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n\t\"errors\"\n\t\"fmt\"\n\t\"os\"\n\n\t\"github.com/uptrace/bun\"\n\n\t\"github.com/bunbook/bunbook/helpers/connect\"\n")
+	b.WriteString("package main\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n\t\"errors\"\n\t\"fmt\"\n\t\"os\"\n\n\t\"github.com/uptrace/bun\"\n\n\t\"github.com/bunbook/bunbook/helpers/connect\"\n\t_ \"github.com/bunbook/bunbook/helpers/connect/servers\"\n")
 	dir := "github.com/bunbook/bunbook/helpers/codegen/testdata/TMPDIR/"
 	for _, p := range pkgs {
 		fmt.Fprintf(&b, "\t%q\n", dir+p.pkg)

@@ -3,6 +3,7 @@ package codegen
 import (
 	"testing"
 
+	_ "github.com/bunbook/bunbook/helpers/connect/servers" // postgres:// and mysql:// test databases
 	"github.com/bunbook/bunbook/internal/dbtest"
 )
 
