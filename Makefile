@@ -3,7 +3,7 @@
 # very same steps (Jupyter's Docker images have no make).
 
 .DEFAULT_GOAL := lessons
-.PHONY: lessons test setup lab save-outputs clean help
+.PHONY: lessons test test-image setup lab save-outputs clean help
 
 ## lessons: set up what is missing, then execute every lesson into build/lessons (the main job)
 lessons:
@@ -12,6 +12,10 @@ lessons:
 ## test: every test — gofmt, go vet, go test ./... including the notebook tests
 test:
 	@scripts/test.sh
+
+## test-image: build the course image on stand-in bases and check it in containers, as CI does (root, docker.io, debootstrap; ~10 min)
+test-image:
+	@scripts/test-image.sh
 
 ## setup: build gonb/goimports and install the gonb Jupyter kernel for this checkout
 setup:
