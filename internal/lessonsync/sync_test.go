@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -257,6 +258,41 @@ func TestSyncLeavesNoTemporaryFiles(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".lessonsync-") {
 			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+// A full disk: the lesson that does not fit fails alone, the student's
+// file it would have updated stays whole, and no partial file is left.
+// Needs root for a small tmpfs (CI runs as root).
+func TestSyncFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to mount a small tmpfs")
+	}
+	to := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", to).CombinedOutput(); err != nil {
+		t.Skipf("mount tmpfs: %v %s", err, out)
+	}
+	defer exec.Command("umount", to).Run()
+	big := strings.Repeat("x", 200<<10)
+	from := course(t, map[string]string{"01.ipynb": "v1", "02.ipynb": "small"})
+	sync(t, from, to)
+	write(t, from, map[string]string{"01.ipynb": big, "03.ipynb": "new"})
+	rep, err := Sync(Options{From: from, To: to})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := actions(rep), "01.ipynb=failed 02.ipynb=up to date 03.ipynb=added"; got != want {
+		t.Errorf("actions: %s, want %s", got, want)
+	}
+	if rep.Err() == nil || !strings.Contains(rep.Err().Error(), "no space left") {
+		t.Errorf("Err() = %v, want the full disk named", rep.Err())
+	}
+	checkTree(t, to, map[string]string{"01.ipynb": "v1", "02.ipynb": "small", "03.ipynb": "new"})
+	entries, _ := os.ReadDir(to)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".lessonsync-") {
+			t.Errorf("partial file left: %s", e.Name())
 		}
 	}
 }
