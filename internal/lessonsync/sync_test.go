@@ -219,15 +219,11 @@ func TestSyncFolderInTheWay(t *testing.T) {
 	}
 }
 
-// A file that cannot be written fails alone and leaves no temporary file.
-func TestSyncUnwritableFolderFailsAlone(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root writes into read-only folders")
-	}
+// A file that cannot be written (here: a file of the student's where the
+// course has a folder) fails alone; the student's file is untouched.
+func TestSyncUnwritableFailsAlone(t *testing.T) {
 	from := course(t, map[string]string{"a/01.ipynb": "v1", "b/02.ipynb": "v1"})
-	to := t.TempDir()
-	os.Mkdir(filepath.Join(to, "a"), 0o555)
-	defer os.Chmod(filepath.Join(to, "a"), 0o755)
+	to := course(t, map[string]string{"a": "my file called a"})
 	rep, err := Sync(Options{From: from, To: to})
 	if err != nil {
 		t.Fatal(err)
@@ -238,7 +234,7 @@ func TestSyncUnwritableFolderFailsAlone(t *testing.T) {
 	if rep.Err() == nil || !strings.Contains(rep.Err().Error(), "a/01.ipynb") {
 		t.Errorf("Err() = %v, want it to name a/01.ipynb", rep.Err())
 	}
-	checkTree(t, to, map[string]string{"b/02.ipynb": "v1"})
+	checkTree(t, to, map[string]string{"a": "my file called a", "b/02.ipynb": "v1"})
 }
 
 func TestSyncMissingCourse(t *testing.T) {
