@@ -213,7 +213,7 @@ func testHub(t *testing.T, d *daemon, root string) {
 	if err := os.WriteFile(lesson, edited, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	mine := `{"cells":[{"cell_type":"markdown","metadata":{},"source":["my own notebook"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}`
+	mine := `{"cells":[{"cell_type":"markdown","id":"mine","metadata":{},"source":["my own notebook"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}`
 	saveThroughServer(t, c, "bunbook/mine.ipynb", mine)
 	c.d.must(t, time.Minute, "kill", c.id)
 	c.d.must(t, time.Minute, "start", c.id)
@@ -359,7 +359,8 @@ func appendMarkdownCell(t *testing.T, path, text string) []byte {
 		t.Fatalf("%s: %v", path, err)
 	}
 	cells, _ := nb["cells"].([]any)
-	nb["cells"] = append(cells, map[string]any{"cell_type": "markdown", "metadata": map[string]any{}, "source": []string{text}})
+	id := "added-" + sha256Hex([]byte(text))[:8]
+	nb["cells"] = append(cells, map[string]any{"cell_type": "markdown", "id": id, "metadata": map[string]any{}, "source": []string{text}})
 	out, err := json.MarshalIndent(nb, "", " ")
 	if err != nil {
 		t.Fatal(err)

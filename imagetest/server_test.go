@@ -34,8 +34,10 @@ func startServer(t *testing.T, d *daemon, name string, args ...string) *server {
 	return c
 }
 
+// remove removes the container (also from a Cleanup, where the test's own
+// context is already canceled).
 func (c *server) remove(t *testing.T) {
-	c.d.out(t.Context(), "rm", "-f", "-v", c.id)
+	c.d.out(context.Background(), "rm", "-f", "-v", c.id)
 }
 
 func (c *server) logs() string {
@@ -120,8 +122,10 @@ func checkKernel(t *testing.T, c *server) {
 	if !strings.HasPrefix(argv, "/opt/go/bin/gonb ") || !strings.Contains(argv, "-go_work="+course) {
 		t.Errorf("gonb kernel argv = %q, want /opt/go/bin/gonb … -go_work=%s", argv, course)
 	}
-	where := c.d.must(t, time.Minute, "exec", c.id, "jupyter", "kernelspec", "list")
-	if !strings.Contains(where, "/usr/local/share/jupyter/kernels/gonb") {
+	// Where Jupyter finds it (jupyter_client's own lookup, as the server's).
+	where := c.d.must(t, time.Minute, "exec", c.id, "python3", "-c",
+		"from jupyter_client.kernelspec import KernelSpecManager as M; print(M().find_kernel_specs()['gonb'])")
+	if where != "/usr/local/share/jupyter/kernels/gonb" {
 		t.Errorf("the gonb kernel is not the system-wide one:\n%s", where)
 	}
 }
