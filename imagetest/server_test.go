@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -173,9 +174,13 @@ func executeNotebook(t *testing.T, c *server, rel string, want []string) *nbrun.
 	return nb
 }
 
-// cellTimes measures, through the kernel, the first cell of lesson 01 in a
-// fresh kernel and then the same cell's body run again (warm): both compile
-// and link a program importing Bun, SQLite and the helpers.
+// cellTimes measures, through the kernel, lesson 01's first code cell in a
+// fresh kernel (what a student runs first) and then three warm cells: the
+// same cell's body, each printing something else so that each compiles and
+// links a new program importing Bun, SQLite and the helpers. Jupyter's
+// timing metadata from GoNB has whole seconds only, so a `!date` cell
+// between the cells stamps nanoseconds. It returns the first cell's time
+// and the median warm cell's.
 func cellTimes(t *testing.T, c *server, root string) (first, warm time.Duration) {
 	t.Helper()
 	lesson, err := nbrun.ReadNotebook(filepath.Join(root, "notebooks", "01_create_database.ipynb"))
@@ -187,11 +192,21 @@ func cellTimes(t *testing.T, c *server, root string) (first, warm time.Duration)
 	if !ok {
 		t.Fatalf("lesson 01's first code cell has no %%%% main part:\n%s", src)
 	}
-	cell := func(id, s string) map[string]any {
-		return map[string]any{"cell_type": "code", "id": id, "metadata": map[string]any{}, "outputs": []any{}, "execution_count": nil, "source": s}
+	var cells []any
+	cell := func(id, s string) {
+		cells = append(cells, map[string]any{"cell_type": "code", "id": id, "metadata": map[string]any{}, "outputs": []any{}, "execution_count": nil, "source": s})
+	}
+	stamp := 0
+	clock := func() { cell(fmt.Sprintf("clock%d", stamp), "!date +%s.%N"); stamp++ }
+	clock()
+	cell("first", src)
+	clock()
+	for i := range 3 {
+		cell(fmt.Sprintf("warm%d", i), fmt.Sprintf("%%%%\n%s\nfmt.Println(\"warm cell %d\")", body, i))
+		clock()
 	}
 	probe, _ := json.Marshal(map[string]any{
-		"cells":    []any{cell("first", src), cell("warm1", "%%\n"+body), cell("warm2", "%%\n"+body)},
+		"cells":    cells,
 		"metadata": map[string]any{"kernelspec": map[string]any{"name": "gonb", "display_name": "Go (gonb)", "language": "go"}},
 		"nbformat": 4, "nbformat_minor": 5,
 	})
@@ -201,29 +216,34 @@ func cellTimes(t *testing.T, c *server, root string) (first, warm time.Duration)
 		t.Fatal(err)
 	}
 	if _, err := c.d.run(ctx, nil, "exec", "-w", "/tmp/probe", c.id, "jupyter", "nbconvert", "--to", "notebook", "--execute",
-		"--ExecutePreprocessor.record_timing=True", "--output-dir", "/tmp/probe", "--output", "out", "probe.ipynb"); err != nil {
+		"--output-dir", "/tmp/probe", "--output", "out", "probe.ipynb"); err != nil {
 		t.Fatal(err)
 	}
-	var out struct {
-		Cells []struct {
-			Metadata struct {
-				Execution map[string]string `json:"execution"`
-			} `json:"metadata"`
-		} `json:"cells"`
-	}
-	if err := json.Unmarshal([]byte(c.d.must(t, time.Minute, "exec", c.id, "cat", "/tmp/probe/out.ipynb")), &out); err != nil {
+	nb, err := nbrun.ParseNotebook([]byte(c.d.must(t, time.Minute, "exec", c.id, "cat", "/tmp/probe/out.ipynb")))
+	if err != nil {
 		t.Fatal(err)
 	}
-	var d []time.Duration
-	for i, cell := range out.Cells {
-		in, err1 := time.Parse(time.RFC3339Nano, cell.Metadata.Execution["iopub.execute_input"])
-		done, err2 := time.Parse(time.RFC3339Nano, cell.Metadata.Execution["shell.execute_reply"])
-		if err1 != nil || err2 != nil {
-			t.Fatalf("probe cell %d has no execution timing: %v", i, cell.Metadata.Execution)
+	var stamps []time.Time
+	for _, cell := range nb.Cells {
+		if cell.Error() != nil {
+			t.Fatalf("probe cell %s failed: %s", cell.ID, cell.Error())
 		}
-		d = append(d, done.Sub(in))
+		if !strings.HasPrefix(cell.ID, "clock") {
+			continue
+		}
+		var sec, nsec int64
+		if _, err := fmt.Sscanf(strings.TrimSpace(cell.Stdout()), "%d.%d", &sec, &nsec); err != nil {
+			t.Fatalf("probe clock cell printed %q: %v", cell.Stdout(), err)
+		}
+		stamps = append(stamps, time.Unix(sec, nsec))
 	}
-	return d[0], min(d[1], d[2])
+	if len(stamps) != 5 {
+		t.Fatalf("probe: %d clock stamps, want 5", len(stamps))
+	}
+	w := []time.Duration{stamps[2].Sub(stamps[1]), stamps[3].Sub(stamps[2]), stamps[4].Sub(stamps[3])}
+	slices.Sort(w)
+	t.Logf("warm cells: %v", w)
+	return stamps[1].Sub(stamps[0]), w[1]
 }
 
 func sha256Hex(b []byte) string {

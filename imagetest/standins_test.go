@@ -74,6 +74,7 @@ func makeStandins(t *testing.T, d *daemon, logDir string) standins {
 
 	loaded := func(ref string) bool {
 		if d.imageExists(ref) {
+			s.FromCache = append(s.FromCache, ref+" (already in dockerd)")
 			return true
 		}
 		if cache == "" {
