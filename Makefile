@@ -13,7 +13,7 @@ lessons:
 test:
 	@scripts/test.sh
 
-## test-image: build the course image on stand-in bases and check it in containers, as CI does (root, docker.io, debootstrap; ~10 min)
+## test-image: build the course image on stand-in bases and check it in containers, as CI does (root, docker.io, debootstrap; ~15 min from nothing)
 test-image:
 	@scripts/test-image.sh
 
