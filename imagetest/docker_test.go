@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -73,8 +74,12 @@ func startDockerd(t *testing.T) *daemon {
 			<-done
 		}
 		logf.Close()
+		// dockerd leaves its network namespace bind-mounted in the exec root.
+		unmountUnder(dir)
 		if !keep {
-			_ = os.RemoveAll(dir)
+			if err := os.RemoveAll(dir); err != nil {
+				t.Logf("remove dockerd's folder: %v", err)
+			}
 		}
 	})
 	deadline := time.Now().Add(90 * time.Second)
@@ -89,6 +94,24 @@ func startDockerd(t *testing.T) *daemon {
 			t.Fatalf("dockerd did not answer within 90 s: %v\n%s", err, tailFile(d.log, 30))
 		}
 		time.Sleep(time.Second)
+	}
+}
+
+// unmountUnder detaches every mount below dir, deepest first.
+func unmountUnder(dir string) {
+	data, err := os.ReadFile("/proc/self/mounts")
+	if err != nil {
+		return
+	}
+	var points []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && strings.HasPrefix(f[1], dir+"/") {
+			points = append(points, f[1])
+		}
+	}
+	slices.SortFunc(points, func(a, b string) int { return len(b) - len(a) })
+	for _, p := range points {
+		_ = syscall.Unmount(p, syscall.MNT_DETACH)
 	}
 }
 
