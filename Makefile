@@ -3,7 +3,7 @@
 # very same steps (Jupyter's Docker images have no make).
 
 .DEFAULT_GOAL := lessons
-.PHONY: lessons test site setup lab save-outputs clean help
+.PHONY: lessons test test-image site setup lab save-outputs clean help
 
 ## lessons: set up what is missing, then execute every lesson into build/lessons (the main job)
 lessons:
@@ -16,6 +16,10 @@ test:
 ## site: render the course website into build/site from the saved notebooks (runs nothing; needs Sphinx)
 site:
 	@scripts/site.sh
+
+## test-image: build the course image on stand-in bases and check it in containers, as CI does (root, docker.io, debootstrap; ~15 min from nothing)
+test-image:
+	@scripts/test-image.sh
 
 ## setup: build gonb/goimports and install the gonb Jupyter kernel for this checkout
 setup:
