@@ -108,10 +108,10 @@ func TestClassroomRunawayAndCleanUp(t *testing.T) {
 	}
 	text := out.String()
 	for _, want := range []string{
-		"students  cells  p50 s  p95 s",
+		"p50 s  p95 s  max s  CPU s/cell  PSS peak MiB/student  PSS idle",
 		"\n1                9  ",
 		"\n1 + runaway      9  ",
-		"largest class with p95 ≤ 600 s: 1 students",
+		"largest class with p95 ≤ 600 s: 1 student (of 1 tried)",
 		"the 1 others: 9 cells, 0 failed",
 		"clean-up: no bench processes or temporary folders left",
 	} {

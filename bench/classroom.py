@@ -69,6 +69,7 @@ class Student:
         self.cells = []  # CellResult
         self.peak_rss = 0.0
         self.peak_pss = 0.0
+        self.idle_pss = None  # the smallest sample: the kernel between cells
         self.kernel = None
         self.error = ""
         self.done = False
@@ -126,16 +127,23 @@ def run_runaway(session, args, st, cells, folder, stop, deadline):
             st.kernel.shutdown()
 
 
-def sample_memory(students, stop):
+def sample_memory(students, stop, total):
+    """Every second: each student's kernel tree, and the class's sum."""
     while not stop.wait(1.0):
         procs = b.processes()
+        now = 0.0
         for st in students:
             k = st.kernel
             if k is None or st.done:
                 continue
             rss, pss = b.tree_memory(k.pid, procs)
+            if pss <= 0:
+                continue
+            now += pss
             st.peak_rss = max(st.peak_rss, rss)
             st.peak_pss = max(st.peak_pss, pss)
+            st.idle_pss = pss if st.idle_pss is None else min(st.idle_pss, pss)
+        total[0] = max(total[0], now)
 
 
 def run_round(session, args, n, runaway=False):
@@ -154,7 +162,8 @@ def run_round(session, args, n, runaway=False):
         threads.append(threading.Thread(target=run_runaway, daemon=True,
                                         args=(session, args, bad, cells, os.path.join(round_dir, "runaway"), stop, deadline)))
     sampler_stop = threading.Event()
-    sampler = threading.Thread(target=sample_memory, args=(students, sampler_stop), daemon=True)
+    total = [0.0]
+    sampler = threading.Thread(target=sample_memory, args=(students, sampler_stop, total), daemon=True)
     sampler.start()
     for t in threads:
         t.start()
@@ -171,31 +180,39 @@ def run_round(session, args, n, runaway=False):
         sampler.join(5)
     wall = time.monotonic() - t0
     shutil.rmtree(round_dir, ignore_errors=True)
+    for st in students:
+        st.class_pss = total[0]
     return students, bad, wall
 
 
-def summarize(n, students, wall, label=None):
+def summarize(n, students, wall, label=None, want=None):
     got = [c for st in students for c in st.cells]
     secs = [c.seconds for c in got]
-    failed = sum(1 for c in got if not c.ok) + sum(1 for st in students if st.error)
+    # Failed: cells that timed out or errored, and cells a student never got
+    # to (a kernel that died, the round's deadline).
+    failed = sum(1 for c in got if not c.ok) + (want * len(students) - len(got) if want else 0)
     return {
         "label": label or str(n), "n": n, "cells": len(got),
         "p50": b.p50(secs) if secs else None, "p95": b.p95(secs) if secs else None,
         "max": max(secs) if secs else None,
         "cpu": (sum(c.cpu for c in got) / len(got)) if got else None,
         "pss": sum(st.peak_pss for st in students) / len(students),
+        "idle": sum(st.idle_pss or 0 for st in students) / len(students),
         "rss": sum(st.peak_rss for st in students) / len(students),
+        "class_pss": max(getattr(st, "class_pss", 0) for st in students),
         "failed": failed, "wall": wall,
         "errors": [st.error for st in students if st.error],
     }
 
 
-HEADERS = ["students", "cells", "p50 s", "p95 s", "max s", "CPU s/cell", "PSS MiB/student", "RSS MiB/student", "failed", "round s"]
+HEADERS = ["students", "cells", "p50 s", "p95 s", "max s", "CPU s/cell", "PSS peak MiB/student", "PSS idle",
+           "RSS peak", "class PSS peak MiB", "failed", "round s"]
 
 
 def row(s):
     return [s["label"], s["cells"], b.fmt_num(s["p50"]), b.fmt_num(s["p95"]), b.fmt_num(s["max"]), b.fmt_num(s["cpu"]),
-            b.fmt_num(s["pss"], 0), b.fmt_num(s["rss"], 0), s["failed"] or "", b.fmt_num(s["wall"], 0)]
+            b.fmt_num(s["pss"], 0), b.fmt_num(s["idle"], 0), b.fmt_num(s["rss"], 0), b.fmt_num(s["class_pss"], 0),
+            s["failed"] or "", b.fmt_num(s["wall"], 0)]
 
 
 def parse_args(argv):
@@ -243,6 +260,7 @@ def main(argv=None):
     args.env = {"CHINOOK_SOURCE": chinook_source()} if chinook_source() else {}
     session = b.Session(prefix="bunbook-classroom-")
     results, runaway = [], None
+    ncells = len(b.code_cells(LESSON))
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     status = 0
     try:
@@ -250,18 +268,18 @@ def main(argv=None):
             b.log("warm-up: one student alone, to fill Go's build cache")
             run_round(session, argparse.Namespace(**dict(vars(args), think=0)), 1)
         for n in args.sizes:
-            b.log("round: %d student(s), think %.0f s" % (n, args.think))
+            b.log("round: %d student(s), think %g s" % (n, args.think))
             students, _, wall = run_round(session, args, n)
-            results.append(summarize(n, students, wall))
+            results.append(summarize(n, students, wall, want=ncells))
             b.log("  p50 %s s, p95 %s s" % (b.fmt_num(results[-1]["p50"]), b.fmt_num(results[-1]["p95"])))
         if not args.no_runaway:
             n = args.runaway_with
             b.log("round: %d student(s) + 1 runaway" % n)
             if n not in args.sizes:
                 students, _, wall = run_round(session, args, n)
-                results.append(summarize(n, students, wall))
+                results.append(summarize(n, students, wall, want=ncells))
             students, bad, wall = run_round(session, args, n, runaway=True)
-            runaway = (summarize(n, students, wall, label="%d + runaway" % n), bad)
+            runaway = (summarize(n, students, wall, label="%d + runaway" % n, want=ncells), bad)
     except KeyboardInterrupt:
         print("bench-classroom: interrupted", file=sys.stderr)
         status = 130
@@ -273,22 +291,27 @@ def main(argv=None):
     if not results:
         return status or 1
 
-    print("bunbook classroom bench — %s, lesson 01, straight gonb kernels (no hub), think %.0f s (±50%%), %d cores" %
+    print("bunbook classroom bench — %s, lesson 01, straight gonb kernels (no hub), think %g s (±50%%), %d cores" %
           (started, args.think, os.cpu_count() or 0))
     print()
     rows = [row(s) for s in sorted(results, key=lambda s: s["n"])]
     if runaway:
         rows.append(row(runaway[0]))
     print(b.table(HEADERS, rows, right=set(range(1, len(HEADERS)))))
+    print("p50/p95/max: seconds from a cell's execute request to its reply, over every cell of every student;")
+    print("CPU s/cell: user+sys of a student's kernel and all it started (go build, compile, link, the cell), per cell;")
+    print("PSS/RSS peak, idle: a student's kernel tree sampled each second, largest and smallest (between cells), MiB;")
+    print("class PSS peak: the largest sum over all students at one moment; failed: cells that timed out, errored")
+    print("or never ran; round s: the round's wall time.")
     cap = capacity({s["n"]: s["p95"] for s in results if s["p95"] is not None and not s["failed"]}, args.limit)
     print()
     if cap:
-        print("largest class with p95 ≤ %.0f s: %d students (of %s tried)" % (args.limit, cap, ",".join(map(str, args.sizes))))
+        print("largest class with p95 ≤ %g s: %d student%s (of %s tried)" % (args.limit, cap, "" if cap == 1 else "s", ",".join(map(str, args.sizes))))
     else:
-        print("largest class with p95 ≤ %.0f s: none of %s" % (args.limit, ",".join(map(str, args.sizes))))
+        print("largest class with p95 ≤ %g s: none of %s" % (args.limit, ",".join(map(str, args.sizes))))
     if runaway:
         s, bad = runaway
-        print("runaway student: %d endless cell(s) interrupted after %.0f s, kernel answered afterwards %d time(s)%s; "
+        print("runaway student: %d endless cell(s) interrupted after %g s, kernel answered afterwards %d time(s)%s; "
               "the %d others: %d cells, %d failed" % (bad.interrupted, args.runaway_timeout, bad.recovered,
                                                       " — " + bad.error.splitlines()[0] if bad.error else "", s["n"], s["cells"], s["failed"]))
         if bad.error or bad.interrupted == 0 or bad.recovered < bad.interrupted or s["failed"]:
