@@ -284,7 +284,7 @@ def report(data, markdown=False):
     print("(a)+(b) cells, warm: seconds from execute request to reply, as a ratio to the floor")
     print(b.table(headers, rows))
     print("¹ a notebook's first cell also pays the kernel's set-up: compared with the floor's first cell.")
-    print("  failed: runs where the cell ended in an error (questions.ipynb's unanswered exercises do, by design).")
+    print("  failed: runs where the cell ended in an error or timed out.")
     out.append(("cells", headers, rows))
     print()
 
