@@ -1,9 +1,11 @@
 package lessontest_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,16 +71,18 @@ var lesson1Servers = []lesson1Server{
 	},
 }
 
-// TestLesson1OnServers runs lesson 1 unchanged with DATABASE_URL pointing
-// at a fresh database on the PostgreSQL and MariaDB test servers, twice in
-// a row, as a student who set the variable would: the models' DDL must be
-// portable, and the lesson re-runnable there too. The committed outputs are
-// SQLite's, so only this test's assertions apply.
+// TestLesson1OnServers runs lesson 1 with DATABASE_URL pointing at a fresh
+// database on the PostgreSQL and MariaDB test servers, twice in a row, as a
+// student who followed the lesson's note would: set the variable and add
+// one cell importing helpers/connect/servers before the first cell. The
+// models' DDL must be portable, and the lesson re-runnable there too. The
+// committed outputs are SQLite's, so only this test's assertions apply.
 func TestLesson1OnServers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the notebook tests execute lessons, which takes minutes")
 	}
 	root, j := notebookRunner(t)
+	notebook := withServersImport(t, lesson1)
 	for _, srv := range lesson1Servers {
 		t.Run(srv.name, func(t *testing.T) {
 			// The lesson's SQLite file must stay untouched.
@@ -89,7 +93,7 @@ func TestLesson1OnServers(t *testing.T) {
 			dbName, _, _ = strings.Cut(dbName, "?")
 			var first *nbrun.Notebook
 			for run := 1; run <= 2; run++ {
-				r, err := j.Execute(t.Context(), lesson1, nbrun.ExecOptions{
+				r, err := j.Execute(t.Context(), notebook, nbrun.ExecOptions{
 					OutDir:    t.TempDir(),
 					Normalize: nbrun.NormalizeOptions{Root: root},
 				})
@@ -120,6 +124,63 @@ func TestLesson1OnServers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// serversImportCell is the cell the lesson's note tells a student to add
+// for a server: the lesson itself links SQLite only.
+const serversImportCell = `import _ "github.com/bunbook/bunbook/helpers/connect/servers"`
+
+// withServersImport writes a copy of the notebook into a temporary folder
+// with serversImportCell inserted before its first code cell, and returns
+// the copy's path. The committed lesson stays as it is, so its default
+// path keeps linking SQLite only.
+func withServersImport(t *testing.T, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb map[string]any
+	if err := json.Unmarshal(raw, &nb); err != nil {
+		t.Fatal(err)
+	}
+	cells, _ := nb["cells"].([]any)
+	first := slices.IndexFunc(cells, func(c any) bool {
+		cell, _ := c.(map[string]any)
+		return cell["cell_type"] == "code"
+	})
+	if first < 0 {
+		t.Fatalf("%s has no code cell", name)
+	}
+	cell := map[string]any{
+		"cell_type": "code", "id": "servers-import", "metadata": map[string]any{},
+		"execution_count": nil, "outputs": []any{}, "source": serversImportCell,
+	}
+	nb["cells"] = slices.Insert(cells, first, any(cell))
+	out, err := json.MarshalIndent(nb, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestLesson1NotesTheServersImport keeps the lesson's note and the test's
+// added cell the same step.
+func TestLesson1NotesTheServersImport(t *testing.T) {
+	nb, err := nbrun.ReadNotebook(lesson1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range nb.Cells {
+		if c.ID == "open-md" && strings.Contains(c.Source, "> "+serversImportCell+"\n") {
+			return
+		}
+	}
+	t.Errorf("%s's open-md note does not show the step %s", lesson1, serversImportCell)
 }
 
 // checkLesson1OnServer asserts lesson 1's outputs on a server: which

@@ -30,6 +30,7 @@ import (
 
 	"github.com/bunbook/bunbook/helpers/codegen"
 	"github.com/bunbook/bunbook/helpers/connect"
+	_ "github.com/bunbook/bunbook/helpers/connect/servers" // postgres:// and mysql:// sources
 )
 
 func main() {

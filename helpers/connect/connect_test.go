@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -315,9 +316,22 @@ func TestRedact(t *testing.T) {
 		"postgres://u@h/db":                 "postgres://u@h/db",
 		"mysql://root:p@ss@h/db":            "mysql://root:xxxxx@h/db",
 		"lesson1.db":                        "lesson1.db",
+		// S2: every credential form, whatever the password holds.
+		"postgres://user:pa/ss@127.0.0.1:5432/x":            "postgres://user:xxxxx@127.0.0.1:5432/x",
+		"postgres://user:pa?ss@127.0.0.1:5432/x":            "postgres://user:xxxxx@127.0.0.1:5432/x",
+		"postgres://user:p@ss@127.0.0.1:1/x":                "postgres://user:xxxxx@127.0.0.1:1/x",
+		"postgres://h/db?application_name=a@b":              "postgres://h/db?application_name=a@b",
+		"postgres://u@h/db?sslmode=disable&password=s3cret": "postgres://u@h/db?sslmode=disable&password=xxxxx",
+		"postgres://u@h/db?sslpassword=s3cret&x=1":          "postgres://u@h/db?sslpassword=xxxxx&x=1",
+		"mysql://root@h/db?PASSWORD=PASSWORD('changed')":    "mysql://root@h/db?PASSWORD=xxxxx",
+		"root:pw@tcp(127.0.0.1:3306)/db":                    "root:xxxxx@tcp(127.0.0.1:3306)/db",
+		"root:p@w)@tcp(127.0.0.1:3306)/db?parseTime=true":   "root:xxxxx@tcp(127.0.0.1:3306)/db?parseTime=true",
+		"host=db user=u password='a b c' dbname=shop":       "host=db user=u password=xxxxx dbname=shop",
+		"host=db user=u password=secret dbname=shop":        "host=db user=u password=xxxxx dbname=shop",
+		"file:my@notes.db?mode=ro":                          "file:my@notes.db?mode=ro",
 	} {
-		if got := redact(in); got != want {
-			t.Errorf("redact(%q) = %q, want %q", in, got, want)
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -373,5 +387,27 @@ func TestOpenNotADatabase(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); !strings.HasPrefix(string(got), "not a database") {
 		t.Fatal("the file was changed")
+	}
+}
+
+// S2: a DSN taken for an SQLite path never has its password quoted.
+func TestSQLiteErrorsRedactPasswords(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, err := Open(context.Background(), "host=db user=u password=s3cret dbname=shop")
+	if err == nil || strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), "password=xxxxx") {
+		t.Errorf("error = %v, want the password redacted", err)
+	}
+}
+
+// S2: whatever a driver echoes of the DSN's credentials is hidden, and its
+// error stays reachable.
+func TestRedactErrorHidesDriverEchoes(t *testing.T) {
+	cause := errors.New("Error 1064: You have an error in your SQL syntax near 'hunter22' at line 1")
+	err := redactError(fmt.Errorf("connect: MySQL/MariaDB at h:3306: %w", cause), "mysql://u@h/db?password=hunter22")
+	if strings.Contains(err.Error(), "hunter22") || !strings.Contains(err.Error(), "near 'xxxxx'") {
+		t.Errorf("error = %v", err)
+	}
+	if !errors.Is(err, cause) {
+		t.Error("the driver's error is no longer reachable")
 	}
 }

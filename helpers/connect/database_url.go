@@ -14,8 +14,14 @@ import (
 //	export DATABASE_URL=postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 //	export DATABASE_URL=mysql://root@127.0.0.1:3306/test
 //
-// In a GoNB notebook set it for the following cells with
-// %env DATABASE_URL=postgres://…, or start JupyterLab with it set.
+// A server URL needs the server drivers, which a program links by
+// importing [ServersImport] (see the package documentation):
+//
+//	import _ "github.com/bunbook/bunbook/helpers/connect/servers"
+//
+// In a GoNB notebook set the variable for the following cells with
+// %env DATABASE_URL=postgres://…, or start JupyterLab with it set, and add
+// that import in a cell of its own.
 const EnvURL = "DATABASE_URL"
 
 // OpenEnv opens $DATABASE_URL when it is set and fallback (usually an
@@ -23,19 +29,13 @@ const EnvURL = "DATABASE_URL"
 // unchanged on SQLite or on a server. The options apply either way: with
 // [Create] a missing database is created on the server too.
 //
-// The server URLs:
+// The server URLs (package servers documents them):
 //
 //	postgres://user:password@host:5432/dbname?sslmode=disable   (or postgresql://)
 //	mysql://user:password@host:3306/dbname                      (or mariadb://)
 //
-// PostgreSQL goes through pgx's database/sql driver and Bun's pgdialect;
-// any libpq parameter pgx knows may follow the "?", and the PG* variables
-// fill in what the URL leaves out, as for psql. MySQL and MariaDB go
-// through go-sql-driver/mysql and Bun's mysqldialect, with the driver's
-// parameters after the "?", parseTime on unless parseTime=false, and
-// socket=/path for a Unix socket. Connecting gives up after
-// [DefaultConnectTimeout] unless the URL sets connect_timeout (PostgreSQL)
-// or timeout (MySQL).
+// Connecting, handshake included, gives up after [DefaultConnectTimeout]
+// unless the URL sets connect_timeout (PostgreSQL) or timeout (MySQL).
 //
 // An error about the variable's URL names the variable and the server's
 // host:port, and says how to fall back to the file, e.g.

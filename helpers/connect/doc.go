@@ -37,9 +37,20 @@
 // waits instead of failing at once with "database is locked". A DSN asking for
 // foreign_keys off is rejected.
 //
-// Other databases are chosen by the URL scheme: each dialect registers its
-// schemes from its own file (open_sqlite.go registers "sqlite", "sqlite3"
-// and "file"); an unknown scheme is an error listing the supported ones.
+// Other databases are chosen by the URL scheme. This package links SQLite
+// only, so that a notebook cell on the lessons' default path does not link
+// the server drivers on every run. PostgreSQL and MySQL / MariaDB are one
+// blank import away, the way database/sql drivers and Bun's dialects
+// register:
+//
+//	import _ "github.com/bunbook/bunbook/helpers/connect/servers"
+//
+// Without it a postgres://, mysql:// or native MySQL DSN is one error
+// naming that import; an unknown scheme is an error listing the supported
+// ones. Packages add databases with [Register].
+//
+// Errors never quote a password: every DSN in a message goes through
+// [Redact].
 //
 // # Echo
 //

@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	register(openSQLite, "", "file", "sqlite", "sqlite3")
+	Register(openSQLite, "", "file", "sqlite", "sqlite3")
 }
 
 // BusyTimeoutMillis is how long an SQLite connection waits for another
@@ -34,21 +34,21 @@ func (t sqliteTarget) memory() bool {
 	return t.path == ":memory:" || t.params.Get("mode") == "memory"
 }
 
-func openSQLite(ctx context.Context, dsn string, cfg *config) (*bun.DB, error) {
+func openSQLite(ctx context.Context, dsn string, create bool) (*bun.DB, error) {
 	t, err := parseSQLite(dsn)
 	if err != nil {
 		return nil, err
 	}
-	if err := t.checkFile(cfg.create); err != nil {
+	if err := t.checkFile(create); err != nil {
 		return nil, err
 	}
-	driverDSN, err := t.driverDSN(sqliteshim.DriverName(), cfg.create)
+	driverDSN, err := t.driverDSN(sqliteshim.DriverName(), create)
 	if err != nil {
 		return nil, err
 	}
 	sqldb, err := sql.Open(sqliteshim.ShimName, driverDSN)
 	if err != nil {
-		return nil, fmt.Errorf("connect: open SQLite %q: %w", t.path, err)
+		return nil, fmt.Errorf("connect: open SQLite %q: %w", Redact(t.path), err)
 	}
 	if t.memory() {
 		// Each connection to ":memory:" is a new, empty database: keep
@@ -60,7 +60,7 @@ func openSQLite(ctx context.Context, dsn string, cfg *config) (*bun.DB, error) {
 	}
 	if err := checkForeignKeys(ctx, sqldb); err != nil {
 		sqldb.Close()
-		return nil, fmt.Errorf("connect: open SQLite %q: %w", t.path, err)
+		return nil, fmt.Errorf("connect: open SQLite %q: %w", Redact(t.path), err)
 	}
 	return bun.NewDB(sqldb, sqlitedialect.New()), nil
 }
@@ -102,7 +102,7 @@ func parseSQLite(dsn string) (sqliteTarget, error) {
 				slash = len(rest)
 			}
 			if host := rest[:slash]; host != "" && host != "localhost" {
-				return t, fmt.Errorf("connect: SQLite URI %q names host %q: use file:/absolute/path or file:relative/path", dsn, host)
+				return t, fmt.Errorf("connect: SQLite URI %q names host %q: use file:/absolute/path or file:relative/path", Redact(dsn), host)
 			}
 			rest = rest[slash:]
 		}
@@ -118,16 +118,16 @@ func parseSQLite(dsn string) (sqliteTarget, error) {
 		}
 		path, err := url.PathUnescape(rest)
 		if err != nil {
-			return t, fmt.Errorf("connect: bad escape in SQLite URI %q: %w", dsn, err)
+			return t, fmt.Errorf("connect: bad escape in SQLite URI %q: %w", Redact(dsn), err)
 		}
 		params, err := url.ParseQuery(query)
 		if err != nil {
-			return t, fmt.Errorf("connect: bad query in SQLite URI %q: %w", dsn, err)
+			return t, fmt.Errorf("connect: bad query in SQLite URI %q: %w", Redact(dsn), err)
 		}
 		t.path, t.params = path, params
 		if t.path == "" {
 			if schemeOf(dsn) == "file" && !t.memory() {
-				return t, fmt.Errorf("connect: SQLite URI %q names no file: write file:lesson1.db, or :memory:", dsn)
+				return t, fmt.Errorf("connect: SQLite URI %q names no file: write file:lesson1.db, or :memory:", Redact(dsn))
 			}
 			t.path = ":memory:" // SQLAlchemy: "sqlite://" is in memory
 		}
@@ -154,7 +154,7 @@ func (t sqliteTarget) checkPragmas(dsn string) error {
 		switch value {
 		case "1", "on", "true", "yes":
 		default:
-			return fmt.Errorf("connect: %q sets _pragma=%s, but this course always enforces foreign keys: remove that parameter", dsn, p)
+			return fmt.Errorf("connect: %q sets _pragma=%s, but this course always enforces foreign keys: remove that parameter", Redact(dsn), p)
 		}
 	}
 	if kept == nil {
@@ -190,23 +190,23 @@ func (t sqliteTarget) checkFile(create bool) error {
 	info, err := os.Stat(t.path)
 	switch {
 	case err == nil && info.IsDir():
-		return fmt.Errorf("connect: %q (%s) is a directory, not an SQLite database file: name the .db file inside it", t.path, abs)
+		return fmt.Errorf("connect: %q (%s) is a directory, not an SQLite database file: name the .db file inside it", Redact(t.path), Redact(abs))
 	case err == nil:
 		return nil
 	case !errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("connect: database file %q: %w", t.path, err)
+		return fmt.Errorf("connect: database file %q: %w", Redact(t.path), err)
 	case !create:
 		where := ""
 		if abs != t.path {
-			where = " (looked for " + abs + ")"
+			where = " (looked for " + Redact(abs) + ")"
 		}
 		return fmt.Errorf("connect: database file %q does not exist%s: check the path and the working directory, or pass connect.Create() to make a new empty database: %w",
-			t.path, where, fs.ErrNotExist)
+			Redact(t.path), where, fs.ErrNotExist)
 	}
 	dir := filepath.Dir(abs)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("connect: cannot create database %q: directory %s does not exist: create it first (os.MkdirAll) or fix the path: %w",
-			t.path, dir, fs.ErrNotExist)
+			Redact(t.path), dir, fs.ErrNotExist)
 	}
 	return nil
 }

@@ -29,5 +29,11 @@
 // it back, and [KernelSpec.PrependPath] puts the folder holding the pinned
 // gonb and goimports binaries on the kernel's PATH, because GoNB runs
 // goimports on every cell and a Jupyter started from a desktop launcher may
-// not have that folder (or even Go) on its PATH.
+// not have that folder (or even Go) on its PATH. [KernelSpec.SetEnv] (the
+// `nbrun kernel-env` command) sets the rest of what every cell's go commands
+// see: scripts/setup.sh links cells stripped (GOFLAGS=-ldflags=-s) and puts
+// the local module cache first on GOPROXY, because GoNB runs `go get` before
+// every cell. [StalePackages] (`nbrun cold-notice`, each lesson's first
+// line) tells a student when Go's build cache is cold, before the cell
+// compiles for a minute.
 package nbrun

@@ -135,6 +135,20 @@ func (k *KernelSpec) PrependPath(dirs ...string) {
 	k.Env["PATH"] = strings.Join(append(dirs, "${PATH}"), string(os.PathListSeparator))
 }
 
+// SetEnv sets the kernel's environment variable name to value (Jupyter
+// expands ${VAR} in it when it starts the kernel); an empty value removes
+// it. Setting the same value again changes nothing.
+func (k *KernelSpec) SetEnv(name, value string) {
+	if k.Env == nil {
+		k.Env = map[string]string{}
+	}
+	if value == "" {
+		delete(k.Env, name)
+		return
+	}
+	k.Env[name] = value
+}
+
 // Save writes the kernelspec back to its kernel.json, keeping fields this
 // type does not model.
 func (k *KernelSpec) Save() error {

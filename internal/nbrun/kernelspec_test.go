@@ -122,3 +122,28 @@ func TestReadKernelSpecRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestKernelSpecSetEnv(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("JUPYTER_DATA_DIR", data)
+	path := writeKernel(t, data, fakeBinary(t), t.TempDir())
+	k, err := ReadKernelSpec(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.PrependPath("/opt/bin")
+	k.SetEnv("GOFLAGS", "-ldflags=-s")
+	k.SetEnv("GOPROXY", "file:///mod/cache/download,https://proxy.golang.org,direct")
+	k.SetEnv("GOPROXY", "") // removed again
+	if err := k.Save(); err != nil {
+		t.Fatal(err)
+	}
+	k, err = ReadKernelSpec(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"PATH": "/opt/bin:${PATH}", "GOFLAGS": "-ldflags=-s"}
+	if len(k.Env) != len(want) || k.Env["PATH"] != want["PATH"] || k.Env["GOFLAGS"] != want["GOFLAGS"] {
+		t.Errorf("env = %v, want %v", k.Env, want)
+	}
+}

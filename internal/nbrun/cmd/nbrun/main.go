@@ -4,6 +4,8 @@
 //
 //	nbrun check                      is Jupyter there, and the gonb kernel for this checkout?
 //	nbrun kernel-path DIR...         put DIRs first on the gonb kernel's PATH
+//	nbrun kernel-env NAME=VALUE...   set (or, with an empty VALUE, remove) the gonb kernel's environment variables
+//	nbrun cold-notice [PKG...]       say so when Go's build cache lacks the lessons' packages (a lesson's first cell runs it)
 //	nbrun run [-save] [PATH...]      execute notebooks into build/lessons
 //
 // run executes each notebook (default: every notebooks/**/*.ipynb) in its
@@ -30,6 +32,8 @@ import (
 const usage = `usage:
   nbrun check [-kernel gonb]
   nbrun kernel-path [-kernel gonb] DIR...
+  nbrun kernel-env [-kernel gonb] NAME=VALUE...
+  nbrun cold-notice [PKG...]
   nbrun run [-out build/lessons] [-save] [-html=true] [-kernel gonb] [-timeout 10m] [NOTEBOOK|FOLDER ...]
 `
 
@@ -46,6 +50,10 @@ func main() {
 		err = check(ctx, args)
 	case "kernel-path":
 		err = kernelPath(args)
+	case "kernel-env":
+		err = kernelEnv(args)
+	case "cold-notice":
+		coldNotice(ctx, args)
 	case "run":
 		err = run(ctx, args)
 	default:
@@ -113,6 +121,64 @@ func kernelPath(args []string) error {
 	}
 	fmt.Printf("kernel %s: PATH=%s\n", k.Name, k.Env["PATH"])
 	return nil
+}
+
+// kernelEnv sets environment variables of the user's kernelspec, e.g. the
+// build flags and module proxy every cell's go commands see.
+func kernelEnv(args []string) error {
+	fs := flag.NewFlagSet("kernel-env", flag.ExitOnError)
+	kernel := fs.String("kernel", "gonb", "kernelspec name")
+	_ = fs.Parse(args)
+	if fs.NArg() == 0 {
+		return errors.New("kernel-env needs at least one NAME=VALUE")
+	}
+	dir, err := nbrun.UserKernelDir(*kernel)
+	if err != nil {
+		return err
+	}
+	k, err := nbrun.ReadKernelSpec(filepath.Join(dir, "kernel.json"))
+	if err != nil {
+		return err
+	}
+	for _, kv := range fs.Args() {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok || name == "" || strings.ContainsAny(name, " \t") {
+			return fmt.Errorf("kernel-env: %q is not NAME=VALUE", kv)
+		}
+		k.SetEnv(name, value)
+	}
+	if err := k.Save(); err != nil {
+		return err
+	}
+	for _, kv := range fs.Args() {
+		name, _, _ := strings.Cut(kv, "=")
+		fmt.Printf("kernel %s: %s=%s\n", k.Name, name, k.Env[name])
+	}
+	return nil
+}
+
+// coldNotice prints nbrun.ColdNotice when the packages (default
+// nbrun.DefaultWarmPackages) are not in Go's build cache. A lesson's first
+// cell runs it as a GoNB shell line, which runs before the cell compiles.
+// It asks in GoNB's module folder ($GONB_TMP_DIR), which builds the cells,
+// so it works wherever the notebook is; outside GoNB, in the checkout. It
+// never fails the cell: a problem is told on standard error.
+func coldNotice(ctx context.Context, args []string) {
+	var err error
+	dir := os.Getenv("GONB_TMP_DIR")
+	if dir == "" {
+		dir, err = repoRoot()
+	}
+	if err == nil {
+		var stale []string
+		if stale, err = nbrun.StalePackages(ctx, dir, args...); err == nil {
+			if len(stale) > 0 {
+				fmt.Println(nbrun.ColdNotice)
+			}
+			return
+		}
+	}
+	fmt.Fprintln(os.Stderr, "nbrun cold-notice:", err)
 }
 
 func run(ctx context.Context, args []string) error {

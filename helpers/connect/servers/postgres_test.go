@@ -1,4 +1,4 @@
-package connect
+package servers
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/internal/dbtest"
 )
 
@@ -42,7 +43,7 @@ func TestOpenPostgres(t *testing.T) {
 	for _, scheme := range []string{"postgres", "postgresql"} {
 		t.Run(scheme, func(t *testing.T) {
 			var echo bytes.Buffer
-			db, err := Open(context.Background(), scheme+strings.TrimPrefix(u, "postgres"), Echo(&echo))
+			db, err := connect.Open(context.Background(), scheme+strings.TrimPrefix(u, "postgres"), connect.Echo(&echo))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -65,7 +66,7 @@ func TestOpenPostgres(t *testing.T) {
 }
 
 func TestOpenPostgresUnreachable(t *testing.T) {
-	_, err := Open(context.Background(), "postgres://alice:s3cret@127.0.0.1:1/shop?sslmode=disable")
+	_, err := connect.Open(context.Background(), "postgres://alice:s3cret@127.0.0.1:1/shop?sslmode=disable")
 	want := "connect: cannot reach PostgreSQL at 127.0.0.1:1 (dial tcp 127.0.0.1:1: connect: connection refused): start the server, or fix the host and port in the URL"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n got %v\nwant %s", err, want)
@@ -77,7 +78,7 @@ func TestOpenPostgresBadURL(t *testing.T) {
 		"postgres://alice:s3cret@127.0.0.1:port/shop": `connect: "postgres://alice:xxxxx@127.0.0.1:port/shop" is not a valid PostgreSQL URL (invalid port): write postgres://user:password@host:5432/dbname?sslmode=disable`,
 		"postgresql://127.0.0.1/shop?sslmode=maybe":   `connect: "postgresql://127.0.0.1/shop?sslmode=maybe" is not a valid PostgreSQL URL (sslmode is invalid): write postgres://user:password@host:5432/dbname?sslmode=disable`,
 	} {
-		if _, err := Open(context.Background(), dsn); err == nil || err.Error() != want {
+		if _, err := connect.Open(context.Background(), dsn); err == nil || err.Error() != want {
 			t.Errorf("Open(%q):\n got %v\nwant %s", dsn, err, want)
 		}
 	}
@@ -91,7 +92,7 @@ func TestOpenPostgresMissingDatabaseAndCreate(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := strings.TrimPrefix(parsed.Path, "/")
-	admin, err := Open(ctx, dbtest.PostgresAdminURL())
+	admin, err := connect.Open(ctx, dbtest.PostgresAdminURL())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,14 +101,14 @@ func TestOpenPostgresMissingDatabaseAndCreate(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	_, err = Open(ctx, u)
+	_, err = connect.Open(ctx, u)
 	want := `connect: PostgreSQL at 127.0.0.1:5432 has no database "` + name + `" (database "` + name +
 		`" does not exist (SQLSTATE 3D000)): create it (createdb ` + name + `), fix the name in the URL, or pass connect.Create()`
 	if err == nil || err.Error() != want {
 		t.Fatalf("without Create:\n got %v\nwant %s", err, want)
 	}
 
-	db, err := Open(ctx, u, Create())
+	db, err := connect.Open(ctx, u, connect.Create())
 	if err != nil {
 		t.Fatal(err)
 	}

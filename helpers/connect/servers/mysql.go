@@ -1,42 +1,48 @@
-package connect
+package servers
 
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/mysqldialect"
+
+	"github.com/bunbook/bunbook/helpers/connect"
 )
 
 func init() {
-	register(openMySQL, "mysql", "mariadb")
+	connect.Register(openMySQL, "mysql", "mariadb")
 }
 
 // openMySQL opens a mysql:// or mariadb:// URL, SQLAlchemy's form:
 //
 //	mysql://user:password@host:3306/dbname?param=value
 //
+// or go-sql-driver's native DSN, user:password@tcp(host:3306)/dbname,
 // with go-sql-driver/mysql and Bun's mysqldialect. The query parameters
-// are the driver's own (charset, loc, tls, timeout, …), plus socket=/path
-// to connect through a Unix socket instead of TCP. parseTime defaults to
-// true, so DATETIME columns scan into time.Time, and the port to 3306.
-// With [Create], a database that does not exist yet is created first
-// (utf8mb4).
-func openMySQL(ctx context.Context, dsn string, cfg *config) (*bun.DB, error) {
-	driverCfg, err := parseMySQLURL(dsn)
+// must be the driver's own (charset, loc, tls, timeout, …), plus
+// socket=/path to connect through a Unix socket instead of TCP. parseTime
+// defaults to true, so DATETIME columns scan into time.Time, and the port
+// to 3306. With create, a database that does not exist yet is created
+// first (utf8mb4).
+func openMySQL(ctx context.Context, dsn string, create bool) (*bun.DB, error) {
+	driverCfg, err := parseMySQL(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("connect: %q is not a valid MySQL/MariaDB URL (%v): write mysql://user:password@host:3306/dbname",
-			redact(dsn), err)
+			connect.Redact(dsn), err)
 	}
 	db, err := pingMySQL(ctx, driverCfg)
-	if err != nil && cfg.create && mysqlErrorNumber(err) == 1049 { // ER_BAD_DB_ERROR
+	if err != nil && create && mysqlErrorNumber(err) == 1049 { // ER_BAD_DB_ERROR
 		if err := createMySQLDatabase(ctx, driverCfg); err != nil {
 			return nil, err
 		}
@@ -48,25 +54,62 @@ func openMySQL(ctx context.Context, dsn string, cfg *config) (*bun.DB, error) {
 	return bun.NewDB(db, mysqldialect.New()), nil
 }
 
+// parseMySQL reads either form of MySQL DSN into the driver's
+// configuration, with this package's defaults.
+func parseMySQL(dsn string) (*mysql.Config, error) {
+	var (
+		driverCfg *mysql.Config
+		query     url.Values
+		err       error
+	)
+	if connect.IsMySQLDSN(dsn) {
+		driverCfg, err = mysql.ParseDSN(dsn)
+		if err != nil {
+			return nil, errors.New(strings.ReplaceAll(err.Error(), dsn, "…")) // the DSN is quoted, redacted, by the caller
+		}
+		if i := strings.IndexByte(dsn, '?'); i >= 0 {
+			query, _ = url.ParseQuery(dsn[i+1:])
+		}
+	} else if driverCfg, query, err = parseMySQLURL(dsn); err != nil {
+		return nil, err
+	}
+	if err := checkMySQLParams(driverCfg); err != nil {
+		return nil, err
+	}
+	if !query.Has("parseTime") {
+		driverCfg.ParseTime = true
+	}
+	if !query.Has("timeout") {
+		driverCfg.Timeout = connect.DefaultConnectTimeout
+	}
+	// The driver logs a failed handshake read to standard error, beside the
+	// error it returns: a cell would show the failure twice.
+	driverCfg.Logger = discardLogger{}
+	return driverCfg, nil
+}
+
 // parseMySQLURL turns the URL into the driver's configuration. The
 // address, user, password and database come from the URL's parts, so no
 // character in a password needs escaping beyond URL escaping; the query
 // goes to the driver's own DSN parser.
-func parseMySQLURL(dsn string) (*mysql.Config, error) {
+func parseMySQLURL(dsn string) (*mysql.Config, url.Values, error) {
+	if err := checkUserinfo(dsn); err != nil {
+		return nil, nil, err
+	}
 	u, err := url.Parse(dsn)
 	if err != nil {
 		var urlErr *url.Error
 		if errors.As(err, &urlErr) {
 			err = urlErr.Err // the URL itself is quoted, redacted, by the caller
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	query := u.Query()
 	socket := query.Get("socket")
 	query.Del("socket")
 	driverCfg, err := mysql.ParseDSN("/?" + query.Encode())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if u.User != nil {
 		driverCfg.User = u.User.Username()
@@ -74,7 +117,7 @@ func parseMySQLURL(dsn string) (*mysql.Config, error) {
 	}
 	driverCfg.DBName = strings.TrimPrefix(u.Path, "/")
 	if strings.Contains(driverCfg.DBName, "/") {
-		return nil, fmt.Errorf("database name %q contains a slash", driverCfg.DBName)
+		return nil, nil, fmt.Errorf("database name %q contains a slash", driverCfg.DBName)
 	}
 	if socket != "" {
 		driverCfg.Net, driverCfg.Addr = "unix", socket
@@ -88,27 +131,69 @@ func parseMySQLURL(dsn string) (*mysql.Config, error) {
 		}
 		driverCfg.Net, driverCfg.Addr = "tcp", net.JoinHostPort(host, port)
 	}
-	if !query.Has("parseTime") {
-		driverCfg.ParseTime = true
-	}
-	if !query.Has("timeout") {
-		driverCfg.Timeout = DefaultConnectTimeout
-	}
-	return driverCfg, nil
+	return driverCfg, query, nil
 }
 
+// checkMySQLParams refuses the parameters the driver does not know. It
+// would send each of them to the server as SET name=value on every new
+// connection: ?password=PASSWORD('x') would change the account's password.
+// Only the names are quoted, never the values.
+func checkMySQLParams(driverCfg *mysql.Config) error {
+	if len(driverCfg.Params) == 0 {
+		return nil
+	}
+	var names []string
+	for name := range driverCfg.Params {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	msg := fmt.Sprintf("unknown parameter %s: use only the driver's parameters (charset, collation, loc, parseTime, timeout, readTimeout, writeTimeout, tls, …, or socket=/path); run SET statements yourself after opening",
+		strings.Join(names, ", "))
+	for _, name := range names {
+		switch strings.ToLower(name) {
+		case "password", "passwd", "pwd", "pass", "user", "username":
+			msg = fmt.Sprintf("parameter %s is not a MySQL URL parameter: put the user and password before the host, mysql://user:password@host:3306/dbname", name)
+		}
+	}
+	return errors.New(msg)
+}
+
+// discardLogger is a mysql.Logger that logs nothing.
+type discardLogger struct{}
+
+func (discardLogger) Print(...any) {}
+
 // pingMySQL opens a pool for driverCfg and proves the server answers.
+// Every new connection of the pool is bounded by driverCfg.Timeout as a
+// whole (the driver's timeout covers only the dial).
 func pingMySQL(ctx context.Context, driverCfg *mysql.Config) (*sql.DB, error) {
 	connector, err := mysql.NewConnector(driverCfg)
 	if err != nil {
 		return nil, err
 	}
-	db := sql.OpenDB(connector)
+	db := sql.OpenDB(boundedConnector{connector, driverCfg.Timeout})
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// boundedConnector bounds each Connect (dial, handshake, authentication)
+// by timeout: the driver reads the handshake with no deadline of its own
+// but gives up when the context ends.
+type boundedConnector struct {
+	driver.Connector
+	timeout time.Duration
+}
+
+func (c boundedConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	if c.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.timeout)
+		defer cancel()
+	}
+	return c.Connector.Connect(ctx)
 }
 
 // createMySQLDatabase creates driverCfg's database in utf8mb4, connected

@@ -1,4 +1,4 @@
-package connect
+package servers
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/bunbook/bunbook/helpers/connect"
 	"github.com/bunbook/bunbook/internal/dbtest"
 )
 
@@ -22,7 +23,7 @@ func TestOpenMySQL(t *testing.T) {
 	for _, scheme := range []string{"mysql", "mariadb"} {
 		t.Run(scheme, func(t *testing.T) {
 			var echo bytes.Buffer
-			db, err := Open(context.Background(), mysqlURL(scheme, cfg), Echo(&echo))
+			db, err := connect.Open(context.Background(), mysqlURL(scheme, cfg), connect.Echo(&echo))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,7 +51,7 @@ func TestOpenMySQL(t *testing.T) {
 }
 
 func TestParseMySQLURL(t *testing.T) {
-	cfg, err := parseMySQLURL("mysql://bob:p%40ss%3Aw%2Frd@db.example:3307/shop?charset=utf8mb4&loc=Local&timeout=3s")
+	cfg, err := parseMySQL("mysql://bob:p%40ss%3Aw%2Frd@db.example:3307/shop?charset=utf8mb4&loc=Local&timeout=3s")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,21 +59,21 @@ func TestParseMySQLURL(t *testing.T) {
 		cfg.DBName != "shop" || !cfg.ParseTime || cfg.Timeout != 3*time.Second || cfg.Loc != time.Local || len(cfg.Params) != 0 {
 		t.Errorf("parsed %+v", cfg)
 	}
-	cfg, err = parseMySQLURL("mariadb://root@/test?socket=/run/mysqld/mysqld.sock&parseTime=false")
+	cfg, err = parseMySQL("mariadb://root@/test?socket=/run/mysqld/mysqld.sock&parseTime=false")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Net != "unix" || cfg.Addr != "/run/mysqld/mysqld.sock" || cfg.ParseTime || cfg.Timeout != DefaultConnectTimeout || cfg.Params["socket"] != "" {
+	if cfg.Net != "unix" || cfg.Addr != "/run/mysqld/mysqld.sock" || cfg.ParseTime || cfg.Timeout != connect.DefaultConnectTimeout || cfg.Params["socket"] != "" {
 		t.Errorf("parsed %+v", cfg)
 	}
-	cfg, err = parseMySQLURL("mysql://root@[::1]/test")
+	cfg, err = parseMySQL("mysql://root@[::1]/test")
 	if err != nil || cfg.Addr != "[::1]:3306" {
 		t.Errorf("IPv6: %+v, %v", cfg, err)
 	}
 }
 
 func TestOpenMySQLUnreachable(t *testing.T) {
-	_, err := Open(context.Background(), "mysql://alice:s3cret@127.0.0.1:1/shop")
+	_, err := connect.Open(context.Background(), "mysql://alice:s3cret@127.0.0.1:1/shop")
 	want := "connect: cannot reach MySQL/MariaDB at 127.0.0.1:1 (dial tcp 127.0.0.1:1: connect: connection refused): start the server, or fix the host and port in the URL"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n got %v\nwant %s", err, want)
@@ -85,7 +86,7 @@ func TestOpenMySQLBadURL(t *testing.T) {
 		"mariadb://127.0.0.1/shop?parseTime=maybe": `connect: "mariadb://127.0.0.1/shop?parseTime=maybe" is not a valid MySQL/MariaDB URL (invalid bool value: maybe): write mysql://user:password@host:3306/dbname`,
 		"mysql://127.0.0.1/shop/extra":             `connect: "mysql://127.0.0.1/shop/extra" is not a valid MySQL/MariaDB URL (database name "shop/extra" contains a slash): write mysql://user:password@host:3306/dbname`,
 	} {
-		if _, err := Open(context.Background(), dsn); err == nil || err.Error() != want {
+		if _, err := connect.Open(context.Background(), dsn); err == nil || err.Error() != want {
 			t.Errorf("Open(%q):\n got %v\nwant %s", dsn, err, want)
 		}
 	}
@@ -94,7 +95,7 @@ func TestOpenMySQLBadURL(t *testing.T) {
 func TestOpenMySQLMissingDatabaseAndCreate(t *testing.T) {
 	ctx := context.Background()
 	cfg := dbtest.MariaDBConfig(t) // dropped again, whoever created it last, when the test ends
-	admin, err := Open(ctx, "mysql://"+cfg.User+"@"+cfg.Addr+"/")
+	admin, err := connect.Open(ctx, "mysql://"+cfg.User+"@"+cfg.Addr+"/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,14 +105,14 @@ func TestOpenMySQLMissingDatabaseAndCreate(t *testing.T) {
 	}
 
 	u := mysqlURL("mysql", cfg)
-	_, err = Open(ctx, u)
+	_, err = connect.Open(ctx, u)
 	want := `connect: MySQL/MariaDB at ` + cfg.Addr + ` has no database "` + cfg.DBName + `" (Unknown database '` + cfg.DBName +
 		`' (error 1049)): create it (CREATE DATABASE), fix the name in the URL, or pass connect.Create()`
 	if err == nil || err.Error() != want {
 		t.Fatalf("without Create:\n got %v\nwant %s", err, want)
 	}
 
-	db, err := Open(ctx, u, Create())
+	db, err := connect.Open(ctx, u, connect.Create())
 	if err != nil {
 		t.Fatal(err)
 	}

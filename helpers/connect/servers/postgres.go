@@ -1,4 +1,4 @@
-package connect
+package servers
 
 import (
 	"context"
@@ -8,23 +8,19 @@ import (
 	"net"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
+
+	"github.com/bunbook/bunbook/helpers/connect"
 )
 
 func init() {
-	register(openPostgres, "postgres", "postgresql")
+	connect.Register(openPostgres, "postgres", "postgresql")
 }
-
-// DefaultConnectTimeout bounds connecting to a server when the URL sets no
-// timeout of its own (PostgreSQL's connect_timeout, MySQL's timeout), so a
-// wrong host fails within seconds instead of hanging the cell.
-const DefaultConnectTimeout = 10 * time.Second
 
 // openPostgres opens a postgres:// or postgresql:// URL, libpq's form:
 //
@@ -35,17 +31,21 @@ const DefaultConnectTimeout = 10 * time.Second
 // search_path, application_name, …); the PG* environment variables fill in
 // what the URL leaves out, as with psql. With [Create], a database that
 // does not exist yet is created first (the role needs CREATEDB).
-func openPostgres(ctx context.Context, dsn string, cfg *config) (*bun.DB, error) {
+func openPostgres(ctx context.Context, dsn string, create bool) (*bun.DB, error) {
+	if err := checkUserinfo(dsn); err != nil {
+		return nil, fmt.Errorf("connect: %q is not a valid PostgreSQL URL (%v): write postgres://user:password@host:5432/dbname?sslmode=disable",
+			connect.Redact(dsn), err)
+	}
 	connConfig, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("connect: %q is not a valid PostgreSQL URL (%v): write postgres://user:password@host:5432/dbname?sslmode=disable",
-			redact(dsn), unwrapParseError(err))
+			connect.Redact(dsn), unwrapParseError(err))
 	}
 	if connConfig.ConnectTimeout == 0 {
-		connConfig.ConnectTimeout = DefaultConnectTimeout
+		connConfig.ConnectTimeout = connect.DefaultConnectTimeout
 	}
 	db, err := pingPostgres(ctx, connConfig)
-	if err != nil && cfg.create && pgCode(err) == "3D000" { // invalid_catalog_name
+	if err != nil && create && pgCode(err) == "3D000" { // invalid_catalog_name
 		if err := createPostgresDatabase(ctx, connConfig); err != nil {
 			return nil, err
 		}
@@ -106,44 +106,6 @@ func postgresError(connConfig *pgx.ConnConfig, err error) error {
 			addr, cause)}
 	}
 	return &serverError{err, fmt.Sprintf("connect: cannot reach PostgreSQL at %s (%s): start the server, or fix the host and port in the URL", addr, cause)}
-}
-
-// serverError is a connection failure told in one line, problem and fix
-// first; the driver's own error stays reachable with errors.As/Is.
-type serverError struct {
-	err error
-	msg string
-}
-
-func (e *serverError) Error() string { return e.msg }
-func (e *serverError) Unwrap() error { return e.err }
-
-// serverCause is the root of a driver's connection error in a few words:
-// the network error ("dial tcp 127.0.0.1:1: connect: connection refused"),
-// the server's message, or the first line of anything else. Drivers repeat
-// themselves (pgx lists every attempt, TLS and plain), notebooks want one
-// line.
-func serverCause(err error) string {
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return pgErr.Message + " (SQLSTATE " + pgErr.Code + ")"
-	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return dnsErr.Error()
-	}
-	var opErr *net.OpError
-	if errors.As(err, &opErr) {
-		return opErr.Error()
-	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return "timed out"
-	}
-	msg := strings.TrimSpace(err.Error())
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = strings.TrimSpace(msg[:i])
-	}
-	return msg
 }
 
 // pgCode is the SQLSTATE of a server error in err's chain, "" for none.
