@@ -398,7 +398,8 @@ def kernel_spec(name):
     try:
         return KernelSpecManager().get_kernel_spec(name)
     except NoSuchKernel:
-        hint = "run `make setup`" if name == "gonb" else "install it (Debian: python3-ipykernel)"
+        hint = {"gonb": "run `make setup`", "python3": "install it (Debian: python3-ipykernel)"}.get(
+            name, "check the name (`jupyter kernelspec list` lists the installed ones)")
         raise KernelError("no Jupyter kernel named %r: %s, or pick another with --kernel" % (name, hint))
 
 
