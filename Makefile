@@ -3,7 +3,7 @@
 # very same steps (Jupyter's Docker images have no make).
 
 .DEFAULT_GOAL := lessons
-.PHONY: lessons test test-image site setup lab save-outputs clean help
+.PHONY: lessons test test-image site setup lab save-outputs bench bench-classroom clean help
 
 ## lessons: set up what is missing, then execute every lesson into build/lessons (the main job)
 lessons:
@@ -32,6 +32,14 @@ lab:
 ## save-outputs: maintainers — re-run the lessons and save fresh outputs into the committed notebooks
 save-outputs:
 	@scripts/save-outputs.sh
+
+## bench: what each lesson cell costs next to the floor and the Python lesson (ARGS='--runs 3', see --help)
+bench:
+	@scripts/bench.sh bench $(ARGS)
+
+## bench-classroom: how many students one machine holds (ARGS='--students 1,5,10', see --help)
+bench-classroom:
+	@scripts/bench.sh classroom $(ARGS)
 
 ## clean: remove executed lessons, logs and the lessons' databases (keeps build/bin and the kernel)
 clean:
