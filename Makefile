@@ -9,7 +9,7 @@
 lessons:
 	@scripts/lessons.sh
 
-## test: every test — gofmt, go vet, go test ./... including the notebook tests
+## test: every test — gofmt, go vet, go test ./... (the notebook, browser, hub and server tests), then the image test
 test:
 	@scripts/test.sh
 
