@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+
+	"github.com/bunbook/bunbook/internal/filekind"
 )
 
 // state classifies what already sits at the destination.
@@ -75,7 +77,7 @@ func inspectFile(file, want string) (existing, error) {
 		return existing{}, err
 	}
 	if !info.Mode().IsRegular() {
-		return existing{}, fmt.Errorf("%s is not a regular file (%s)", file, fileKind(info.Mode()))
+		return existing{}, fmt.Errorf("%s is not a regular file (%s)", file, filekind.Of(info.Mode()))
 	}
 	f, err := os.Open(file)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/bunbook/bunbook/internal/filekind"
 	"github.com/bunbook/bunbook/internal/redact"
 )
 
@@ -57,7 +58,7 @@ func (o *options) fetchFile(ctx context.Context, src source, dir string, rep Rep
 	case info.IsDir():
 		return nil, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", ErrSource, src.path)
 	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%w: %s is not a regular file (%s), not chinook.zip or chinook.db", ErrSource, src.path, fileKind(info.Mode()))
+		return nil, fmt.Errorf("%w: %s is not a regular file (%s), not chinook.zip or chinook.db", ErrSource, src.path, filekind.Of(info.Mode()))
 	}
 	f, err := os.Open(src.path)
 	if err != nil {
@@ -199,19 +200,6 @@ func transportError(ctx, actx context.Context, err error) error {
 		return fmt.Errorf("%w: %w", ErrUnreachable, err)
 	}
 	return err
-}
-
-// fileKind names a file mode that is not a regular file, for messages.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "mode " + m.String()
 }
 
 // checkRedirect is chained before the client's own CheckRedirect: a loop,

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/bunbook/bunbook/internal/filekind"
 )
 
 // sqliteMagic is how every SQLite 3 database file starts.
@@ -35,7 +37,7 @@ func (t sqliteTarget) checkFile(create bool) error {
 		return fmt.Errorf("connect: %q (%s) is a directory, not an SQLite database file: name the .db file inside it", Redact(t.path), Redact(abs))
 	case err == nil && !info.Mode().IsRegular():
 		// Checked before reading: a FIFO would block the read forever.
-		return fmt.Errorf("connect: %q is %s, not an SQLite database file: name the .db file", Redact(t.path), fileKind(info.Mode()))
+		return fmt.Errorf("connect: %q is %s, not an SQLite database file: name the .db file", Redact(t.path), filekind.Of(info.Mode()))
 	case err == nil:
 		return t.checkContents(info.Size(), create)
 	case !errors.Is(err, fs.ErrNotExist):
@@ -123,20 +125,4 @@ func (t sqliteTarget) hasSideFiles() bool {
 		}
 	}
 	return false
-}
-
-// fileKind names what a non-regular file is, for a message.
-func fileKind(mode fs.FileMode) string {
-	switch {
-	case mode&fs.ModeCharDevice != 0:
-		return "a character device"
-	case mode&fs.ModeDevice != 0:
-		return "a block device"
-	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case mode&fs.ModeSocket != 0:
-		return "a socket"
-	default:
-		return "not a regular file"
-	}
 }

@@ -109,11 +109,7 @@ func kernelPath(args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("kernel-path needs at least one folder to put on the kernel's PATH")
 	}
-	dir, err := nbrun.UserKernelDir(*kernel)
-	if err != nil {
-		return err
-	}
-	k, err := nbrun.ReadKernelSpec(filepath.Join(dir, "kernel.json"))
+	k, err := userKernel(*kernel)
 	if err != nil {
 		return err
 	}
@@ -150,11 +146,7 @@ func kernelEnv(args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("kernel-env needs at least one NAME=VALUE")
 	}
-	dir, err := nbrun.UserKernelDir(*kernel)
-	if err != nil {
-		return err
-	}
-	k, err := nbrun.ReadKernelSpec(filepath.Join(dir, "kernel.json"))
+	k, err := userKernel(*kernel)
 	if err != nil {
 		return err
 	}
@@ -320,3 +312,12 @@ func displayPath(root, p string) string {
 }
 
 func repoRoot() (string, error) { return nbrun.FindRoot(".") }
+
+// userKernel reads the user's kernelspec of that name.
+func userKernel(name string) (*nbrun.KernelSpec, error) {
+	dir, err := nbrun.UserKernelDir(name)
+	if err != nil {
+		return nil, err
+	}
+	return nbrun.ReadKernelSpec(filepath.Join(dir, "kernel.json"))
+}
