@@ -49,7 +49,11 @@ go build -o "$bin/gonb" github.com/janpfeifer/gonb
 go build -o "$bin/goimports" golang.org/x/tools/cmd/goimports
 # gopls (Tab completion, Shift+Tab docs) is pinned in its own module, which
 # keeps it on the x/tools it was released with (see tools/gopls/go.mod).
-(cd tools/gopls && go build -o "$bin/gopls" golang.org/x/tools/gopls)
+# It goes into a folder of its own, on the students' kernel's PATH only: GoNB
+# starts gopls with every kernel that finds it, which headless runs and
+# tests (the gonb-raw twin) would pay for without ever asking it anything.
+rm -f "$bin/gopls"
+(cd tools/gopls && go build -o "$bin/lsp/gopls" golang.org/x/tools/gopls)
 go build -o "$bin/nbrun" ./internal/nbrun/cmd/nbrun
 
 step "Installing the gonb Jupyter kernel (go_work=$root)"
@@ -71,7 +75,7 @@ install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --force_
 "$bin/nbrun" kernel-env GOFLAGS=-ldflags=-s \
   "GOPROXY=file://$(go env GOMODCACHE)/cache/download,$(go env GOPROXY)"
 # After kernel-env: the twin gonb-raw is written with the same environment.
-"$bin/nbrun" kernel-path "$bin" "$(go env GOROOT)/bin"
+"$bin/nbrun" kernel-path -students-only "$bin/lsp" "$bin" "$(go env GOROOT)/bin"
 
 step "Warming Go's build cache for the lessons (about a minute the first time)"
 # Compiles (and caches) every package a lesson or exercise cell imports, with

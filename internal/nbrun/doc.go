@@ -36,7 +36,8 @@
 // it back, and [KernelSpec.PrependPath] puts the folder holding the pinned
 // gonb and goimports binaries on the kernel's PATH, because GoNB runs
 // goimports on every cell and a Jupyter started from a desktop launcher may
-// not have that folder (or even Go) on its PATH. gopls sits there too.
+// not have that folder (or even Go) on its PATH. gopls has a folder of its
+// own, on the students' kernel's PATH only.
 // [KernelSpec.SetEnv] (the
 // `nbrun kernel-env` command) sets the rest of what every cell's go commands
 // see: scripts/setup.sh links cells stripped (GOFLAGS=-ldflags=-s) and puts

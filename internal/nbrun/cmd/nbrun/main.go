@@ -4,8 +4,9 @@
 //
 //	nbrun check                      is Jupyter there, and the gonb kernel for this checkout?
 //	nbrun kernel-env NAME=VALUE...   set (or, with an empty VALUE, remove) the gonb kernel's environment variables
-//	nbrun kernel-path DIR...         put DIRs first on the gonb kernel's PATH, and
-//	                                 install its twin gonb-raw (plain-text errors, same environment)
+//	nbrun kernel-path [-students-only DIR] DIR...
+//	                                 put DIRs first on the gonb kernel's PATH, and install its
+//	                                 twin gonb-raw (plain-text errors, same environment but DIR)
 //	nbrun cold-notice [PKG...]       say so when Go's build cache lacks the lessons' packages (a lesson's first cell runs it)
 //	nbrun run [-save] [PATH...]      execute notebooks into build/lessons
 //
@@ -32,7 +33,7 @@ import (
 
 const usage = `usage:
   nbrun check [-kernel gonb]
-  nbrun kernel-path [-kernel gonb] DIR...
+  nbrun kernel-path [-kernel gonb] [-students-only DIR] DIR...
   nbrun kernel-env [-kernel gonb] NAME=VALUE...
   nbrun cold-notice [PKG...]
   nbrun run [-out build/lessons] [-save] [-html=true] [-kernel gonb-raw] [-timeout 10m] [NOTEBOOK|FOLDER ...]
@@ -105,6 +106,7 @@ func check(ctx context.Context, args []string) error {
 func kernelPath(args []string) error {
 	fs := flag.NewFlagSet("kernel-path", flag.ExitOnError)
 	kernel := fs.String("kernel", "gonb", "kernelspec name")
+	studentsOnly := fs.String("students-only", "", "a folder first on the students' kernel's PATH but not on its twin's (gopls: GoNB starts it in every kernel that finds it)")
 	_ = fs.Parse(args)
 	if fs.NArg() == 0 {
 		return errors.New("kernel-path needs at least one folder to put on the kernel's PATH")
@@ -122,6 +124,14 @@ func kernelPath(args []string) error {
 		dirs = append(dirs, abs)
 	}
 	k.PrependPath(dirs...)
+	twin := k.HeadlessTwin()
+	if *studentsOnly != "" {
+		abs, err := filepath.Abs(*studentsOnly)
+		if err != nil {
+			return err
+		}
+		k.PrependPath(append([]string{abs}, dirs...)...)
+	}
 	// Students get GoNB's rich errors; the headless twin, which nbrun and
 	// the tests execute with, keeps them plain text.
 	k.SetFlag("raw_error", "")
@@ -129,7 +139,6 @@ func kernelPath(args []string) error {
 		return err
 	}
 	fmt.Printf("kernel %s: PATH=%s\n", k.Name, k.Env["PATH"])
-	twin := k.HeadlessTwin()
 	if err := twin.Save(); err != nil {
 		return err
 	}
