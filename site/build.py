@@ -260,26 +260,33 @@ def write_index(src, lessons, titles, repo_url):
 
 
 def binder_prefix():
-    """notebooks/ relative to where the Dockerfile's image starts Jupyter.
+    """The lessons' folder relative to where the Dockerfile's image starts Jupyter.
 
-    The image copies the repository into the WORKDIR of its `COPY . .` and
-    starts Jupyter in its last WORKDIR; Binder's paths are relative to that.
+    Jupyter starts in the image's last WORKDIR; Binder's paths are relative
+    to that. The image puts the lessons where its `org.bunbook.lessons` label
+    says (the start hook copies them into the home); without that label, the
+    lessons are the notebooks/ folder of the WORKDIR of its `COPY . .`.
     """
     try:
-        lines = (ROOT / "Dockerfile").read_text(encoding="utf-8").splitlines()
+        text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     except OSError:
         return "notebooks/"
     workdir, copied, last = "/", None, "/"
-    for line in lines:
+    for line in text.splitlines():
         m = re.match(r"\s*WORKDIR\s+(\S+)", line, re.I)
         if m:
             workdir = posixpath.join(workdir, m.group(1))
             last = workdir
         elif copied is None and re.match(r"\s*COPY\s+(--\S+\s+)*\.\s+\.\s*$", line, re.I):
             copied = workdir
-    if copied is None:
+    label = re.search(r'org\.bunbook\.lessons="([^"]+)"', text)
+    if label:
+        lessons = label.group(1)
+    elif copied is not None:
+        lessons = posixpath.join(copied, "notebooks")
+    else:
         return "notebooks/"
-    prefix = posixpath.relpath(posixpath.join(copied, "notebooks"), last)
+    prefix = posixpath.relpath(lessons, last)
     return "" if prefix == "." else prefix + "/"
 
 

@@ -394,9 +394,9 @@ func (s *site) checkLaunchBar(t *testing.T, p *browser.Page, l lesson) {
 	}
 }
 
-// binderPrefix is where notebooks/ is under the Jupyter root of the image
-// Binder builds from the Dockerfile: "" when its last WORKDIR is the copied
-// repository's notebooks folder (Jupyter starts there), else "notebooks/".
+// binderPrefix is where the lessons are under the Jupyter root of the image
+// Binder builds from the Dockerfile (its last WORKDIR): the folder its
+// org.bunbook.lessons label names, which the start hook fills.
 func binderPrefix(t *testing.T) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(root, "Dockerfile"))
@@ -404,10 +404,15 @@ func binderPrefix(t *testing.T) string {
 		t.Fatal(err)
 	}
 	dirs := regexp.MustCompile(`(?m)^WORKDIR\s+(\S+)`).FindAllStringSubmatch(string(data), -1)
-	if len(dirs) > 0 && strings.HasSuffix(dirs[len(dirs)-1][1], "/notebooks") {
-		return ""
+	lessons := regexp.MustCompile(`org\.bunbook\.lessons="([^"]+)"`).FindStringSubmatch(string(data))
+	if len(dirs) == 0 || lessons == nil {
+		t.Fatal("the Dockerfile has no WORKDIR or no org.bunbook.lessons label: the Binder link has nothing to point at")
 	}
-	return "notebooks/"
+	rel, err := filepath.Rel(dirs[len(dirs)-1][1], lessons[1])
+	if err != nil || strings.HasPrefix(rel, "..") {
+		t.Fatalf("the lessons (%s) are not under the image's last WORKDIR %s", lessons[1], dirs[len(dirs)-1][1])
+	}
+	return filepath.ToSlash(rel) + "/"
 }
 
 // checkCode checks that every code cell is on the page, highlighted as Go.
