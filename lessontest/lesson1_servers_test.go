@@ -169,18 +169,28 @@ func withServersImport(t *testing.T, name string) string {
 }
 
 // TestLesson1NotesTheServersImport keeps the lesson's note and the test's
-// added cell the same step.
+// added cell the same step. The note is in "Going further", at the end of
+// the lesson, and section 1 points to it.
 func TestLesson1NotesTheServersImport(t *testing.T) {
 	nb, err := nbrun.ReadNotebook(lesson1)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var open, further nbrun.Cell
 	for _, c := range nb.Cells {
-		if c.ID == "open-md" && strings.Contains(c.Source, "> "+serversImportCell+"\n") {
-			return
+		switch c.ID {
+		case "open-md":
+			open = c
+		case "going-further":
+			further = c
 		}
 	}
-	t.Errorf("%s's open-md note does not show the step %s", lesson1, serversImportCell)
+	if !strings.Contains(further.Source, "> "+serversImportCell+"\n") || !strings.Contains(further.Source, "DATABASE_URL") {
+		t.Errorf("%s's going-further note does not show DATABASE_URL and the step %s:\n%s", lesson1, serversImportCell, further.Source)
+	}
+	if !strings.Contains(open.Source, "*Going further*") {
+		t.Errorf("%s's open-md does not point to *Going further* for servers:\n%s", lesson1, open.Source)
+	}
 }
 
 // checkLesson1OnServer asserts lesson 1's outputs on a server: which
