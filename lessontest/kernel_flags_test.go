@@ -66,13 +66,23 @@ func TestKernelBuildFlags(t *testing.T) {
 		// In [4]: the student's own flags.
 		"%goflags -ldflags=-X=main.who=student\nvar who = \"nobody\"\n\n%%\nfmt.Println(\"who:\", who)",
 	)
-	r, err := j.Execute(t.Context(), path, nbrun.ExecOptions{OutDir: t.TempDir(), Normalize: nbrun.NormalizeOptions{Root: root}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cells := r.Notebook.CodeCells()
-	if len(cells) != 4 {
-		t.Fatalf("%d code cells, want 4", len(cells))
+	// GoNB annotates main.go:N in each chunk of the program's stderr it
+	// reads; a chunk that splits "main.go:12" goes out unannotated (its race,
+	// about one run in four under load). Up to three runs, so the test fails
+	// when the mapping is lost, not when a read splits a line.
+	var cells []nbrun.Cell
+	for attempt := 1; attempt <= 3; attempt++ {
+		r, err := j.Execute(t.Context(), path, nbrun.ExecOptions{OutDir: t.TempDir(), Normalize: nbrun.NormalizeOptions{Root: root}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cells = r.Notebook.CodeCells()
+		if len(cells) != 4 {
+			t.Fatalf("%d code cells, want 4", len(cells))
+		}
+		if strings.Contains(outputText(cells[1]), "Cell [2] Line 3 ]]") {
+			break
+		}
 	}
 	flags := cells[0].Stdout()
 	if !strings.Contains(flags, "GOFLAGS: -ldflags=-s\n") || !strings.Contains(flags, "symbol table: false\n") {
