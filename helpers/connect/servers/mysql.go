@@ -18,6 +18,7 @@ import (
 	"github.com/uptrace/bun/dialect/mysqldialect"
 
 	"github.com/bunbook/bunbook/helpers/connect"
+	"github.com/bunbook/bunbook/internal/ident"
 )
 
 func init() {
@@ -208,8 +209,7 @@ func createMySQLDatabase(ctx context.Context, driverCfg *mysql.Config) error {
 	}
 	defer db.Close()
 	// A database name cannot be a bound parameter: quote it as an identifier.
-	name := "`" + strings.ReplaceAll(driverCfg.DBName, "`", "``") + "`"
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+name+" CHARACTER SET utf8mb4"); err != nil {
+	if _, err := db.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+ident.QuoteMySQL(driverCfg.DBName)+" CHARACTER SET utf8mb4"); err != nil {
 		return &serverError{err, fmt.Sprintf("connect: cannot create MySQL database %q on %s (%s): create it yourself (CREATE DATABASE) or use a user allowed to",
 			driverCfg.DBName, driverCfg.Addr, mysqlCause(err))}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/bunbook/bunbook/helpers/connect"
+	"github.com/bunbook/bunbook/internal/ident"
 )
 
 func init() {
@@ -87,7 +88,7 @@ func createPostgresDatabase(ctx context.Context, connConfig *pgx.ConnConfig) err
 	}
 	defer db.Close()
 	// A database name cannot be a bound parameter: quote it as an identifier.
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+quotePostgresIdent(connConfig.Database)); err != nil && pgCode(err) != "42P04" { // duplicate_database: someone was faster
+	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+ident.Quote(connConfig.Database)); err != nil && pgCode(err) != "42P04" { // duplicate_database: someone was faster
 		return &serverError{err, fmt.Sprintf("connect: cannot create PostgreSQL database %q on %s (%s): create it yourself (createdb %s) or use a role with CREATEDB",
 			connConfig.Database, postgresAddr(connConfig), serverCause(err), connConfig.Database)}
 	}
@@ -158,10 +159,4 @@ func unwrapParseError(err error) error {
 		}
 	}
 	return err
-}
-
-// quotePostgresIdent quotes a PostgreSQL identifier: double quotes around,
-// inner double quotes doubled.
-func quotePostgresIdent(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
