@@ -3,7 +3,6 @@ package connect
 import (
 	"context"
 	"os"
-	"strings"
 
 	"github.com/uptrace/bun"
 )
@@ -70,7 +69,7 @@ type envError struct {
 }
 
 func (e *envError) Error() string {
-	msg := "connect: " + EnvURL + ": " + strings.TrimPrefix(e.err.Error(), "connect: ")
+	msg := "connect: " + EnvURL + ": " + Reason(e.err)
 	if e.fallback != "" {
 		msg += " (or unset " + EnvURL + " to use " + e.fallback + ")"
 	}

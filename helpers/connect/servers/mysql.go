@@ -205,7 +205,7 @@ func createMySQLDatabase(ctx context.Context, driverCfg *mysql.Config) error {
 	db, err := pingMySQL(ctx, server)
 	if err != nil {
 		return &serverError{err, fmt.Sprintf("connect: cannot create MySQL database %q: %s", driverCfg.DBName,
-			strings.TrimPrefix(mysqlError(server, err).Error(), "connect: "))}
+			connect.Reason(mysqlError(server, err)))}
 	}
 	defer db.Close()
 	// A database name cannot be a bound parameter: quote it as an identifier.

@@ -84,7 +84,7 @@ func createPostgresDatabase(ctx context.Context, connConfig *pgx.ConnConfig) err
 	db, err := pingPostgres(ctx, maint)
 	if err != nil {
 		return &serverError{err, fmt.Sprintf("connect: cannot create PostgreSQL database %q: %s", connConfig.Database,
-			strings.TrimPrefix(postgresError(maint, err).Error(), "connect: "))}
+			connect.Reason(postgresError(maint, err)))}
 	}
 	defer db.Close()
 	// A database name cannot be a bound parameter: quote it as an identifier.
