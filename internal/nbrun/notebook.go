@@ -68,19 +68,11 @@ func ParseNotebook(data []byte) (*Notebook, error) {
 			LanguageInfo map[string]any `json:"language_info"`
 		} `json:"metadata"`
 		Cells []struct {
-			ID             string    `json:"id"`
-			CellType       string    `json:"cell_type"`
-			Source         multiline `json:"source"`
-			ExecutionCount *int      `json:"execution_count"`
-			Outputs        []struct {
-				OutputType string               `json:"output_type"`
-				Name       string               `json:"name"`
-				Text       multiline            `json:"text"`
-				Data       map[string]multiline `json:"data"`
-				EName      string               `json:"ename"`
-				EValue     string               `json:"evalue"`
-				Traceback  []string             `json:"traceback"`
-			} `json:"outputs"`
+			ID             string      `json:"id"`
+			CellType       string      `json:"cell_type"`
+			Source         multiline   `json:"source"`
+			ExecutionCount *int        `json:"execution_count"`
+			Outputs        []rawOutput `json:"outputs"`
 		} `json:"cells"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -101,21 +93,7 @@ func ParseNotebook(data []byte) (*Notebook, error) {
 			c.ExecutionCount = *rc.ExecutionCount
 		}
 		for _, ro := range rc.Outputs {
-			o := Output{
-				Type:       ro.OutputType,
-				Stream:     ro.Name,
-				Text:       string(ro.Text),
-				ErrorName:  ro.EName,
-				ErrorValue: ro.EValue,
-				Traceback:  ro.Traceback,
-			}
-			if len(ro.Data) > 0 {
-				o.Data = make(map[string]string, len(ro.Data))
-				for mime, v := range ro.Data {
-					o.Data[mime] = string(v)
-				}
-			}
-			c.Outputs = append(c.Outputs, o)
+			c.Outputs = append(c.Outputs, ro.output())
 		}
 		nb.Cells = append(nb.Cells, c)
 	}
@@ -228,6 +206,36 @@ func (o Output) String() string {
 
 // multiline is nbformat's multi-line string: one string, or a list of
 // strings to concatenate.
+// rawOutput is an output as Jupyter writes it, in a saved notebook and in
+// a kernel session's reply alike.
+type rawOutput struct {
+	OutputType string               `json:"output_type"`
+	Name       string               `json:"name"`
+	Text       multiline            `json:"text"`
+	Data       map[string]multiline `json:"data"`
+	EName      string               `json:"ename"`
+	EValue     string               `json:"evalue"`
+	Traceback  []string             `json:"traceback"`
+}
+
+func (ro rawOutput) output() Output {
+	o := Output{
+		Type:       ro.OutputType,
+		Stream:     ro.Name,
+		Text:       string(ro.Text),
+		ErrorName:  ro.EName,
+		ErrorValue: ro.EValue,
+		Traceback:  ro.Traceback,
+	}
+	if len(ro.Data) > 0 {
+		o.Data = make(map[string]string, len(ro.Data))
+		for mime, v := range ro.Data {
+			o.Data[mime] = string(v)
+		}
+	}
+	return o
+}
+
 type multiline string
 
 func (m *multiline) UnmarshalJSON(data []byte) error {

@@ -110,18 +110,10 @@ func (j *Jupyter) StartSession(ctx context.Context, kernel, dir string) (*Sessio
 // Execute runs code as one cell and returns its outputs.
 func (s *Session) Execute(code string, timeout time.Duration) (*ExecuteReply, error) {
 	var raw struct {
-		Status         string `json:"status"`
-		EValue         string `json:"evalue"`
-		ExecutionCount *int   `json:"execution_count"`
-		Outputs        []struct {
-			OutputType string               `json:"output_type"`
-			Name       string               `json:"name"`
-			Text       string               `json:"text"`
-			Data       map[string]multiline `json:"data"`
-			EName      string               `json:"ename"`
-			EValue     string               `json:"evalue"`
-			Traceback  []string             `json:"traceback"`
-		} `json:"outputs"`
+		Status         string      `json:"status"`
+		EValue         string      `json:"evalue"`
+		ExecutionCount *int        `json:"execution_count"`
+		Outputs        []rawOutput `json:"outputs"`
 	}
 	if err := s.request("execute", code, len(code), timeout, &raw); err != nil {
 		return nil, err
@@ -134,14 +126,7 @@ func (s *Session) Execute(code string, timeout time.Duration) (*ExecuteReply, er
 		r.ExecutionCount = *raw.ExecutionCount
 	}
 	for _, o := range raw.Outputs {
-		out := Output{Type: o.OutputType, Stream: o.Name, Text: o.Text, ErrorName: o.EName, ErrorValue: o.EValue, Traceback: o.Traceback}
-		if len(o.Data) > 0 {
-			out.Data = map[string]string{}
-			for k, v := range o.Data {
-				out.Data[k] = string(v)
-			}
-		}
-		r.Outputs = append(r.Outputs, out)
+		r.Outputs = append(r.Outputs, o.output())
 	}
 	return r, nil
 }
