@@ -88,44 +88,9 @@ func TestOpenPostgresAtMySQLPort(t *testing.T) {
 	}
 }
 
-// talker listens on loopback and greets every connection with greeting, as
-// servers of other protocols (SMTP, SSH, MySQL) do before the client speaks.
-func talker(t *testing.T, greeting string) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				c.Write([]byte(greeting))
-				c.SetReadDeadline(time.Now().Add(5 * time.Second))
-				c.Read(make([]byte, 1024))
-			}()
-		}
-	}()
-	return ln.Addr().String()
-}
-
-func TestOpenPostgresAtOtherProtocol(t *testing.T) {
-	addr := talker(t, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")
-	_, err := connect.Open(context.Background(), "postgres://postgres@"+addr+"/test?sslmode=disable")
-	want := "connect: the server at " + addr + ` does not speak PostgreSQL: it spoke first ("SSH-2.0-OpenSSH_9.2p1 Debian-2"), which a PostgreSQL server never does: check the host and port in the URL (PostgreSQL usually listens on 5432)`
-	if err == nil || err.Error() != want {
-		t.Errorf("error\n got %v\nwant %s", err, want)
-	}
-}
-
-// replier listens on loopback and answers the client's first message with
-// reply: a server that waits like PostgreSQL, then says the wrong thing.
-func replier(t *testing.T, reply string) string {
+// loopback serves every connection on 127.0.0.1 with handle, each for at
+// most 5 s, until the test ends; it returns the address.
+func loopback(t *testing.T, handle func(c net.Conn)) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -141,14 +106,40 @@ func replier(t *testing.T, reply string) string {
 			go func() {
 				defer c.Close()
 				c.SetDeadline(time.Now().Add(5 * time.Second))
-				if _, err := c.Read(make([]byte, 1024)); err == nil {
-					c.Write([]byte(reply))
-					c.Read(make([]byte, 1024))
-				}
+				handle(c)
 			}()
 		}
 	}()
 	return ln.Addr().String()
+}
+
+// talker greets every connection with greeting, as servers of other
+// protocols (SMTP, SSH, MySQL) do before the client speaks.
+func talker(t *testing.T, greeting string) string {
+	return loopback(t, func(c net.Conn) {
+		c.Write([]byte(greeting))
+		c.Read(make([]byte, 1024))
+	})
+}
+
+func TestOpenPostgresAtOtherProtocol(t *testing.T) {
+	addr := talker(t, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")
+	_, err := connect.Open(context.Background(), "postgres://postgres@"+addr+"/test?sslmode=disable")
+	want := "connect: the server at " + addr + ` does not speak PostgreSQL: it spoke first ("SSH-2.0-OpenSSH_9.2p1 Debian-2"), which a PostgreSQL server never does: check the host and port in the URL (PostgreSQL usually listens on 5432)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
+
+// replier answers the client's first message with reply: a server that
+// waits like PostgreSQL, then says the wrong thing.
+func replier(t *testing.T, reply string) string {
+	return loopback(t, func(c net.Conn) {
+		if _, err := c.Read(make([]byte, 1024)); err == nil {
+			c.Write([]byte(reply))
+			c.Read(make([]byte, 1024))
+		}
+	})
 }
 
 // A server that answers with the wrong messages is not called unreachable,
