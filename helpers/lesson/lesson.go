@@ -34,6 +34,11 @@ type Sections struct {
 // MariaDB word it.
 var missingTable = regexp.MustCompile(`no such table: (\S+)|relation "([^"]+)" does not exist|Table '(?:[^'.]+\.)?([^']+)' doesn't exist`)
 
+// cannotOpen is SQLite's SQLITE_CANTOPEN (14), which a DSN with mode=rw
+// gets for a missing file (modernc words it "unable to open database file:
+// out of memory (14)").
+var cannotOpen = regexp.MustCompile(`unable to open database file.*\(14\)`)
+
 // Explain returns err unchanged, unless it shows that a section this cell
 // needs has not run yet: then the error (still wrapping err) says which
 // section to run first. nil stays nil.
@@ -46,7 +51,7 @@ func (s Sections) Explain(err error) error {
 		return err // explained already
 	}
 	switch {
-	case s.Database != "" && errors.Is(err, fs.ErrNotExist):
+	case s.Database != "" && (errors.Is(err, fs.ErrNotExist) || cannotOpen.MatchString(err.Error())):
 		return &RunFirstError{Err: err, Section: s.Database, Why: "it makes the database file"}
 	case s.Tables != "" && missingTable.MatchString(err.Error()):
 		m := missingTable.FindStringSubmatch(err.Error())
