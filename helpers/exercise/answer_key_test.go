@@ -67,7 +67,11 @@ func queryCells(t testing.TB, db *sql.DB, query string) [][]string {
 	out := make([][]string, len(recs))
 	for i, r := range recs {
 		for _, v := range r.ordered {
-			out[i] = append(out[i], cellText(v))
+			c, err := cellText(v)
+			if err != nil {
+				t.Fatalf("%s: %v", query, err)
+			}
+			out[i] = append(out[i], c)
 		}
 	}
 	return out

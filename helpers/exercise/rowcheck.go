@@ -70,7 +70,9 @@ func pick(rec record, cols []column) ([]string, error) {
 			return nil, fmt.Errorf("has %d values, expected %d (%s)", len(rec.ordered), len(cols), labels(cols))
 		}
 		for i, v := range rec.ordered {
-			row[i] = cellText(v)
+			if err := readCell(&row[i], v, cols[i]); err != nil {
+				return nil, err
+			}
 		}
 		return row, nil
 	}
@@ -79,15 +81,30 @@ func pick(rec record, cols []column) ([]string, error) {
 		if !ok {
 			if len(rec.ordered) == len(cols) {
 				for j, v := range rec.ordered {
-					row[j] = cellText(v)
+					if err := readCell(&row[j], v, cols[j]); err != nil {
+						return nil, err
+					}
 				}
 				return row, nil
 			}
 			return nil, missing(rec, c)
 		}
-		row[i] = cellText(v)
+		if err := readCell(&row[i], v, c); err != nil {
+			return nil, err
+		}
 	}
 	return row, nil
+}
+
+// readCell sets *cell to v's canonical text, or says which value could
+// not be read and why.
+func readCell(cell *string, v any, c column) error {
+	s, err := cellText(v)
+	if err != nil {
+		return fmt.Errorf("its %s could not be read: %v", c.label, err)
+	}
+	*cell = s
+	return nil
 }
 
 func lookup(rec record, c column) (any, bool) {
