@@ -1,9 +1,7 @@
 package exercise
 
 import (
-	"crypto/sha256"
 	"database/sql/driver"
-	"encoding/hex"
 	"fmt"
 	"math/big"
 	"reflect"
@@ -100,23 +98,6 @@ func cellText(v any) (string, error) {
 	return sprint(v)
 }
 
-// digest is a short, salted SHA-256 of parts: long enough that a wrong
-// answer never matches by chance, short enough to keep the answer key
-// readable. Salting with the question and the role (row, cell, column)
-// keeps equal values in different places from sharing a digest.
-func digest(parts ...string) string {
-	sum := sha256.Sum256([]byte("bunbook/exercise\x1f" + strings.Join(parts, "\x1f")))
-	return hex.EncodeToString(sum[:8])
-}
-
-func rowDigest(key string, cells []string) string {
-	return digest(append([]string{key, "row"}, cells...)...)
-}
-
-func cellDigest(key string, col int, cell string) string {
-	return digest(key, "cell", strconv.Itoa(col), cell)
-}
-
 // normKey folds a field, column or map-key name for matching: lower case,
 // letters, digits and dots only, so "TrackId", "track_id", "TRACKID" and
 // "SUM(Quantity)" → "sumquantity" compare as intended.
@@ -131,23 +112,4 @@ func normKey(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// keyRow is one expected row in the answer key: the digest of the whole
-// row and of each of its cells.
-type keyRow struct {
-	row   string
-	cells []string
-}
-
-// newKeyRows digests expected rows for the answer key.
-func newKeyRows(key string, rows [][]string) []keyRow {
-	out := make([]keyRow, len(rows))
-	for i, row := range rows {
-		out[i].row = rowDigest(key, row)
-		for j, cell := range row {
-			out[i].cells = append(out[i].cells, cellDigest(key, j, cell))
-		}
-	}
-	return out
 }

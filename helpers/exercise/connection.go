@@ -16,7 +16,7 @@ type rowQuerier interface {
 }
 
 // checkConnection asks the database how many tracks it holds and compares
-// that with Chinook's count.
+// that with the count in the chinook.db next to the notebook.
 func checkConnection(answer any) Result {
 	const id = "Q1"
 	if answer == nil {
@@ -38,9 +38,12 @@ func checkConnection(answer any) Result {
 		}
 		return wrong(id, "the database does not answer (%v): open it again, and do not Close it before the check", err)
 	}
-	key := answerKey[id]
-	if len(key) == 0 || rowDigest(id, []string{fmt.Sprint(n)}) != key[0].row {
-		return wrong(id, "this database's tracks table has %d rows, which is not Chinook's count: open the chinook.db the download cell prepared", n)
+	want, err := expected(id)
+	if err != nil {
+		return wrong(id, "%v", err)
+	}
+	if len(want) != 1 || want[0][0] != fmt.Sprint(n) {
+		return wrong(id, "this database's tracks table has %d rows, not as many as the chinook.db next to this notebook: open that file (exercise.ChinookFile)", n)
 	}
 	return correct(id)
 }
