@@ -65,7 +65,10 @@ func expected(key string) ([][]string, error) {
 		return nil, fmt.Errorf("%w: %s no longer answers the reference query (%v): if you changed its tables, delete it and run the notebook's first cell to download it again", errNoReference, ChinookFile, err)
 	}
 	recs, err := sqlRecords(rows)
-	if err != nil && !errors.Is(err, errUnanswered) {
+	if errors.Is(err, errUnanswered) {
+		return nil, fmt.Errorf("%w: the reference query finds no rows in %s: if you deleted rows, delete it and run the notebook's first cell to download it again", errNoReference, ChinookFile)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errNoReference, err)
 	}
 	out := make([][]string, len(recs))

@@ -114,10 +114,17 @@ func TestChecksFollowTheStudentsDatabase(t *testing.T) {
 		t.Errorf("Q1 on the changed database: %s", r)
 	}
 
+	if _, err := db.Exec(`DELETE FROM tracks`); err != nil {
+		t.Fatal(err)
+	}
+	r := Check("Q3", pristine["Q3"])
+	if want := "❌ Q3 not yet: cannot check it yet: the reference query finds no rows in chinook.db: if you deleted rows, delete it and run the notebook's first cell to download it again"; r.String() != want {
+		t.Errorf("no tracks left:\n got %s\nwant %s", r, want)
+	}
 	if _, err := db.Exec(`DROP TABLE invoice_items`); err != nil {
 		t.Fatal(err)
 	}
-	r := Check("Q5a", pristine["Q5a"])
+	r = Check("Q5a", pristine["Q5a"])
 	if want := "❌ Q5a not yet: cannot check it yet: chinook.db no longer answers the reference query (SQL logic error: no such table: invoice_items (1)): if you changed its tables, delete it and run the notebook's first cell to download it again"; r.String() != want {
 		t.Errorf("dropped table:\n got %s\nwant %s", r, want)
 	}
