@@ -70,6 +70,8 @@ func TestHostileAnswerValues(t *testing.T) {
 			"❌ Q4 not yet: row 1: its album title could not be read: its Value method panicked: student Value() panics"},
 		{"String never returns", []anyRow{{blockedStringer{stop}, "x"}},
 			"❌ Q4 not yet: row 1: its track name could not be read: its String method did not return within 300ms"},
+		{"one value per row", [][]any{{"x"}},
+			"❌ Q4 not yet: row 1: has 1 value, expected 2 (track name, album title)"},
 		{"Value returns itself", []anyRow{{selfValuer{}, "x"}},
 			"❌ Q4 not yet: expected 20 rows, got 1: too few (check the query's Limit, Where and joins)"},
 	}

@@ -71,7 +71,11 @@ func pick(rec record, cols []column) ([]string, error) {
 	row := make([]string, len(cols))
 	if rec.orderedOnly {
 		if len(rec.ordered) != len(cols) {
-			return nil, fmt.Errorf("has %d values, expected %d (%s)", len(rec.ordered), len(cols), labels(cols))
+			have := fmt.Sprintf("%d values", len(rec.ordered))
+			if len(rec.ordered) == 1 {
+				have = "1 value"
+			}
+			return nil, fmt.Errorf("has %s, expected %d (%s)", have, len(cols), labels(cols))
 		}
 		for i, v := range rec.ordered {
 			if err := readCell(&row[i], v, cols[i]); err != nil {
