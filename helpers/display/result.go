@@ -104,7 +104,7 @@ func formatValue(v any, depth int) cell {
 		return cell{s: formatFloat(float64(v), 32), k: numberKind}
 	case driver.Valuer:
 		if depth < 4 && !isNilPointer(v) {
-			dv, err := v.Value()
+			dv, err := callValue(v)
 			if err != nil {
 				return cell{s: "<error: " + err.Error() + ">"}
 			}
@@ -133,11 +133,32 @@ func formatValue(v any, depth int) cell {
 		}
 	case reflect.String:
 		if s, ok := v.(fmt.Stringer); ok {
-			return cell{s: s.String()}
+			return cell{s: callString(s)}
 		}
 		return cell{s: rv.String()}
 	}
 	return cell{s: fmt.Sprint(v)}
+}
+
+// callValue calls a Value method, which may be a student's own: a panic
+// becomes an error shown in the cell, not the end of the program.
+func callValue(x driver.Valuer) (dv driver.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			dv, err = nil, fmt.Errorf("Value panicked: %v", r)
+		}
+	}()
+	return x.Value()
+}
+
+// callString is callValue for a String method.
+func callString(x fmt.Stringer) (s string) {
+	defer func() {
+		if r := recover(); r != nil {
+			s = fmt.Sprintf("<error: String panicked: %v>", r)
+		}
+	}()
+	return x.String()
 }
 
 func isNilPointer(v any) bool {
