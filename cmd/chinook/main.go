@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/bunbook/bunbook/data/download"
 	"golang.org/x/term"
@@ -28,11 +29,14 @@ const (
 	exitOK          = 0
 	exitFailed      = 1
 	exitUsage       = 2
-	exitInterrupted = 130 // as a shell reports a program stopped by Ctrl-C
+	exitInterrupted = 130 // as a shell reports a program stopped by Ctrl-C (also for SIGTERM, SIGHUP)
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C, a kernel shutdown or docker stop (SIGTERM) and a closed
+	// terminal (SIGHUP) all cancel the download, which removes its
+	// temporary file before the exit.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd()))))
 }
@@ -56,7 +60,8 @@ Flags:
 `
 
 const usageTail = `
-Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted.
+Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted (Ctrl-C,
+SIGTERM or SIGHUP; nothing is left behind).
 `
 
 // run is main without the process: flags in, exit code out.

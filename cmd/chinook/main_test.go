@@ -84,7 +84,7 @@ func TestUsage(t *testing.T) {
 		"-max-size bytes",
 		"-sha256 hex",
 		"-unverified",
-		"Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted.",
+		"Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted (Ctrl-C,",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("usage lacks %q:\n%s", want, errOut)

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"syscall"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -72,7 +73,7 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 
 	if o.interrupt == nil && gonbui.IsNotebook || o.interrupt != nil && *o.interrupt {
 		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		defer stop()
 	}
 	if o.timeout > 0 {

@@ -1,9 +1,11 @@
 package download
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/bunbook/bunbook/internal/redact"
@@ -81,7 +83,14 @@ func parseSource(raw, origin string) (source, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return s, sourceError(raw, origin, err)
+		// url.Parse's error quotes raw, or a piece of a password ("invalid
+		// port \":S3cret\""): keep only its unquoted reason.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		reason := quoted.ReplaceAllString(err.Error(), "")
+		return s, sourceError(raw, origin, fmt.Errorf("not a valid URL (%s); percent-encode a '/', '?', '#' or '@' in a password (%%2F, %%3F, %%23, %%40)", reason))
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https":
@@ -103,11 +112,16 @@ func parseSource(raw, origin string) (source, error) {
 	return s, nil
 }
 
+// quoted matches a quoted piece of a url.Parse error.
+var quoted = regexp.MustCompile(` ?"(?:[^"\\]|\\.)*"`)
+
+// sourceError quotes the source with its credentials hidden, also when it
+// does not parse (a password holding '/' or a control character).
 func sourceError(raw, origin string, err error) error {
 	return &Error{
 		Op:     "parse " + origin,
-		Source: fmt.Sprintf("%q", raw),
-		Err:    fmt.Errorf("%w: %w", ErrSource, err),
+		Source: fmt.Sprintf("%q", redact.DSN(raw)),
+		Err:    fmt.Errorf("%w: %s", ErrSource, redact.Text(err.Error(), raw)),
 		Fix:    "use an http(s):// URL, a file:// URL or a local path to chinook.zip or chinook.db",
 	}
 }

@@ -99,3 +99,39 @@ func TestMissingLocalSource(t *testing.T) {
 		t.Fatalf("directory as source: %v", err)
 	}
 }
+
+// secretSources are credential-bearing sources, parsing or not (probe P4):
+// no secret may appear in any error or output.
+var secretSources = []string{
+	"http://alice:S3cretPW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cret/PW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3c@ret@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cret#PW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cret?PW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cretPW@127.0.0.1:1/chi\nnook.zip",
+	"http://alice:S3cretPW@[::1:1/chinook.zip",
+	"http://127.0.0.1:1/chinook.zip?token=S3cretTok&X-Amz-Signature=S3cretSig",
+	"http://127.0.0.1:1/chinook.zip?api_key=S3cretKey&access_token=S3cretAT&sig=S3cretS",
+	"file://u:S3cretPW@localhost/x.zip",
+	"ftp://alice:S3cretPW@127.0.0.1:1/chinook.zip",
+}
+
+func TestSourceSecretsNeverShown(t *testing.T) {
+	for _, raw := range secretSources {
+		for name, opt := range map[string]Option{
+			"Source":         Source(raw),
+			"CHINOOK_SOURCE": withEnv(map[string]string{EnvSource: raw}),
+		} {
+			var out strings.Builder
+			_, err := Get(t.Context(), t.TempDir(), append(base(), opt, Retries(0), Output(&out))...)
+			if err == nil {
+				t.Errorf("%s %q: no error", name, raw)
+				continue
+			}
+			text := err.Error() + out.String()
+			if strings.Contains(text, "S3c") {
+				t.Errorf("%s %q: secret shown: %s", name, raw, text)
+			}
+		}
+	}
+}
