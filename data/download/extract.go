@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -34,13 +35,16 @@ func sniff(file string) (kind, error) {
 		return 0, err
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
+	header := make([]byte, 100) // a SQLite database header
+	n, _ := io.ReadFull(f, header)
+	head := header[:min(n, len(sqliteMagic))]
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
 		return kindZip, nil
 	case bytes.Equal(head, sqliteMagic):
+		if err := wholeSQLite(f, header[:n]); err != nil {
+			return 0, err
+		}
 		return kindSQLite, nil
 	}
 	what := fmt.Sprintf("it starts with %q", head)
@@ -50,6 +54,27 @@ func sniff(file string) (kind, error) {
 		what += ", which looks like a web page (a proxy login or a moved file?)"
 	}
 	return 0, fmt.Errorf("%w: not a zip or SQLite file: %s", ErrFormat, what)
+}
+
+// wholeSQLite rejects a file that starts like a SQLite database but cannot
+// be one: shorter than its header, a page size SQLite never writes, or a
+// size that is not a whole number of pages (a truncated copy).
+func wholeSQLite(f *os.File, header []byte) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if len(header) < 100 {
+		return fmt.Errorf("%w: a SQLite header without a database (%d bytes)", ErrFormat, info.Size())
+	}
+	page := int64(binary.BigEndian.Uint16(header[16:18]))
+	if page == 1 {
+		page = 65536
+	}
+	if page < 512 || page&(page-1) != 0 || info.Size()%page != 0 {
+		return fmt.Errorf("%w: a truncated or damaged SQLite database (%d bytes, page size %d)", ErrFormat, info.Size(), page)
+	}
+	return nil
 }
 
 // safeEntryName rejects names that could escape the extraction folder

@@ -68,8 +68,14 @@ func (o *options) fetchFile(ctx context.Context, src source, dir string, rep Rep
 	if info.Size() > o.maxSize {
 		return nil, fmt.Errorf("%w: %s is %d bytes, the limit is %d", ErrTooLarge, src.path, info.Size(), o.maxSize)
 	}
-	rep.Start(src.String(), info.Size())
-	return o.copyToTemp(ctx, ctx, f, info.Size(), dir, rep, func() {})
+	// A file that reports 0 bytes may still hold some (/proc files):
+	// its size is unknown, not zero.
+	size := info.Size()
+	if size == 0 {
+		size = -1
+	}
+	rep.Start(src.String(), size)
+	return o.copyToTemp(ctx, ctx, f, size, dir, rep, func() {})
 }
 
 func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {

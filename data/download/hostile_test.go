@@ -119,3 +119,32 @@ func TestSourceCredentialsNeverShown(t *testing.T) {
 		t.Errorf("error shows a credential: %v", err)
 	}
 }
+
+// TestMisleadingSources: a /proc file (size 0, yet content) is reported as
+// what it is, not as "got 4067 of 0 bytes"; a file that is only a SQLite
+// header is refused even with Unverified (probe, smaller findings).
+func TestMisleadingSources(t *testing.T) {
+	dir := t.TempDir()
+	err := getWithin(t, time.Minute, filepath.Join(dir, "a", DBName), base(Source("/proc/self/maps"))...)
+	if !errors.Is(err, ErrFormat) || strings.Contains(err.Error(), "of 0 bytes") || !strings.Contains(err.Error(), "not a zip or SQLite file") {
+		t.Errorf("/proc/self/maps: %v", err)
+	}
+	tiny := filepath.Join(dir, "tiny.db")
+	if err := os.WriteFile(tiny, []byte("SQLite format 3\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	truncated := filepath.Join(dir, "truncated.db")
+	if err := os.WriteFile(truncated, realDB(t)[:5000], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{tiny, truncated} {
+		dest := filepath.Join(dir, "b", DBName)
+		err = getWithin(t, time.Minute, dest, base(Source(src), Unverified())...)
+		if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "SQLite") {
+			t.Errorf("%s with Unverified: %v", filepath.Base(src), err)
+		}
+		if _, err := os.Stat(dest); err == nil {
+			t.Errorf("%s was installed", filepath.Base(src))
+		}
+	}
+}
