@@ -53,7 +53,7 @@ func TestSignalsLeaveNothing(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			var stderr bytes.Buffer
-			cmd := exec.Command(bin, "-q", "-retries", "0", "-o", dir, "-source", srv.URL+"/chinook.zip")
+			cmd := exec.Command(bin, "-q", "-o", dir, "-source", srv.URL+"/chinook.zip")
 			cmd.Env = append(os.Environ(), "CHINOOK_SOURCE=")
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
