@@ -135,7 +135,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			opts = append(opts, f.opt)
 		}
 	}
-	if err := codegen.NewOptions(opts...).Validate(); err != nil {
+	if err := codegen.Validate(opts...); err != nil {
 		fmt.Fprintln(stderr, "bunacodegen:", err)
 		return 2
 	}
