@@ -26,8 +26,8 @@
 //
 // # Dialects
 //
-// Each dialect's backend implements [Inspector] in its own files and
-// registers itself by Bun dialect name; [New] picks it from the *bun.DB.
+// Each dialect's backend implements schemaReader in its own files and
+// registers itself by Bun dialect name; newReader picks it from the *bun.DB.
 //
 // # SQLite
 //
@@ -93,7 +93,7 @@
 // loses the key order of composite keys and breaks on names containing a
 // comma; there are no indexes (only unique constraints) and no views. This
 // package therefore keeps its own, richer model, plain structs that print
-// and compare well in notebooks, behind a small [Inspector] interface shaped
+// and compare well in notebooks, behind a small schemaReader interface shaped
 // the same way (one Inspect call per dialect returning a whole schema), so
 // each dialect plugs in by adding files. On PostgreSQL, where both exist,
 // the tests check that the two agree wherever they report the same fact.

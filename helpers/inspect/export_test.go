@@ -1,0 +1,8 @@
+package inspect
+
+type Inspector = schemaReader
+
+var (
+	New         = newReader
+	MustInspect = mustInspect
+)
