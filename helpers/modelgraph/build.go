@@ -175,7 +175,7 @@ func (b *builder) name() {
 		if b.skip[t] != "" && !b.assoc[t] {
 			continue
 		}
-		goName := ModelName(t.Name)
+		goName := modelNameOf(t.Name)
 		if goName == "" {
 			goName = "Table"
 		}
@@ -204,14 +204,14 @@ func (b *builder) fields(t *inspect.Table) []Field {
 				t.QualifiedName(), c.Name, why))
 			continue
 		}
-		name := GoName(c.Name)
+		name := goIdent(c.Name)
 		if name == "" {
 			name = "Column" + strconv.Itoa(i+1)
 		}
 		fields = append(fields, Field{
 			Column: c,
 			GoName: taken.unique(name),
-			Type:   TypeOf(b.s.Dialect, c, b.o.nullStyle),
+			Type:   typeOfColumn(b.s.Dialect, c, b.o.nullStyle),
 		})
 	}
 	return fields

@@ -37,7 +37,7 @@
 //
 // # Names
 //
-// Fields: [GoName] of the column name. Characters that are not letters or
+// Fields: GoName of the column name. Characters that are not letters or
 // digits (spaces, underscores, punctuation) separate words, each word's
 // first letter is upper-cased and the rest kept as written (AlbumId stays
 // AlbumId, "first name" → FirstName, first_name → FirstName, select →
@@ -47,7 +47,7 @@
 // letter or digit at all is named Column<position> (Column3). Go keywords
 // need no care: they are all lower case, fields are exported.
 //
-// Models: [ModelName], the GoName of the table with its last word made
+// Models: ModelName, the GoName of the table with its last word made
 // singular by github.com/jinzhu/inflection (albums → Album, invoice_items →
 // InvoiceItem, "Order Details" → OrderDetail, media_types → MediaType).
 // The Bun alias is the snake_case of the model name (invoice_item).

@@ -26,7 +26,7 @@ func (l link) qualifier() string {
 			return q
 		}
 	}
-	return GoName(strings.Join(l.fk.Columns, "_"))
+	return goIdent(strings.Join(l.fk.Columns, "_"))
 }
 
 // belongsToName: the column without its id suffix (Album, SupportRep,

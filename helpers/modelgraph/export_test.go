@@ -1,0 +1,7 @@
+package modelgraph
+
+var (
+	GoName    = goIdent
+	ModelName = modelNameOf
+	TypeOf    = typeOfColumn
+)
