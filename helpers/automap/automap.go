@@ -32,7 +32,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...opt) (*Registry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
-	g, err := modelgraph.Build(s, o.graph...)
+	g, err := modelgraph.Build(s, o.graph)
 	if unknown := (*inspect.UnknownTablesError)(nil); errors.As(err, &unknown) {
 		return nil, fmt.Errorf("automap: Tables: %w", unknown)
 	}

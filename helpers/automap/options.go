@@ -7,7 +7,7 @@ type opt func(*options)
 
 type options struct {
 	depth int
-	graph []modelgraph.Option
+	graph modelgraph.Options
 }
 
 // defaultDepth is how many relations deep a chain can be loaded from a
@@ -28,22 +28,22 @@ func withDepth(n int) opt {
 // WithNullStyle types nullable columns as pointers (modelgraph.NullPointer,
 // the default) or as database/sql's Null types (modelgraph.NullSQL).
 func withNullStyle(s modelgraph.NullStyle) opt {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.WithNullStyle(s)) }
+	return func(o *options) { o.graph.NullStyle = s }
 }
 
 // WithoutRelations maps columns only.
 func withoutRelations() opt {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.WithoutRelations()) }
+	return func(o *options) { o.graph.WithoutRelations = true }
 }
 
 // WithoutBackReferences keeps belongs-to relations only (see modelgraph).
 func withoutBackReferences() opt {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.WithoutBackReferences()) }
+	return func(o *options) { o.graph.WithoutBackReferences = true }
 }
 
 // Tables maps only the named tables; the others are listed by Skipped.
 func tablesOpt(names ...string) opt {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.Tables(names...)) }
+	return func(o *options) { o.graph.Tables = append(o.graph.Tables, names...) }
 }
 
 // WithoutViews leaves views out. By default a view is mapped as a read-only
@@ -51,5 +51,5 @@ func tablesOpt(names ...string) opt {
 // to a column that no longer exists) is skipped, with the database's error
 // as the reason.
 func withoutViews() opt {
-	return func(o *options) { o.graph = append(o.graph, modelgraph.WithoutViews()) }
+	return func(o *options) { o.graph.WithoutViews = true }
 }

@@ -102,17 +102,12 @@ func buildGraph(s *inspect.Schema, o config) (*modelgraph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	mopts := []modelgraph.Option{modelgraph.WithNullStyle(o.NullStyle)}
-	if o.WithoutViews {
-		mopts = append(mopts, modelgraph.WithoutViews())
-	}
-	if o.WithoutRelations {
-		mopts = append(mopts, modelgraph.WithoutRelations())
-	}
-	if o.WithoutBackReferences {
-		mopts = append(mopts, modelgraph.WithoutBackReferences())
-	}
-	g, err := modelgraph.Build(sel, mopts...)
+	g, err := modelgraph.Build(sel, modelgraph.Options{
+		NullStyle:             o.NullStyle,
+		WithoutViews:          o.WithoutViews,
+		WithoutRelations:      o.WithoutRelations,
+		WithoutBackReferences: o.WithoutBackReferences,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("codegen: %w", err)
 	}

@@ -15,8 +15,8 @@
 // that applies puts it in [Graph.Skipped] with its reason:
 //
 //   - internal tables (sqlite_sequence, sqlite_stat1, …): "internal table";
-//   - tables left out by the [Tables] option;
-//   - views, with [WithoutViews]: "view, left out by the WithoutViews option"
+//   - tables left out by Options.Tables;
+//   - views, with Options.WithoutViews: "view, left out by the WithoutViews option"
 //     (otherwise a view is a read-only model without relations);
 //   - tables whose name holds a dot: Bun reads "a.b" as table b of schema a;
 //   - tables and views the inspector could not read (inspect.Table.Problem,
@@ -183,8 +183,9 @@
 // column name holding the identifier quote (" or MySQL's `): Bun aliases
 // joined columns without escaping it.
 //
-// Options: [WithNullStyle], [WithoutRelations], [WithoutBackReferences]
-// (belongs-to only, and many-to-many only from the side of the
-// association's first foreign key), [WithoutViews], [Tables]. automap and
-// codegen spell and default them the same way.
+// [Options] holds the graph options, declared here once: NullStyle,
+// WithoutRelations, WithoutBackReferences (belongs-to only, and
+// many-to-many only from the side of the association's first foreign
+// key), WithoutViews, Tables. codegen fills them from its own options and
+// bunacodegen's flags, automap from its (internal) ones.
 package modelgraph
