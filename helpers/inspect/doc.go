@@ -9,9 +9,10 @@
 //	s, err := inspect.Inspect(ctx, db)         // tables and views, no internal ones
 //	albums := s.Table("albums")                // columns, keys, indexes
 //
-// [Inspect] takes options: [WithInternal], [WithoutViews], [Tables] (only
-// the named tables or views; unknown names are an error listing what exists)
-// and [Schemas].
+// [Inspect] takes options: [WithInternal], [WithoutViews] and [Schemas].
+// To keep some tables, look them up in the result ([Schema.LookupAll]:
+// exact, else ignoring case; unknown names are an error listing what
+// exists).
 //
 // # Guarantees
 //
@@ -41,8 +42,7 @@
 //   - Internal: names starting with "sqlite_" are reserved by SQLite for its
 //     own tables (sqlite_sequence, sqlite_stat1, …), and the shadow tables of
 //     a virtual table (FTS5's docs_data, docs_idx, …) are its module's
-//     storage; they are left out unless [WithInternal] is given or
-//     [Tables] names them. [TableNames] includes them, like the Python
+//     storage; they are left out unless [WithInternal] is given. [TableNames] includes them, like the Python
 //     lesson's output (13 names for Chinook). A virtual table itself is a
 //     table whose hidden columns (FTS5's rank, …) are not listed.
 //   - Type is the declared type verbatim ("NVARCHAR(160)"), "" when the

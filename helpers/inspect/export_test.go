@@ -6,3 +6,4 @@ var (
 	New         = newReader
 	MustInspect = mustInspect
 )
+var Tables = onlyTables

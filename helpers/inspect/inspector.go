@@ -37,9 +37,9 @@ func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
 // other ones carry their name in Table.Schema).
 func Schemas(names ...string) Option { return func(o *options) { o.schemas = names } }
 
-// Tables limits inspection to the named tables and views. Unknown names are
+// onlyTables limits inspection to the named tables and views. Unknown names are
 // an error that names them.
-func Tables(names ...string) Option {
+func onlyTables(names ...string) Option {
 	return func(o *options) { o.tables = append(o.tables, names...) }
 }
 
