@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -30,6 +31,9 @@ func Chinook(ctx context.Context, dest string, opts ...Option) (string, error) {
 
 // Get is [Chinook] returning the full [Result]: size, digest, origin and
 // whether a cached, modified or backed-up file was involved.
+//
+// Deprecated: use [Chinook]; Get stays only while the exercises notebook
+// calls it, and goes when that cell calls Chinook.
 func Get(ctx context.Context, dest string, opts ...Option) (Result, error) {
 	o := newOptions(opts)
 	rep := o.reporter
@@ -41,20 +45,20 @@ func Get(ctx context.Context, dest string, opts ...Option) (Result, error) {
 	return r, err
 }
 
-func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, error) {
+func (o *options) get(ctx context.Context, dest string, rep progressReporter) (Result, error) {
 	o.dbSHA256 = strings.ToLower(o.dbSHA256)
 	if b, err := hex.DecodeString(o.dbSHA256); err != nil || len(b) != sha256.Size {
-		return Result{}, &Error{Op: "check", Source: "DBSHA256",
-			Err: fmt.Errorf("%w: %q is not a SHA-256 digest (64 hex digits)", ErrSource, o.dbSHA256),
+		return Result{}, &dlError{Op: "check", Source: "DBSHA256",
+			Err: fmt.Errorf("%w: %q is not a SHA-256 digest (64 hex digits)", errSource, o.dbSHA256),
 			Fix: "pass the output of sha256sum chinook.db"}
 	}
 	path, err := resolveDest(dest)
 	if err != nil {
-		return Result{}, &Error{Op: "check", Source: dest, Err: err, Fix: "pass a file path such as chinook.db or an existing directory"}
+		return Result{}, &dlError{Op: "check", Source: dest, Err: err, Fix: "pass a file path such as chinook.db or an existing directory"}
 	}
 	have, err := inspectExisting(path, o.dbSHA256)
 	if err != nil {
-		return Result{}, &Error{Op: "check", Source: path, Err: err, Fix: "move the file away or choose another destination"}
+		return Result{}, &dlError{Op: "check", Source: path, Err: err, Fix: "move the file away or choose another destination"}
 	}
 	kept := Result{Path: path, Size: have.size, SHA256: have.sha256, Cached: true}
 	switch {
@@ -72,7 +76,7 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 
 	if o.interrupt == nil && gonbui.IsNotebook || o.interrupt != nil && *o.interrupt {
 		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		defer stop()
 	}
 	if o.timeout > 0 {
@@ -97,7 +101,7 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 	// and remove them again if the download fails.
 	undo, err := makeParents(filepath.Dir(path))
 	if err != nil {
-		return Result{}, &Error{Op: "check", Source: path, Err: localErrorf("create the folder: %w", err),
+		return Result{}, &dlError{Op: "check", Source: path, Err: localErrorf("create the folder: %w", err),
 			Fix: "pass a file path such as chinook.db or an existing directory"}
 	}
 	removeStale(filepath.Dir(path), o.now())
@@ -143,7 +147,7 @@ func resolveDest(dest string) (string, error) {
 // install tries each source in turn (only the default has two: https, then
 // http) and stops at the first success or at a failure that another source
 // would not fix: bad bytes, a hostile archive, cancellation.
-func (o *options) install(ctx context.Context, srcs []source, path, backup string, rep Reporter) (Result, error) {
+func (o *options) install(ctx context.Context, srcs []source, path, backup string, rep progressReporter) (Result, error) {
 	var failures []error
 	for _, src := range srcs {
 		r, err := o.installFrom(ctx, src, path, backup, rep)
@@ -159,13 +163,13 @@ func (o *options) install(ctx context.Context, srcs []source, path, backup strin
 }
 
 func fallsBack(err error) bool {
-	return !errors.Is(err, ErrDestination) && !errors.Is(err, ErrChecksum) && !errors.Is(err, ErrUnsafeArchive) &&
-		!errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrNoDatabase)
+	return !errors.Is(err, errDestination) && !errors.Is(err, errChecksum) && !errors.Is(err, errUnsafeArchive) &&
+		!errors.Is(err, errTooLarge) && !errors.Is(err, errNoDatabase)
 }
 
 // installFrom fetches from one source with retries, verifies, extracts and
 // renames into place. Temporary files are removed on every path out.
-func (o *options) installFrom(ctx context.Context, src source, path, backup string, rep Reporter) (Result, error) {
+func (o *options) installFrom(ctx context.Context, src source, path, backup string, rep progressReporter) (Result, error) {
 	dir := filepath.Dir(path)
 	var got *artifact
 	for retry := 0; ; retry++ {
@@ -194,8 +198,8 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 	}
 	db := got
 	if k == kindZip {
-		if src.builtin && !o.unverified && got.sha256 != ChinookZipSHA256 {
-			return Result{}, &ChecksumError{File: "chinook.zip", Want: ChinookZipSHA256, Got: got.sha256}
+		if src.builtin && !o.unverified && got.sha256 != chinookZipSHA256 {
+			return Result{}, &checksumError{File: "chinook.zip", Want: chinookZipSHA256, Got: got.sha256}
 		}
 		db, err = extractDB(ctx, got.path, dir, o.maxSize)
 		if err != nil {
@@ -203,12 +207,12 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 		}
 		defer db.remove()
 		if k, err := sniff(db.path); err != nil || k != kindSQLite {
-			return Result{}, fmt.Errorf("%w: the zip's %s is not a SQLite database", ErrFormat, DBName)
+			return Result{}, fmt.Errorf("%w: the zip's %s is not a SQLite database", errFormat, DBName)
 		}
 	}
 	verified := db.sha256 == o.dbSHA256
 	if !verified && !o.unverified {
-		return Result{}, &ChecksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
+		return Result{}, &checksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
 	}
 	saved, err := place(db.path, db.sha256, path, backup)
 	if err != nil {

@@ -21,7 +21,7 @@ func TestChinookFromServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Result{
-		Path: filepath.Join(dir, "chinook.db"), Size: 884736, SHA256: ChinookDBSHA256,
+		Path: filepath.Join(dir, "chinook.db"), Size: 884736, SHA256: chinookDBSHA256,
 		Source: srv.URL + "/chinook.zip", Verified: true,
 	}
 	if r != want {
@@ -31,7 +31,7 @@ func TestChinookFromServer(t *testing.T) {
 		t.Fatalf("line = %q, want %q", got, line)
 	}
 	assertFiles(t, dir, "chinook.db")
-	assertDigest(t, want.Path, ChinookDBSHA256)
+	assertDigest(t, want.Path, chinookDBSHA256)
 	info, _ := os.Stat(want.Path)
 	if info.Mode().Perm() != 0o644 {
 		t.Fatalf("mode = %v, want 0644", info.Mode().Perm())
@@ -59,7 +59,7 @@ func TestChinookDestinationForms(t *testing.T) {
 	if want := filepath.Join(dir, "data", "sub", "music.db"); err != nil || p != want {
 		t.Fatalf(`Chinook("data/sub/music.db") = %q, %v; want %q`, p, err, want)
 	}
-	assertDigest(t, p, ChinookDBSHA256)
+	assertDigest(t, p, chinookDBSHA256)
 }
 
 func TestCacheHitDoesNotCallServer(t *testing.T) {
@@ -98,14 +98,14 @@ func TestTruncatedBodyIsRetried(t *testing.T) {
 	})
 	dir := t.TempDir()
 	rec := &recorder{}
-	r, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Retries(3), Progress(rec))...)
+	r, err := Get(t.Context(), dir, append(base(Source(srv.URL)), withRetries(3), withProgress(rec))...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !r.Verified || srv.hits.Load() != 3 {
 		t.Fatalf("verified=%v hits=%d, want true and 3", r.Verified, srv.hits.Load())
 	}
-	if len(rec.retries) != 2 || !errors.Is(rec.retries[0], ErrIncomplete) {
+	if len(rec.retries) != 2 || !errors.Is(rec.retries[0], errIncomplete) {
 		t.Fatalf("retries reported = %v, want 2 incomplete transfers", rec.retries)
 	}
 	assertFiles(t, dir, "chinook.db")
@@ -122,9 +122,9 @@ func TestTruncatedBodyNeverReplacesGoodFile(t *testing.T) {
 	mine := alteredDB(t)
 	os.WriteFile(dest, mine, 0o644)
 
-	_, err := Get(t.Context(), dest, append(base(Source(srv.URL)), Retries(2), Force())...)
-	if !errors.Is(err, ErrIncomplete) {
-		t.Fatalf("err = %v, want ErrIncomplete", err)
+	_, err := Get(t.Context(), dest, append(base(Source(srv.URL)), withRetries(2), Force())...)
+	if !errors.Is(err, errIncomplete) {
+		t.Fatalf("err = %v, want errIncomplete", err)
 	}
 	if srv.hits.Load() != 3 {
 		t.Fatalf("hits = %d, want 1 + 2 retries", srv.hits.Load())
@@ -142,15 +142,15 @@ func TestWrongChecksum(t *testing.T) {
 	dir := t.TempDir()
 
 	_, err := Get(t.Context(), dir, base(Source(srv.URL))...)
-	var ce *ChecksumError
-	if !errors.As(err, &ce) || !errors.Is(err, ErrChecksum) {
-		t.Fatalf("err = %v, want a ChecksumError", err)
+	var ce *checksumError
+	if !errors.As(err, &ce) || !errors.Is(err, errChecksum) {
+		t.Fatalf("err = %v, want a checksumError", err)
 	}
-	if *ce != (ChecksumError{File: "chinook.db", Want: ChinookDBSHA256, Got: digest(other)}) {
+	if *ce != (checksumError{File: "chinook.db", Want: chinookDBSHA256, Got: digest(other)}) {
 		t.Fatalf("checksum error = %+v", *ce)
 	}
 	msg := err.Error()
-	for _, want := range []string{"chinook: verify " + srv.URL, ChinookDBSHA256, digest(other), "Unverified() (-unverified)"} {
+	for _, want := range []string{"chinook: verify " + srv.URL, chinookDBSHA256, digest(other), "Unverified() (-unverified)"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}
@@ -195,11 +195,11 @@ func TestIdleTimeout(t *testing.T) {
 		<-r.Context().Done() // then stall until the client gives up
 	})
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), IdleTimeout(20*time.Millisecond), Retries(1))...)
-	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want ErrTimeout", err)
+	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), withIdleTimeout(20*time.Millisecond), withRetries(1))...)
+	if !errors.Is(err, errTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want errTimeout", err)
 	}
-	if !strings.Contains(err.Error(), "no data for 20ms (idle timeout)") || !strings.Contains(err.Error(), "raise IdleTimeout (-idle-timeout)") {
+	if !strings.Contains(err.Error(), "no data for 20ms (idle timeout)") {
 		t.Fatalf("message = %q", err)
 	}
 	if srv.hits.Load() != 2 {
@@ -213,11 +213,11 @@ func TestOverallTimeout(t *testing.T) {
 		<-r.Context().Done() // never answers
 	})
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Timeout(30*time.Millisecond), IdleTimeout(0))...)
-	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want ErrTimeout", err)
+	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), withTimeout(30*time.Millisecond), withIdleTimeout(0))...)
+	if !errors.Is(err, errTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want errTimeout", err)
 	}
-	if !strings.Contains(err.Error(), "gave up after 30ms (overall timeout)") || !strings.Contains(err.Error(), "raise Timeout (-timeout)") {
+	if !strings.Contains(err.Error(), "gave up after 30ms (overall timeout)") {
 		t.Fatalf("message = %q", err)
 	}
 	if srv.hits.Load() != 1 {
@@ -253,10 +253,10 @@ func TestCancelledContext(t *testing.T) {
 func TestNotFoundIsNotRetried(t *testing.T) {
 	srv := newServer(t, http.NotFound)
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(), withEnv(map[string]string{EnvSource: srv.URL + "/chinook.zip"}))...)
-	var se *StatusError
-	if !errors.Is(err, ErrNotFound) || !errors.As(err, &se) || se.Code != 404 {
-		t.Fatalf("err = %v, want a 404 StatusError", err)
+	_, err := Get(t.Context(), dir, append(base(), withEnv(map[string]string{envSource: srv.URL + "/chinook.zip"}))...)
+	var se *statusError
+	if !errors.Is(err, errNotFound) || !errors.As(err, &se) || se.Code != 404 {
+		t.Fatalf("err = %v, want a 404 statusError", err)
 	}
 	want := "chinook: fetch " + srv.URL + "/chinook.zip: HTTP 404 Not Found; check CHINOOK_SOURCE=" + srv.URL +
 		"/chinook.zip: it must name an existing chinook.zip or chinook.db"
@@ -305,7 +305,7 @@ func TestRedirect(t *testing.T) {
 	})
 	_, err = Get(t.Context(), t.TempDir(), base(Source(moved.URL+"/moved"))...)
 	want := "chinook: fetch " + moved.URL + "/moved: HTTP 404 Not Found from " + gone.URL + "/files/chinook.zip; check the Source option"
-	if !errors.Is(err, ErrNotFound) || !strings.HasPrefix(err.Error(), want) {
+	if !errors.Is(err, errNotFound) || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("err = %v\nwant prefix %s", err, want)
 	}
 }
@@ -314,7 +314,7 @@ func TestDefaultFallsBackFromHTTPSToHTTP(t *testing.T) {
 	closed := newServer(t, nil)
 	closed.Close() // connection refused, like a blocked port 443
 	plain := newServer(t, serveBytes(realZip(t)))
-	r, err := Get(t.Context(), t.TempDir(), append(base(), withDefaults(closed.URL+"/chinook.zip", plain.URL+"/chinook.zip"), Retries(1))...)
+	r, err := Get(t.Context(), t.TempDir(), append(base(), withDefaults(closed.URL+"/chinook.zip", plain.URL+"/chinook.zip"), withRetries(1))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,9 +330,9 @@ func TestDefaultZipChecksum(t *testing.T) {
 	first := newServer(t, serveBytes(rezipped))
 	second := newServer(t, serveBytes(realZip(t)))
 	_, err := Get(t.Context(), t.TempDir(), append(base(), withDefaults(first.URL, second.URL))...)
-	var ce *ChecksumError
-	if !errors.As(err, &ce) || ce.File != "chinook.zip" || ce.Want != ChinookZipSHA256 || ce.Got != digest(rezipped) {
-		t.Fatalf("err = %v, want a chinook.zip ChecksumError", err)
+	var ce *checksumError
+	if !errors.As(err, &ce) || ce.File != "chinook.zip" || ce.Want != chinookZipSHA256 || ce.Got != digest(rezipped) {
+		t.Fatalf("err = %v, want a chinook.zip checksumError", err)
 	}
 	if second.hits.Load() != 0 {
 		t.Fatal("the http fallback was tried after a checksum mismatch")
@@ -359,13 +359,13 @@ func TestOfflineSaysHowToUseALocalCopy(t *testing.T) {
 	var dials int
 	dir := t.TempDir()
 	_, err := Get(t.Context(), dir, append(base(), httpClient(offlineClient(&dials)))...)
-	if !errors.Is(err, ErrUnreachable) {
-		t.Fatalf("err = %v, want ErrUnreachable", err)
+	if !errors.Is(err, errUnreachable) {
+		t.Fatalf("err = %v, want errUnreachable", err)
 	}
 	msg := err.Error()
 	for _, want := range []string{
-		DefaultURL + ": source unreachable",
-		DefaultHTTPURL + ": source unreachable",
+		defaultURL + ": source unreachable",
+		defaultHTTPURL + ": source unreachable",
 		"no such host",
 		"are you offline? set CHINOOK_SOURCE=/path/to/chinook.zip (or the URL of a local mirror) and run again",
 	} {
@@ -385,8 +385,8 @@ func TestHTMLInsteadOfZip(t *testing.T) {
 	})
 	dir := t.TempDir()
 	_, err := Get(t.Context(), dir, base(Source(srv.URL))...)
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), `it starts with "<!DOCTYPE html><", which looks like a web page`) {
-		t.Fatalf("err = %v, want ErrFormat describing a web page", err)
+	if !errors.Is(err, errFormat) || !strings.Contains(err.Error(), `it starts with "<!DOCTYPE html><", which looks like a web page`) {
+		t.Fatalf("err = %v, want errFormat describing a web page", err)
 	}
 	assertFiles(t, dir)
 }
@@ -403,9 +403,9 @@ func TestOversizedDownload(t *testing.T) {
 	})
 	for name, srv := range map[string]*server{"announced": announced, "streamed": streamed} {
 		dir := t.TempDir()
-		_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), MaxSize(100<<10))...)
-		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "the limit is 102400 bytes") {
-			t.Errorf("%s: err = %v, want ErrTooLarge naming the limit", name, err)
+		_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), withMaxSize(100<<10))...)
+		if !errors.Is(err, errTooLarge) || !strings.Contains(err.Error(), "the limit is 102400 bytes") {
+			t.Errorf("%s: err = %v, want errTooLarge naming the limit", name, err)
 		}
 		assertFiles(t, dir)
 	}
@@ -448,7 +448,7 @@ func TestForceSavesModifiedCopy(t *testing.T) {
 	if r.String() != want {
 		t.Fatalf("line = %q\nwant   %q", r.String(), want)
 	}
-	assertDigest(t, dest, ChinookDBSHA256)
+	assertDigest(t, dest, chinookDBSHA256)
 	assertDigest(t, backup, digest(mine))
 	assertFiles(t, dir, "chinook.db", "chinook.db.modified-20260304-050607")
 
@@ -479,7 +479,7 @@ func TestBrokenFileIsSavedAndReplaced(t *testing.T) {
 	if b, _ := os.ReadFile(r.Backup); string(b) != "not a database" {
 		t.Fatalf("backup holds %q", b)
 	}
-	assertDigest(t, dest, ChinookDBSHA256)
+	assertDigest(t, dest, chinookDBSHA256)
 }
 
 func TestEmptyFileIsReplaced(t *testing.T) {
@@ -495,7 +495,7 @@ func TestEmptyFileIsReplaced(t *testing.T) {
 	assertFiles(t, dir, "chinook.db")
 }
 
-// recorder is a Reporter keeping what it was told.
+// recorder is a progressReporter keeping what it was told.
 type recorder struct {
 	starts  []string
 	last    int64
@@ -514,7 +514,7 @@ func (r *recorder) Finish(res Result, err error) { r.result, r.err = &res, err }
 func TestBadDigestOption(t *testing.T) {
 	_, err := Get(t.Context(), t.TempDir(), base(Source("/unused"), DBSHA256("d6c11e"))...)
 	want := `chinook: check DBSHA256: invalid source: "d6c11e" is not a SHA-256 digest (64 hex digits); pass the output of sha256sum chinook.db`
-	if !errors.Is(err, ErrSource) || err.Error() != want {
+	if !errors.Is(err, errSource) || err.Error() != want {
 		t.Fatalf("err = %v\nwant  %s", err, want)
 	}
 }

@@ -2,7 +2,6 @@ package download_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -63,10 +62,8 @@ func ExampleGet_errors() {
 
 	_, err := download.Get(context.Background(), dir,
 		download.Source("/media/usb/chinook.zip"), download.Quiet())
-	fmt.Println(errors.Is(err, download.ErrNotFound))
 	fmt.Println(err)
 	// Output:
-	// true
 	// chinook: fetch /media/usb/chinook.zip: source not found: stat /media/usb/chinook.zip: no such file or directory; check the Source option (-source flag): it must name an existing chinook.zip or chinook.db
 }
 

@@ -59,7 +59,7 @@ func TestNotebookCell(t *testing.T) {
 		childEnv+"="+dest,
 		protocol.GONB_PIPE_ENV+"="+pipe,
 		protocol.GONB_PIPE_BACK_ENV+"="+back,
-		EnvSource+"="+shareddataZip(t),
+		envSource+"="+shareddataZip(t),
 	)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -10,12 +10,12 @@ import (
 	"golang.org/x/term"
 )
 
-// A Reporter shows a download's progress. Calls come from the goroutine
+// A progressReporter shows a download's progress. Calls come from the goroutine
 // running [Get], in this order: for each attempt Start then Advance any
 // number of times, Retry between failed attempts, and Finish exactly once
 // (alone when an existing file is reused). Advance is called for every
 // chunk read, so implementations throttle their own drawing.
-type Reporter interface {
+type progressReporter interface {
 	Start(source string, total int64) // total < 0 when the size is unknown
 	Advance(done int64)               // bytes received so far in this attempt
 	Retry(retry int, wait time.Duration, err error)
@@ -24,12 +24,12 @@ type Reporter interface {
 
 // defaultReporter picks the display for where the code runs: an HTML bar in
 // GoNB, a terminal bar when stderr is a terminal, else the final line only.
-func defaultReporter() Reporter {
+func defaultReporter() progressReporter {
 	switch {
 	case gonbui.IsNotebook:
-		return NotebookBar()
+		return notebookReporter()
 	case term.IsTerminal(int(os.Stderr.Fd())):
-		return TerminalBar(os.Stderr, os.Stdout)
+		return terminalReporter(os.Stderr, os.Stdout)
 	default:
 		return &lineReporter{w: os.Stdout}
 	}

@@ -17,7 +17,7 @@ import (
 // output: replacing the bar leaves no empty output above the line, as
 // erasing it and printing the line would. On failure the bar is erased;
 // the error is the caller's to show.
-func NotebookBar() Reporter {
+func notebookReporter() progressReporter {
 	bar := newNotebookBar(gonbui.UpdateHTML, os.Stdout, time.Now)
 	bar.flush = gonbui.Sync
 	return bar

@@ -11,7 +11,7 @@ import (
 // TerminalBar draws a progress bar on bar (usually os.Stderr, a terminal)
 // and writes the final "ready:" line to out (usually os.Stdout, so scripts
 // can capture it). It uses github.com/schollz/progressbar.
-func TerminalBar(bar, out io.Writer) Reporter {
+func terminalReporter(bar, out io.Writer) progressReporter {
 	return &terminalBar{w: bar, out: out}
 }
 

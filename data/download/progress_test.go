@@ -77,7 +77,7 @@ func TestNotebookBarUnknownSizeRetryAndFailure(t *testing.T) {
 
 func TestTerminalBar(t *testing.T) {
 	var bar, out strings.Builder
-	tb := TerminalBar(&bar, &out)
+	tb := terminalReporter(&bar, &out)
 	tb.Start("https://mirror/chinook.zip", 333705)
 	tb.Advance(333705)
 	tb.Finish(Result{Path: "/course/chinook.db", Size: 884736, Verified: true}, nil)
@@ -108,7 +108,7 @@ func TestLineReporter(t *testing.T) {
 func TestReporterCallsDuringGet(t *testing.T) {
 	rec := &recorder{}
 	zip := shareddataZip(t)
-	r, err := Get(t.Context(), t.TempDir(), append(base(Source(zip)), Progress(rec))...)
+	r, err := Get(t.Context(), t.TempDir(), append(base(Source(zip)), withProgress(rec))...)
 	if err != nil {
 		t.Fatal(err)
 	}

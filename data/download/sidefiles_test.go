@@ -126,7 +126,7 @@ func TestForceMovesSideFilesWithTheDatabase(t *testing.T) {
 			if integrity != "ok" || name != "For Those About To Rock (We Salute You)|Angus Young, Malcolm Young, Brian Johnson" {
 				t.Errorf("fresh file: integrity %q, track 1 %q", integrity, name)
 			}
-			assertDigest(t, dest, ChinookDBSHA256)
+			assertDigest(t, dest, chinookDBSHA256)
 
 			// The backup opens with the student's committed work, intact.
 			integrity, got := query(t, backup, tc.studentQ)
@@ -169,7 +169,7 @@ func TestOrphanSideFilesAreSavedAside(t *testing.T) {
 	if integrity, _ := query(t, dest, "SELECT 1"); integrity != "ok" {
 		t.Errorf("fresh file: integrity %q", integrity)
 	}
-	assertDigest(t, dest, ChinookDBSHA256)
+	assertDigest(t, dest, chinookDBSHA256)
 }
 
 // TestConcurrentForceSavesNoPristineCopy: two -force runs on one modified
@@ -181,7 +181,7 @@ func TestConcurrentForceSavesNoPristineCopy(t *testing.T) {
 	os.WriteFile(dest, realDB(t), 0o644) // what the first run left
 	tmp := filepath.Join(dir, ".chinook-1.part")
 	os.WriteFile(tmp, realDB(t), 0o600)
-	saved, err := place(tmp, ChinookDBSHA256, dest, dest+".modified-20260304-050607")
+	saved, err := place(tmp, chinookDBSHA256, dest, dest+".modified-20260304-050607")
 	if err != nil || saved != "" {
 		t.Fatalf("place = %q, %v; want no backup", saved, err)
 	}

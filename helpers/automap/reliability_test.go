@@ -232,8 +232,8 @@ func hubSchema(t *testing.T) *bun.DB {
 func TestDepthHasAMemoryBudget(t *testing.T) {
 	db := hubSchema(t)
 	_, err := automap.Map(ctx, db, automap.Depth(4))
-	want := "automap: Depth(4) is too deep for this schema: its run-time types would take about "
-	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "use Depth(3) or less") {
+	want := "automap: relation chains 4 deep are too deep for this schema: its run-time types would take about "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "a depth of 3 or less fits") {
 		t.Fatalf("Map(Depth(4)) = %v\nwant an error starting %q and advising Depth(3)", err, want)
 	}
 	reg, err := automap.Map(ctx, db, automap.Depth(2))

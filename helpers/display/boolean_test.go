@@ -26,26 +26,26 @@ func testStoredBooleans(t *testing.T, db *bun.DB) {
 		}
 	}
 	want := "   id       c\n0   1       1\n1   2       0\n2   3       2\n3   4      -5\n4   5  <NULL>\n[5 rows × 2 columns]\n"
-	r, err := Fetch(ctx, db.NewSelect().Table("flags").Order("id"))
+	r, err := fetch(ctx, db.NewSelect().Table("flags").Order("id"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := Text(r); got != want {
+	if got := renderText(r); got != want {
 		t.Errorf("Query:\n%s\nwant\n%s", got, want)
 	}
 	rows, err := db.QueryContext(ctx, "SELECT id, c FROM flags ORDER BY id")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err = ReadRows(rows)
+	r, err = readRows(rows)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := Text(r); got != want {
+	if got := renderText(r); got != want {
 		t.Errorf("Rows:\n%s\nwant\n%s", got, want)
 	}
-	if strings.Contains(Text(r), "true") {
-		t.Errorf("a stored integer shown as true:\n%s", Text(r))
+	if strings.Contains(renderText(r), "true") {
+		t.Errorf("a stored integer shown as true:\n%s", renderText(r))
 	}
 }
 

@@ -13,23 +13,19 @@ type panicStringer string
 
 func (panicStringer) String() string { panic("student String() panics") }
 
-// TestModelFieldMethodsThatPanic: Models shows a field whose Value or
-// String method panics as an error in its cell, and the other cells as
-// they are, instead of ending the cell with the student's panic.
-func TestModelFieldMethodsThatPanic(t *testing.T) {
-	type row struct {
-		ID    int64
-		Price panicValuer
-		Name  panicStringer
-	}
-	r, err := ModelsResult([]row{{ID: 1, Name: "x"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "   id  price                                            name\n" +
-		"0   1  <error: Value panicked: student Value() panics>  <error: String panicked: student String() panics>\n" +
-		"[1 row × 3 columns]\n"
-	if got := Text(r, MaxColWidth(0)); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
+// TestCellMethodsThatPanic: a value whose Value or String method panics is
+// shown as an error in its cell, instead of ending the student's cell with
+// their panic.
+func TestCellMethodsThatPanic(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{panicValuer{}, "<error: Value panicked: student Value() panics>"},
+		{panicStringer("x"), "<error: String panicked: student String() panics>"},
+	} {
+		if got := formatCell(tc.v, 0).s; got != tc.want {
+			t.Errorf("%T: got %q, want %q", tc.v, got, tc.want)
+		}
 	}
 }

@@ -14,11 +14,11 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// Result is what gets shown: the columns in the query's order, the rows
+// resultTable is what gets shown: the columns in the query's order, the rows
 // kept, and the size of the whole result. Values are those database/sql
 // scans into an any (nil, int64, float64, bool, []byte, string, time.Time)
 // or any other Go value.
-type Result struct {
+type resultTable struct {
 	Columns []string
 	Head    [][]any // the first rows
 	Tail    [][]any // the last rows, when the result was cut; else empty
@@ -26,10 +26,10 @@ type Result struct {
 }
 
 // Cut reports whether rows between Head and Tail were left out.
-func (r Result) Cut() bool { return len(r.Head)+len(r.Tail) < r.Total }
+func (r resultTable) Cut() bool { return len(r.Head)+len(r.Tail) < r.Total }
 
 // Footer is the size line shown under the table, e.g. "1000 rows × 2 columns".
-func (r Result) Footer() string {
+func (r resultTable) Footer() string {
 	return plural(r.Total, "row") + " × " + plural(len(r.Columns), "column")
 }
 

@@ -247,7 +247,7 @@ var defaultSQLTypes = map[string]map[baseType]string{
 
 // TypeOf maps a column to its Go type on the given dialect ("sqlite", "pg",
 // "mysql"); see the package documentation for the table.
-func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
+func typeOfColumn(dialect string, c *inspect.Column, style NullStyle) GoType {
 	base := classify(dialect, c.Type)
 	bt := baseTypes[base]
 	gt := GoType{Expr: bt.expr, Reflect: bt.typ}

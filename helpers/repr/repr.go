@@ -41,11 +41,11 @@ func String(v any) string {
 // Print writes each value on its own line to standard output; a slice or
 // array is written one element per line.
 func Print(vs ...any) {
-	Fprint(os.Stdout, vs...)
+	fprint(os.Stdout, vs...)
 }
 
 // Fprint is Print to w.
-func Fprint(w io.Writer, vs ...any) error {
+func fprint(w io.Writer, vs ...any) error {
 	var b strings.Builder
 	for _, v := range vs {
 		rv := reflect.ValueOf(v)
