@@ -43,7 +43,7 @@ func getZip(t *testing.T, archive []byte, opts ...Option) error {
 	}
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "course") // created for the download, removed when it fails
-	_, err := Get(t.Context(), dir+string(filepath.Separator), append(base(Source(src)), opts...)...)
+	_, err := fetchResult(t.Context(), dir+string(filepath.Separator), append(base(Source(src)), opts...)...)
 	if err == nil {
 		t.Fatal("hostile archive accepted")
 	}

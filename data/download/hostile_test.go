@@ -16,7 +16,7 @@ func getWithin(t *testing.T, d time.Duration, dest string, opts ...Option) error
 	t.Helper()
 	done := make(chan error, 1)
 	go func() {
-		_, err := Get(t.Context(), dest, opts...)
+		_, err := fetchResult(t.Context(), dest, opts...)
 		done <- err
 	}()
 	select {
@@ -102,7 +102,7 @@ func TestZipBombIsAnExtractError(t *testing.T) {
 func TestSourceCredentialsNeverShown(t *testing.T) {
 	srv := newServer(t, serveBytes(realZip(t)))
 	signed := strings.Replace(srv.URL, "http://", "http://ana:t0ken@", 1) + "/chinook.zip?sig=s1gn&sv=1"
-	r, err := Get(t.Context(), t.TempDir(), base(Source(signed))...)
+	r, err := fetchResult(t.Context(), t.TempDir(), base(Source(signed))...)
 	if err != nil {
 		t.Fatal(err)
 	}

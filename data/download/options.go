@@ -111,7 +111,7 @@ func DBSHA256(hex string) Option {
 // See [Quiet], [Output], terminal bar and notebook bar.
 func withProgress(r progressReporter) Option { return func(o *options) { o.reporter = r } }
 
-// Quiet shows nothing at all; the caller reads the returned [Result].
+// Quiet shows nothing at all: no progress bar, no "ready:" line.
 func Quiet() Option { return withProgress(quiet{}) }
 
 // Terminal draws a progress bar on bar (usually os.Stderr, a terminal) and

@@ -60,7 +60,7 @@ func (n *notebookBar) Retry(retry int, wait time.Duration, err error) {
 	n.draw(0, true)
 }
 
-func (n *notebookBar) Finish(r Result, err error) {
+func (n *notebookBar) Finish(r result, err error) {
 	switch {
 	case err == nil:
 		// A line of its own (after <pre>, which ignores the first newline),

@@ -47,7 +47,7 @@ func (t *terminalBar) Retry(retry int, wait time.Duration, err error) {
 	fmt.Fprintf(t.w, "retry %d in %s after: %v\n", retry, wait.Round(time.Millisecond), err)
 }
 
-func (t *terminalBar) Finish(r Result, err error) {
+func (t *terminalBar) Finish(r result, err error) {
 	t.clear()
 	if err == nil {
 		fmt.Fprintln(t.out, r)

@@ -106,7 +106,7 @@ func TestForceMovesSideFilesWithTheDatabase(t *testing.T) {
 			dest := filepath.Join(dir, DBName)
 			crashedCopy(t, dir, tc.wal)
 
-			r, err := Get(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
+			r, err := fetchResult(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -142,7 +142,7 @@ func TestSideFilesMakeAnIntactCopyModified(t *testing.T) {
 	dest := filepath.Join(dir, DBName)
 	os.WriteFile(dest, realDB(t), 0o644)
 	os.WriteFile(dest+"-wal", []byte("frames of a student's edits"), 0o644)
-	r, err := Get(t.Context(), dest, base(Source("http://127.0.0.1:1/never-called"))...)
+	r, err := fetchResult(t.Context(), dest, base(Source("http://127.0.0.1:1/never-called"))...)
 	if err != nil || !r.Modified {
 		t.Fatalf("result = %+v, %v; want the copy kept as modified", r, err)
 	}
@@ -158,7 +158,7 @@ func TestOrphanSideFilesAreSavedAside(t *testing.T) {
 	os.Remove(dest) // the student deleted the database but not its journal
 
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
-	r, err := Get(t.Context(), dest, append(base(Source(zipPath)), withNow(now))...)
+	r, err := fetchResult(t.Context(), dest, append(base(Source(zipPath)), withNow(now))...)
 	if err != nil {
 		t.Fatal(err)
 	}

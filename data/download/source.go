@@ -40,7 +40,7 @@ type source struct {
 	builtin bool   // the default URL: the zip digest is known
 }
 
-// String is how messages and Result.Source show the source: with any
+// String is how messages and result.Source show the source: with any
 // password or signed-URL parameter hidden (internal/redact).
 func (s source) String() string {
 	if s.url != "" {

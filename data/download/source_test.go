@@ -71,7 +71,7 @@ func TestLocalSources(t *testing.T) {
 		"CHINOOK_SOURCE db": withEnv(map[string]string{envSource: "file://" + dbPath}),
 	} {
 		dir := t.TempDir()
-		r, err := Get(t.Context(), dir, append(base(), opt)...)
+		r, err := fetchResult(t.Context(), dir, append(base(), opt)...)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -86,7 +86,7 @@ func TestLocalSources(t *testing.T) {
 func TestMissingLocalSource(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "nowhere", "chinook.zip")
-	_, err := Get(t.Context(), dir, append(base(), withEnv(map[string]string{envSource: missing}))...)
+	_, err := fetchResult(t.Context(), dir, append(base(), withEnv(map[string]string{envSource: missing}))...)
 	if !errors.Is(err, errNotFound) || !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("err = %v, want errNotFound", err)
 	}
@@ -94,7 +94,7 @@ func TestMissingLocalSource(t *testing.T) {
 	if !strings.HasSuffix(err.Error(), want) {
 		t.Fatalf("message = %q, want it to end with %q", err, want)
 	}
-	_, err = Get(t.Context(), t.TempDir(), append(base(), Source(dir))...)
+	_, err = fetchResult(t.Context(), t.TempDir(), append(base(), Source(dir))...)
 	if !errors.Is(err, errSource) || !strings.Contains(err.Error(), "is a directory") {
 		t.Fatalf("directory as source: %v", err)
 	}
@@ -123,7 +123,7 @@ func TestSourceSecretsNeverShown(t *testing.T) {
 			"CHINOOK_SOURCE": withEnv(map[string]string{envSource: raw}),
 		} {
 			var out strings.Builder
-			_, err := Get(t.Context(), t.TempDir(), append(base(), opt, withRetries(0), Output(&out))...)
+			_, err := fetchResult(t.Context(), t.TempDir(), append(base(), opt, withRetries(0), Output(&out))...)
 			if err == nil {
 				t.Errorf("%s %q: no error", name, raw)
 				continue
