@@ -122,7 +122,10 @@
 // compute. DATETIME text such as "2009-01-01 00:00:00" and DATE text such
 // as "2016-07-04" scan into time.Time (in UTC) through Bun. A value a Go
 // type cannot hold (text in an INTEGER column) fails the scan with an
-// error, never truncates.
+// error, never truncates. BOOLEAN is a Go bool only on PostgreSQL: SQLite
+// has no boolean type and MySQL's BOOLEAN is TINYINT(1), so either column
+// can hold 2 or -5, which a bool would read as true and write back as 1;
+// there it is an int64 (tagged type:boolean or type:tinyint(1)).
 //
 // Nullable columns are pointers by default (*string, *int64, *time.Time)
 // or, with WithNullStyle(NullSQL), sql.NullString, sql.NullInt64,
