@@ -65,7 +65,8 @@
 // parameters, UNSIGNED and ZEROFILL set aside. Names known on any dialect
 // are matched first:
 //
-//	BOOL, BOOLEAN, MySQL TINYINT(1)                       bool
+//	BOOL, BOOLEAN on PostgreSQL                           bool
+//	BOOL, BOOLEAN on SQLite and MySQL, MySQL TINYINT(1)   int64
 //	INT, INTEGER, INT2/4/8, TINY/SMALL/MEDIUM/BIGINT,     int64
 //	  SERIAL, BIGSERIAL, SMALLSERIAL, YEAR
 //	BIGINT UNSIGNED                                       uint64
