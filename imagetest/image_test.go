@@ -44,8 +44,8 @@ var checkedNotebooks = []struct {
 	{"01_create_database.ipynb", []string{"connected: sqlite", "customers after: 1", `Customer(CustomerId=0, FirstName="Ada"`}},
 	// chinook.db is already in the home (from the image): no download.
 	{"02_reflect_existing_database.ipynb", []string{"ready: " + lessons + "/chinook.db (884736 bytes, sha256 ok", "13 tables:", "Artist: AC/DC"}},
-	{"exercises/questions.ipynb", []string{"sha256 verified: true", "Q1 not yet answered"}},
-	{"exercises/solutions.ipynb", []string{"sha256 verified: true", "✅ Q1 correct"}},
+	{"exercises/questions.ipynb", []string{"ready: " + lessons + "/exercises/chinook.db (884736 bytes, sha256 ok", "Q1 not yet answered"}},
+	{"exercises/solutions.ipynb", []string{"ready: " + lessons + "/exercises/chinook.db (884736 bytes, sha256 ok", "✅ Q1 correct"}},
 }
 
 func TestImage(t *testing.T) {
