@@ -74,7 +74,7 @@ func Append(path string, r Record) error {
 		return fmt.Errorf("%s is full (%d bytes): rename it to start a new one", path, st.Size())
 	}
 	r.Attempt = 1
-	if rf, err := os.Open(path); err == nil {
+	if rf, err := openRead(path); err == nil {
 		recs, _ := Read(rf)
 		rf.Close()
 		for _, old := range recs {

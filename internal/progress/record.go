@@ -76,7 +76,7 @@ func HintID(label string) string {
 func (r Record) valid() string {
 	switch {
 	case !validID.MatchString(r.Question):
-		return "the question id is not one (letters, digits, _.-, at most 16)"
+		return "the question id is not one (Q1, Q5a…)"
 	case r.Outcome != Correct && r.Outcome != Wrong && r.Outcome != Unanswered:
 		return "the outcome is not correct, wrong or unanswered"
 	case r.Kind != "" && r.Kind != Check && r.Kind != Solution:
