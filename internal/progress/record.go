@@ -41,6 +41,7 @@ var (
 	digits  = regexp.MustCompile(`[0-9]+`)
 	spaces  = regexp.MustCompile(`\s+`)
 	validID = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,16}$`)
+	hintID  = regexp.MustCompile(`^h[0-9a-f]{6}$`)
 )
 
 // maxLabel bounds a hint's label, in runes.
@@ -81,7 +82,7 @@ func (r Record) valid() string {
 		return "the outcome is not correct, wrong or unanswered"
 	case r.Kind != "" && r.Kind != Check && r.Kind != Solution:
 		return "the kind is not check or solution"
-	case r.HintID != "" && !regexp.MustCompile(`^h[0-9a-f]{6}$`).MatchString(r.HintID):
+	case r.HintID != "" && !hintID.MatchString(r.HintID):
 		return "the hint id is not one"
 	case r.Attempt < 1 || r.Attempt > 1e6:
 		return "the attempt number is out of range"
