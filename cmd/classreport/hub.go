@@ -166,8 +166,11 @@ func (h *hub) progressFile(ctx context.Context, user, serverURL string) ([]progr
 	}
 	defer h.do(context.WithoutCancel(ctx), "DELETE", "hub/api/users/"+url.PathEscape(h.owner)+"/tokens/"+url.PathEscape(tok.ID), h.token, nil, nil, 1<<20)
 
-	server := strings.TrimPrefix(serverURL, "/")
-	if server == "" {
+	// The hub gives the server's URL as an absolute path ("/user/ada/", or
+	// under the hub's base URL, "/jupyter/user/ada/"), which resolves against
+	// the hub's origin.
+	server := serverURL
+	if !strings.HasPrefix(server, "/") || !strings.HasSuffix(server, "/") {
 		server = "user/" + url.PathEscape(user) + "/"
 	}
 	var file struct {
