@@ -142,7 +142,7 @@ func Sync(opts Options) (*Report, error) {
 	}
 	files = slices.DeleteFunc(files, func(f string) bool { return slices.Contains(opts.Exclude, f) })
 	if err := opts.mkdirAll(opts.To); err != nil {
-		return nil, fmt.Errorf("lessonsync: create the lessons folder: %w", err)
+		return nil, fmt.Errorf("lessonsync: %w", err)
 	}
 	st := opts.readState()
 	rep := &Report{}
@@ -324,7 +324,10 @@ func (o Options) writeTemp(src, dir string) (string, error) {
 }
 
 func (o Options) mkdirAll(dir string) error {
-	if _, err := os.Stat(dir); err == nil {
+	if info, err := os.Stat(dir); err == nil {
+		if !info.IsDir() {
+			return fmt.Errorf("%s is a file, not a folder: rename it (e.g. mv %q %q), then start again", dir, dir, dir+".old")
+		}
 		return nil
 	}
 	if parent := filepath.Dir(dir); parent != dir {
