@@ -3,7 +3,7 @@
 # very same steps (Jupyter's Docker images have no make).
 
 .DEFAULT_GOAL := lessons
-.PHONY: lessons test test-image site setup lab save-outputs bench bench-classroom clean help
+.PHONY: lessons test test-image site setup lab save-outputs bench bench-classroom class-report clean help
 
 ## lessons: set up what is missing, then execute every lesson into build/lessons (the main job)
 lessons:
@@ -40,6 +40,10 @@ bench:
 ## bench-classroom: how many students one machine holds (ARGS='--students 1,5,10', see --help)
 bench-classroom:
 	@scripts/bench.sh classroom $(ARGS)
+
+## class-report: teachers — who is stuck where: HUB=<url> with CLASSREPORT_TOKEN=<admin token>, or HOMES=<folder of homes>; writes build/classreport.html
+class-report:
+	@scripts/class-report.sh
 
 ## clean: remove executed lessons, logs and the lessons' databases (keeps build/bin and the kernel)
 clean:

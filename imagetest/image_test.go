@@ -90,6 +90,7 @@ func TestImage(t *testing.T) {
 	t.Run("Hub", func(t *testing.T) { testHub(t, d, root) })
 	t.Run("BrokenHome", func(t *testing.T) { testBrokenHome(t, d) })
 	t.Run("StartedAsRoot", func(t *testing.T) { testStartedAsRoot(t, d) })
+	t.Run("SolutionsSwitch", func(t *testing.T) { testSolutionsSwitch(t, d) })
 	t.Run("FailingLessonFailsBuild", func(t *testing.T) { testFailingLesson(t, d, root, st, logDir) })
 	times = append(times, fmt.Sprintf("checks %s", time.Since(checksStart).Round(time.Second)))
 

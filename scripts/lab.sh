@@ -7,6 +7,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/jupyter-env.sh"
 "$root/scripts/setup.sh"
 cd "$root/notebooks"
+# The exercise checks record the student's progress here (exercise.Progress
+# prints it; docs/class-report.md).
+export BUNBOOK_PROGRESS=${BUNBOOK_PROGRESS:-$HOME/bunbook-progress.jsonl}
 extra=()
 # Jupyter refuses to start as root unless told to (containers, CI machines).
 [ "$(id -u)" -ne 0 ] || extra+=(--allow-root)

@@ -215,10 +215,39 @@ def code_link(m):
     return "``\\ :raw-html:`" + a + "`\\ ``{=rst}"
 
 
-def stage(notebooks, order, src, repo_url, branch):
+# The course option BUNBOOK_SOLUTIONS=hidden withholds these notebooks: the
+# site gets a page saying so in their place (links to them keep working) and
+# never their cells.
+WITHHELD = ["exercises/solutions.ipynb"]
+
+
+def withheld():
+    value = os.environ.get("BUNBOOK_SOLUTIONS", "shown")
+    if value not in ("shown", "hidden"):
+        raise BuildError(f"BUNBOOK_SOLUTIONS={value!r}: use hidden or shown")
+    return set(WITHHELD) if value == "hidden" else set()
+
+
+def withheld_notebook(title):
+    return {
+        "cells": [{"cell_type": "markdown", "metadata": {}, "source": (
+            f"# {title}\n\n"
+            "> **Note** Your teacher has not released the solutions yet. Check your answers with the "
+            "exercise checks (✅ / ❌ with a hint) in the [questions](questions.ipynb); the solutions "
+            "appear here once the course shows them (`BUNBOOK_SOLUTIONS=shown`).")}],
+        "metadata": {"kernelspec": {"display_name": "Go (gonb)", "language": "go", "name": "gonb"},
+                     "language_info": {"name": "go"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+
+
+def stage(notebooks, order, src, repo_url, branch, titles=None):
     problems = []
+    hidden = withheld()
     for nb_rel in order:
         nb = json.loads((notebooks / nb_rel).read_text(encoding="utf-8"))
+        if nb_rel in hidden:
+            nb = withheld_notebook((titles or {}).get(nb_rel, "Solutions"))
         # GoNB notebooks are Go, whatever the saved language_info says.
         info = nb.setdefault("metadata", {}).setdefault("language_info", {})
         info["name"] = "go"
@@ -492,7 +521,7 @@ def build(notebooks, course_file, out, work, docs=ROOT / "docs"):
     for d in (src, new):
         shutil.rmtree(d, ignore_errors=True)
     src.mkdir(parents=True)
-    stage(notebooks, order, src, repo_url, branch)
+    stage(notebooks, order, src, repo_url, branch, titles)
     stage_guide(guide, pathlib.Path(docs).resolve(), src, repo_url, branch)
     write_index(src, lessons, titles, repo_url, guide)
     sphinx(src, new, doctrees, {
@@ -503,8 +532,10 @@ def build(notebooks, course_file, out, work, docs=ROOT / "docs"):
     prune_static(new)
     check_self_contained(new)
     describe_diagrams(new)
+    hidden = withheld()
     for nb in order:
-        shutil.copyfile(notebooks / nb, new / nb)
+        # The staged copy: a withheld notebook's is the page that says so.
+        shutil.copyfile(src / nb if nb in hidden else notebooks / nb, new / nb)
     (new / ".nojekyll").write_text("")  # GitHub Pages: serve _static/ as is
 
     old = out.with_name(out.name + ".old")

@@ -5,10 +5,11 @@
 //
 // Usage:
 //
-//	lessonsync -from /opt/bunbook/notebooks -to /home/jovyan/bunbook [-owner 1000:100]
+//	lessonsync -from /opt/bunbook/notebooks -to /home/jovyan/bunbook [-owner 1000:100] [-exclude exercises/solutions.ipynb]
 //
 // -owner gives what it creates to that user and group (for a hook running
-// as root). It exits 1 when a file could not be synced, after syncing all
+// as root). -exclude leaves a course file out (the start hook passes
+// -exclude exercises/solutions.ipynb unless BUNBOOK_SOLUTIONS=shown). It exits 1 when a file could not be synced, after syncing all
 // the others, and 2 on bad usage.
 package main
 
@@ -27,12 +28,17 @@ func main() {
 	to := flag.String("to", "", "the student's lessons folder (created when missing)")
 	owner := flag.String("owner", "", "UID:GID to own what is created (when running as root)")
 	quiet := flag.Bool("q", false, "print only the summary and errors")
+	var exclude []string
+	flag.Func("exclude", "leave out this course `file` (relative to -from; repeatable), e.g. exercises/solutions.ipynb", func(f string) error {
+		exclude = append(exclude, f)
+		return nil
+	})
 	flag.Parse()
 	if *from == "" || *to == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: lessonsync -from COURSE_DIR -to STUDENT_DIR [-owner UID:GID] [-q]")
+		fmt.Fprintln(os.Stderr, "usage: lessonsync -from COURSE_DIR -to STUDENT_DIR [-owner UID:GID] [-exclude FILE]... [-q]")
 		os.Exit(2)
 	}
-	opts := lessonsync.Options{From: *from, To: *to}
+	opts := lessonsync.Options{From: *from, To: *to, Exclude: exclude}
 	if *owner != "" {
 		uid, gid, err := parseOwner(*owner)
 		if err != nil {

@@ -42,6 +42,10 @@ c.DockerSpawner.extra_create_kwargs = {"user": "1000:100"}
 c.DockerSpawner.volumes = {"bunbook-{username}": "/home/jovyan"}
 c.DockerSpawner.notebook_dir = "/home/jovyan"
 c.DockerSpawner.default_url = "/lab/tree/bunbook"
+# The course option: "hidden" keeps the exercises' solutions notebook out of
+# students' homes (the image's start hook reads it); set "shown" and restart
+# the hub to hand it out at each student's next server start.
+c.DockerSpawner.environment = {"BUNBOOK_SOLUTIONS": "hidden"}
 # Containers go when the server stops; volumes (the students' work) stay.
 c.DockerSpawner.remove = True
 # cmd is left unset: the image's own command (docker-stacks' start-notebook)

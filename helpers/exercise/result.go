@@ -49,6 +49,7 @@ func (r Result) Print(w io.Writer) {
 // report prints r on standard output, which is what a notebook cell shows.
 func report(r Result) Result {
 	r.Print(os.Stdout)
+	saveProgress(r)
 	return r
 }
 

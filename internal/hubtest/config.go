@@ -27,7 +27,9 @@ c.JupyterHub.cleanup_proxy = True
 # Two students with one password; nobody else may log in.
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = s["password"]
-c.Authenticator.allowed_users = set(s["users"])
+c.Authenticator.allowed_users = set(s["users"]) | set(s.get("admins", []))
+# Teachers: hub admins (Options.Admins), with the same password.
+c.Authenticator.admin_users = set(s.get("admins", []))
 
 # One server process per student, HOME = that student's folder.
 c.JupyterHub.spawner_class = "simple"

@@ -56,6 +56,8 @@ type Options struct {
 	Dir string
 	// Users are the students' names; only they can log in.
 	Users []string
+	// Admins are hub admins (teachers), who log in with the same password.
+	Admins []string
 	// Env is added to every student server's environment (and so to its
 	// kernels), e.g. JUPYTER_PATH for the course kernel.
 	Env map[string]string
@@ -127,6 +129,7 @@ func Start(ctx context.Context, opt Options) (*Hub, error) {
 		"proxy_command": []string{chp},
 		"dir":           opt.Dir,
 		"users":         opt.Users,
+		"admins":        append([]string{}, opt.Admins...),
 		"password":      h.Password,
 		"admin_token":   h.adminToken,
 		"homes":         filepath.Join(opt.Dir, "home"),

@@ -35,6 +35,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -56,6 +57,10 @@ type Options struct {
 	UID, GID int
 	// Log, when set, receives one line per file Sync wrote or kept.
 	Log func(format string, args ...any)
+	// Exclude lists course files (slash-separated, relative to From) that
+	// Sync leaves out, e.g. the solutions a teacher withholds. A copy the
+	// student already has stays.
+	Exclude []string
 }
 
 // Action is what Sync did with one course file.
@@ -135,6 +140,7 @@ func Sync(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	files = slices.DeleteFunc(files, func(f string) bool { return slices.Contains(opts.Exclude, f) })
 	if err := opts.mkdirAll(opts.To); err != nil {
 		return nil, fmt.Errorf("lessonsync: %w", err)
 	}
