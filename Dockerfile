@@ -76,6 +76,23 @@ RUN umask 0002 && export HOME=/tmp/build-home && \
     go build -o /opt/go/bin/lessonsync ./cmd/lessonsync && \
     rm -rf /tmp/build-home /tmp/jupyter-runtime
 
+# --- classroom (issue 20): gopls's cache warm, kernels culled -------------
+# A new student's gopls reads a warm cache (GOPLSCACHE below) instead of
+# type-checking the course itself (cold: ~1.6 GiB peak, warm ~150 MiB).
+# The kernel's go/goimports/gopls wrappers (scripts/kernel) came with
+# make lessons. The Jupyter server culls idle and runaway kernels
+# (deploy/jupyter_server_config.py; BUNBOOK_KERNEL_CULL_TIMEOUT, seconds).
+RUN umask 0002 && export HOME=/tmp/build-home && \
+    scripts/warm-gopls.sh /opt/go/gopls-cache && \
+    rm -rf /tmp/build-home
+USER root
+RUN install -D -m 0644 /opt/bunbook/deploy/jupyter_server_config.py \
+        /usr/local/etc/jupyter/jupyter_server_config.py
+ENV GOPLSCACHE=/opt/go/gopls-cache \
+    BUNBOOK_KERNEL_CULL_TIMEOUT=1800
+USER 1000:100
+# --- end classroom ----------------------------------------------------------
+
 # No leftovers: the executed copies, the build's Chinook copy and what the
 # lessons created (lesson1.db, …); chinook.db stays beside the lessons, for
 # offline classrooms. The course becomes read-only (root's): students work

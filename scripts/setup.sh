@@ -97,7 +97,9 @@ step "Warming Go's build cache for the lessons (about a minute the first time)"
 # Compiles (and caches) every package a lesson or exercise cell imports, with
 # the kernel's flags, so no student waits for it; nbrun cold-notice, run by
 # each lesson's first cell, tells the student when this has not happened.
-GOFLAGS=-ldflags=-s go build ./helpers/... ./data/...
+# BUNBOOK_WARM_GOCACHE: warm that cache instead of Go's own (TLJH's
+# install-course.sh: the read-only cache its students copy).
+GOCACHE=${BUNBOOK_WARM_GOCACHE:-$(go env GOCACHE)} GOFLAGS=-ldflags=-s go build ./helpers/... ./data/...
 
 step "Checking Jupyter"
 rc=0
