@@ -29,7 +29,7 @@ import (
 // folder; the kernel keeps the stripped link. The user environment is a
 // folder whose bin/jupyter is Debian's (TLJH's is a venv of its own; the
 // kernels folder is the same: <user env>/share/jupyter). ann runs with the
-// kernel's go wrapper, bob without it (BUNBOOK_GO_SHIM=off: GoNB's go get
+// kernel's go wrapper, bob without it (BUNBOOK_CELL_LEVERS=off: GoNB's go get
 // on every cell, which failed every first cell before, when the checksum
 // database's folder was in the root-owned GOPATH).
 func TestTLJHTwoStudents(t *testing.T) {
@@ -95,7 +95,7 @@ func TestTLJHTwoStudents(t *testing.T) {
 		env := []string{"HOME=" + s.home, "USER=" + s.name, "LOGNAME=" + s.name, "PATH=" + path,
 			"JUPYTER_PATH=" + filepath.Join(userEnv, "share", "jupyter"), "CHINOOK_SOURCE=" + chinook, "LANG=C.UTF-8"}
 		if s == bob {
-			env = append(env, "BUNBOOK_GO_SHIM=off")
+			env = append(env, "BUNBOOK_CELL_LEVERS=off")
 		}
 		start := s.run(t, env, s.home, 5*time.Minute, filepath.Join(goHome, "bin", "bunbook-student-start"))
 		t.Logf("%s: server start (lessons and the warm cache copied) %.1f CPU-s, %s", s.name, start.cpu, start.wall.Round(time.Millisecond))
