@@ -253,6 +253,7 @@ def parse_args(argv):
     p.add_argument("--kernel", default="gonb", help="the Go kernel's name (default gonb)")
     p.add_argument("--no-runaway", action="store_true", help="leave out the round with a misbehaving student")
     p.add_argument("--no-new-student", action="store_true", help="leave out the new-student rounds (warm and cold caches)")
+    p.add_argument("--no-cold", action="store_true", help="leave out the cold-caches new student (a first cell of ~110 CPU-s)")
     p.add_argument("--runaway-with", type=int, default=10, help="class size of the runaway round (default 10)")
     p.add_argument("--runaway-timeout", type=float, default=5, help="seconds before the runaway cell is interrupted (default 5)")
     p.add_argument("--cell-timeout", type=float, default=120, help="seconds one cell may take (default 120)")
@@ -304,7 +305,7 @@ def main(argv=None):
             b.log("warming a gopls cache (scripts/warm-gopls.sh), as the image and TLJH's install do")
             subprocess.run([os.path.join(ROOT, "scripts", "warm-gopls.sh"), args.warm_gopls], check=True,
                            stdout=subprocess.DEVNULL, timeout=1800)
-            for cold in (False, True):
+            for cold in (False,) if args.no_cold else (False, True):
                 b.log("round: a new student, %s caches" % ("cold" if cold else "warm"))
                 s, first, st = new_student(session, args, cold)
                 s["first_cpu"], s["first_s"] = (first.cpu, first.seconds) if first else (None, None)
