@@ -265,7 +265,7 @@ func TestHubServesTwoStudents(t *testing.T) {
 	}
 
 	// Ada's kernel goes on after the interrupt, with her declarations.
-	added := execute(ctx, t, ada, "%%\ndb := openDB()\ndefer db.Close()\n"+
+	added := execute(ctx, t, ada, "%%\n"+
 		"alan := &Customer{FirstName: \"Alan\", LastName: \"Turing\", Email: \"alan@example.com\"}\n"+
 		"must(db.NewInsert().Model(alan).Exec(ctx))\nfmt.Println(\"alan is customer\", alan.CustomerId)")
 	if added.Status != "ok" || !strings.Contains(added.Stdout(), "alan is customer 2\n") {

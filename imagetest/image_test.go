@@ -41,7 +41,7 @@ var checkedNotebooks = []struct {
 	path string
 	want []string
 }{
-	{"01_create_database.ipynb", []string{"opened lesson1.db (sqlite)", `Customer(CustomerId=0, FirstName="Ada"`}},
+	{"01_create_database.ipynb", []string{"connected: sqlite", "customers after: 1", `Customer(CustomerId=0, FirstName="Ada"`}},
 	// chinook.db is already in the home (from the image): no download.
 	{"02_reflect_existing_database.ipynb", []string{"ready: " + lessons + "/chinook.db (884736 bytes, sha256 ok", "13 tables:", "Artist: AC/DC"}},
 	{"exercises/questions.ipynb", []string{"sha256 verified: true", "Q1 not yet answered"}},

@@ -12,10 +12,11 @@ func init() {
 }
 
 // check01 asserts lesson 1's outputs: the DDL the echo shows, Moshe in the
-// HTML table, the repr line, the relations, all exactly once.
+// HTML table, the repr line, the relations, the transactions' counts, all
+// exactly once.
 func check01(t *testing.T, nb *nbrun.Notebook) {
 	opened := cellByID(t, nb, "open-db").Stdout()
-	if opened != "opened lesson1.db (sqlite)\n" {
+	if opened != "connected: sqlite\n" {
 		t.Errorf("open-db printed %q", opened)
 	}
 
@@ -36,7 +37,7 @@ func check01(t *testing.T, nb *nbrun.Notebook) {
 	inserted := cellByID(t, nb, "insert").Stdout()
 	requireLine(t, "insert", inserted, "new customer id: 1", 1)
 
-	requireLine(t, "query-columns", cellByID(t, nb, "query-columns").Stdout(), `("Moshe", "moshe@cohen.com")`, 1)
+	requireLine(t, "query-columns", cellByID(t, nb, "query-columns").Stdout(), `["Moshe"] ["moshe@cohen.com"]`, 1)
 
 	html := cellByID(t, nb, "query-display").HTML()
 	if len(html) != 1 {
@@ -56,8 +57,30 @@ func check01(t *testing.T, nb *nbrun.Notebook) {
 	requireLine(t, "relations", rel, "Moshe Cohen bought Falafel for 12.50 on 2024-03-14", 1)
 	requireLine(t, "relations", rel, "customer 42 buys a falafel: constraint failed: FOREIGN KEY constraint failed (787)", 1)
 
+	checkTransactions(t, nb, "constraint failed: FOREIGN KEY constraint failed (787)")
+
 	if n := strings.Count(nb.Stdout(), `FirstName="Moshe"`); n != 1 {
 		t.Errorf("the notebook printed Moshe's model %d times, want once (a re-run must not duplicate him)", n)
+	}
+}
+
+// checkTransactions asserts lesson 1's section 8 on any database: the
+// committed transaction's two items are there, and the one that failed
+// half-way (its second statement refused with fkError) left the customers
+// as they were, its first insert rolled back.
+func checkTransactions(t *testing.T, nb *nbrun.Notebook, fkError string) {
+	t.Helper()
+	commit := cellByID(t, nb, "tx-commit").Stdout()
+	for _, line := range []string{"[bun]  BEGIN             BEGIN", "[bun]  COMMIT            COMMIT", "items: 3"} {
+		requireLine(t, "tx-commit", commit, line, 1)
+	}
+	rollback := cellByID(t, nb, "tx-rollback").Stdout()
+	for _, line := range []string{"customers before: 1", "[bun]  BEGIN             BEGIN", "[bun]  ROLLBACK          ROLLBACK",
+		"transaction: " + fkError, "customers after: 1"} {
+		requireLine(t, "tx-rollback", rollback, line, 1)
+	}
+	if strings.Contains(rollback, "COMMIT") {
+		t.Errorf("tx-rollback committed:\n%s", rollback)
 	}
 }
 

@@ -25,8 +25,9 @@ func firstRun02(t *testing.T) {
 }
 
 // check02 asserts lesson 2's outputs: the verified download, the 13 table
-// names, the schema picture drawn from the inspected schema, the automap
-// models and the first album, the generated source (the very code pasted
+// names, a row in a map and rows in a struct with plain Bun, the schema
+// picture drawn from the inspected schema, the automap models and the
+// struct behind the albums model, the generated source (the very code pasted
 // into the next cell) and the first track with its album and artist.
 func check02(t *testing.T, nb *nbrun.Notebook) {
 	// The bar's display becomes the ready line: no empty output above it.
@@ -39,6 +40,13 @@ func check02(t *testing.T, nb *nbrun.Notebook) {
 		"media_types", "playlist_track", "playlists", "sqlite_sequence", "sqlite_stat1", "tracks"}
 	if got, want := cellByID(t, nb, "table-names").Stdout(), "13 tables:\n\t"+strings.Join(tables, "\n\t")+"\n"; got != want {
 		t.Errorf("table-names printed\n%s\nwant\n%s", got, want)
+	}
+
+	requireLine(t, "scan-map", cellByID(t, nb, "scan-map").Stdout(),
+		"map[AlbumId:1 ArtistId:1 Title:For Those About To Rock We Salute You]", 1)
+	if got, want := cellByID(t, nb, "scan-struct").Stdout(),
+		"AC/DC — For Those About To Rock We Salute You\nAC/DC — Let There Be Rock\n"; got != want {
+		t.Errorf("scan-struct printed\n%s\nwant\n%s", got, want)
 	}
 
 	pic := cellByID(t, nb, "schema-picture")
@@ -77,8 +85,15 @@ func check02(t *testing.T, nb *nbrun.Notebook) {
 	}
 
 	album := cellByID(t, nb, "automap-album").Stdout()
-	requireLine(t, "automap-album", album, "\talbums.AlbumId, albums.Title, albums.ArtistId", 1)
-	requireLine(t, "automap-album", album, "1 For Those About To Rock We Salute You 1", 1)
+	for _, line := range []string{
+		"\tBaseModel schema.BaseModel `bun:\"table:albums,alias:album\"`",
+		"\tAlbumId int64 `bun:\"AlbumId,pk,autoincrement\"`",
+		"\tTitle string `bun:\"Title,notnull,type:nvarchar(160)\"`",
+		"\tArtist *struct{…} `bun:\"rel:belongs-to,join:ArtistId=ArtistId\"`",
+		"Title: For Those About To Rock We Salute You",
+	} {
+		requireLine(t, "automap-album", album, line, 1)
+	}
 
 	generated := strings.TrimSpace(cellByID(t, nb, "codegen").Stdout())
 	pasted := strings.TrimSpace(cellByID(t, nb, "generated-models").Source)

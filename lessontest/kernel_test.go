@@ -6,8 +6,10 @@ package lessontest_test
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -80,7 +82,7 @@ func TestKernelCompletionAndDocs(t *testing.T) {
 	}
 
 	// gopls indexes the module on its first request: retry, bounded.
-	code := "%%\ndb := openDB()\ndefer db.Close()\ndb.New"
+	code := "%%\ndb.New"
 	var matches []string
 	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
@@ -100,7 +102,7 @@ func TestKernelCompletionAndDocs(t *testing.T) {
 		t.Fatalf("Tab after db.New offers %q, want NewSelect and NewInsert among them (is gopls on the kernel's PATH? scripts/setup.sh builds it)", matches)
 	}
 
-	code = "%%\ndb := openDB()\ndefer db.Close()\nvar names []string\ncheck(db.NewSelect().Model((*Customer)(nil)).Column(\"FirstName\").Scan(ctx, &names))\n"
+	code = "%%\nvar names []string\ncheck(db.NewSelect().Model((*Customer)(nil)).Column(\"FirstName\").Scan(ctx, &names))\n"
 	r, err := s.Inspect(code, strings.Index(code, "NewSelect")+3, time.Minute)
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +119,7 @@ func TestKernelCompletionAndDocs(t *testing.T) {
 	t.Logf("Shift+Tab on NewSelect: %s", doc)
 
 	// While the student types, the cell does not parse yet.
-	code = "%%\ndb := openDB()\ndefer db.Close()\ndb.NewSelect("
+	code = "%%\ndb.NewSelect("
 	r, err = s.Inspect(code, len(code), time.Minute)
 	if err != nil {
 		t.Fatal(err)
@@ -139,11 +141,11 @@ func TestKernelCompletionAndDocs(t *testing.T) {
 		}
 	}
 	code = lessonCell(t, lesson, "open-db")
-	r, err = s.Inspect(code, strings.Index(code, "MustOpenEnv")+2, time.Minute)
+	r, err = s.Inspect(code, strings.Index(code, "NewDB")+2, time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("Shift+Tab in open-db on MustOpenEnv : %v", r.Data)
+	t.Logf("Shift+Tab in open-db on NewDB : %v", r.Data)
 }
 
 func contains(list []string, s string) bool {
@@ -259,8 +261,108 @@ func TestOutOfOrderCellsNameTheSection(t *testing.T) {
 	s = startKernelIn(t, nbrun.StudentKernel, dir)
 	runCell(t, s, lessonCell(t, lesson2, "setup"))
 	failing(lessonCell(t, lesson2, "table-names"),
-		"→ run the cells of section \"The Chinook sample database\" first (it makes the database file), then this cell again")
+		"→ run the cells of section \"1. The Chinook sample database\" first (it makes the database file), then this cell again")
 	if _, err := os.Stat(filepath.Join(dir, "chinook.db")); err == nil {
 		t.Error("opening the missing chinook.db created it")
+	}
+}
+
+// What a student sees for three common mistakes names the mistake, or the
+// section to run first, rather than a consequence further on:
+//
+//   - a lesson cell run first in a fresh kernel fails to compile on the
+//     declarations it needs ("undefined: db"), which GoNB reports before any
+//     code of ours runs; the note under the section's heading names the
+//     sections to run first;
+//   - a typo in a function name (fmt.Prinln) is reported as that, since the
+//     lesson imports fmt itself rather than leaving it to goimports;
+//   - a struct tag missing its closing quote, which Go compiles and then
+//     ignores, is named by the models cell's checkTags, instead of a later
+//     query failing on a column Bun guessed.
+func TestStudentMistakesNameTheCause(t *testing.T) {
+	dir := t.TempDir()
+	lesson1, err := filepath.Abs("01_create_database.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startKernelIn(t, nbrun.StudentKernel, dir)
+	shown := func(code string) string {
+		t.Helper()
+		r, err := s.Execute(code, 5*time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := r.Cell()
+		if r.Status != "error" || c.Error() == nil {
+			t.Fatalf("the cell did not fail:\n%s\n--- outputs: %+v", code, c.Outputs)
+		}
+		return html.UnescapeString(strings.Join(c.HTML(), "\n")) + "\n" + c.Error().String() + "\n" + c.Stderr()
+	}
+
+	// A fresh kernel: the insert cell first.
+	nb, err := nbrun.ReadNotebook(lesson1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := shown(cellByID(t, nb, "insert").Source)
+	for _, want := range []string{"undefined: db", "undefined: Customer"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the insert cell in a fresh kernel does not say %q:\n%s", want, out)
+		}
+	}
+	if md := cellByID(t, nb, "insert-md").Source; !strings.Contains(md, "*Run sections 1–4 first.*") {
+		t.Errorf("insert-md does not say which sections to run first:\n%s", md)
+	}
+
+	// The typo, after the first cell.
+	runCell(t, s, cellByID(t, nb, "open-db").Source)
+	out = shown("%%\nfmt.Prinln(\"hello\")\n")
+	if !strings.Contains(out, "undefined: fmt.Prinln") {
+		t.Errorf("fmt.Prinln is not reported as undefined: fmt.Prinln:\n%s", out)
+	}
+
+	// The malformed tag, in the models cell.
+	runCell(t, s, cellByID(t, nb, "helpers").Source)
+	models := cellByID(t, nb, "models").Source
+	const tag = "`bun:\"Email,type:varchar(60),notnull\"`"
+	if !strings.Contains(models, tag) {
+		t.Fatalf("the models cell has no %s", tag)
+	}
+	out = shown(strings.Replace(models, tag, strings.Replace(tag, "notnull\"", "notnull", 1), 1))
+	if !strings.Contains(out, "Customer.Email: malformed struct tag `bun:\"Email,type:varchar(60),notnull`: Go ignores it (is a quote missing?)") {
+		t.Errorf("the malformed tag is not named:\n%s", out)
+	}
+	runCell(t, s, models)
+}
+
+// TestSectionsSayWhatToRunFirst: in every notebook, each numbered section
+// after the first (and each exercise) starts by naming what to run first,
+// since a cell run first in a fresh kernel fails to compile before any code
+// of the lesson can explain it.
+func TestSectionsSayWhatToRunFirst(t *testing.T) {
+	paths, err := nbrun.FindNotebooks(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	numbered := regexp.MustCompile(`^## (?:[2-9]|Q\d)\.`)
+	for _, path := range paths {
+		nb, err := nbrun.ReadNotebook(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, c := range nb.Cells {
+			if c.Type != "markdown" || !numbered.MatchString(c.Source) {
+				continue
+			}
+			n++
+			_, body, _ := strings.Cut(c.Source, "\n\n")
+			if !strings.HasPrefix(body, "*Run ") || !strings.Contains(strings.SplitN(body, "\n", 2)[0], " first.*") {
+				t.Errorf("%s: section %q does not start with \"*Run … first.*\"", path, strings.SplitN(c.Source, "\n", 2)[0])
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s has no numbered sections", path)
+		}
 	}
 }

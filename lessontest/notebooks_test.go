@@ -28,7 +28,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bunbook/bunbook/data/download"
 	"github.com/bunbook/bunbook/internal/nbrun"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
@@ -37,9 +36,9 @@ func init() {
 	// Lesson 2 and the exercises fetch Chinook with data/download; the tests
 	// point it at the shared copy (../shared/data/chinook.zip), so they run
 	// offline through the real download path: unzip, verify, install.
-	if os.Getenv(download.EnvSource) == "" {
+	if os.Getenv("CHINOOK_SOURCE") == "" {
 		if dir, err := shareddata.Dir(); err == nil {
-			os.Setenv(download.EnvSource, filepath.Join(dir, "chinook.zip"))
+			os.Setenv("CHINOOK_SOURCE", filepath.Join(dir, "chinook.zip"))
 		}
 	}
 }

@@ -28,7 +28,7 @@ func TestBuildRefuses(t *testing.T) {
 				}
 			}
 		}),
-		want: []string{"01_create_database.ipynb: no saved outputs in any of its 9 code cells", "scripts/save-outputs.sh"},
+		want: []string{"01_create_database.ipynb: no saved outputs in any of its 11 code cells", "scripts/save-outputs.sh"},
 	}, {
 		name: "an error output",
 		break_: edit("01_create_database.ipynb", func(nb notebook) {
@@ -37,14 +37,14 @@ func TestBuildRefuses(t *testing.T) {
 				"traceback": []any{"panic: constraint failed"},
 			}}
 		}),
-		want: []string{"01_create_database.ipynb: cell 10 (code: db := openDB())", "has an error output: panic: constraint failed: UNIQUE constraint failed: customers.Email — fix the cell"},
+		want: []string{"01_create_database.ipynb: cell 10 (code: moshe := &Customer{)", "has an error output: panic: constraint failed: UNIQUE constraint failed: customers.Email — fix the cell"},
 	}, {
 		name: "a cell never run",
 		break_: edit("02_reflect_existing_database.ipynb", func(nb notebook) {
 			c := nb.cells()[13]
 			c["outputs"], c["execution_count"] = []any{}, nil
 		}),
-		want: []string{"02_reflect_existing_database.ipynb: cell 13 (code: db := openChinook())", "has not been run (no saved outputs)"},
+		want: []string{"02_reflect_existing_database.ipynb: cell 13 (code: import \"github.com/bunbook/bunbook/helpers/automap\")", "has not been run (no saved outputs)"},
 	}, {
 		name:   "a notebook missing from the course order",
 		course: []string{"01_create_database.ipynb"},

@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/bunbook/bunbook/data/download"
 	"golang.org/x/term"
@@ -28,11 +29,14 @@ const (
 	exitOK          = 0
 	exitFailed      = 1
 	exitUsage       = 2
-	exitInterrupted = 130 // as a shell reports a program stopped by Ctrl-C
+	exitInterrupted = 130 // as a shell reports a program stopped by Ctrl-C (also for SIGTERM, SIGHUP)
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C, a kernel shutdown or docker stop (SIGTERM) and a closed
+	// terminal (SIGHUP) all cancel the download, which removes its
+	// temporary file before the exit.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd()))))
 }
@@ -56,7 +60,8 @@ Flags:
 `
 
 const usageTail = `
-Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted.
+Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted (Ctrl-C,
+SIGTERM or SIGHUP; nothing is left behind).
 `
 
 // run is main without the process: flags in, exit code out.
@@ -69,16 +74,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		fmt.Fprint(fs.Output(), usageTail)
 	}
 	var (
-		dest        = fs.String("o", download.DBName, "destination `file`, or an existing directory to hold chinook.db")
-		source      = fs.String("source", "", "`URL or path` of chinook.zip or chinook.db (default $CHINOOK_SOURCE, else "+download.DefaultURL+")")
-		timeout     = fs.Duration("timeout", download.DefaultTimeout, "give up after this long in total, retries included (0: never)")
-		idleTimeout = fs.Duration("idle-timeout", download.DefaultIdleTimeout, "give up an attempt after this long without receiving data (0: never)")
-		retries     = fs.Int("retries", download.DefaultRetries, "retries of a transient failure (5xx, reset, truncated, idle)")
-		maxSize     = fs.Int64("max-size", download.DefaultMaxSize, "largest download and extracted database accepted, in `bytes`")
-		force       = fs.Bool("force", false, "download again even if -o holds a database; a modified one is saved beside it first")
-		unverified  = fs.Bool("unverified", false, "accept a database whose SHA-256 differs from Chinook's (a teacher's own database)")
-		digest      = fs.String("sha256", download.ChinookDBSHA256, "expected SHA-256 of the database, `hex`")
-		quiet       = fs.Bool("q", false, "print nothing but errors")
+		dest       = fs.String("o", download.DBName, "destination `file`, or an existing directory to hold chinook.db")
+		source     = fs.String("source", "", "`URL or path` of chinook.zip or chinook.db (default $CHINOOK_SOURCE, else sqlitetutorial.net's chinook.zip)")
+		force      = fs.Bool("force", false, "download again even if -o holds a database; a modified one is saved beside it first")
+		unverified = fs.Bool("unverified", false, "accept a database whose SHA-256 differs from Chinook's (a teacher's own database)")
+		digest     = fs.String("sha256", "", "expected SHA-256 of the database, `hex` (default: Chinook's)")
+		quiet      = fs.Bool("q", false, "print nothing but errors")
 	)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -92,13 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 		return exitUsage
 	}
 
-	opts := []download.Option{
-		download.Timeout(*timeout),
-		download.IdleTimeout(*idleTimeout),
-		download.Retries(*retries),
-		download.MaxSize(*maxSize),
-		download.DBSHA256(*digest),
-	}
+	opts := []download.Option{download.DBSHA256(*digest)}
 	if *source != "" {
 		opts = append(opts, download.Source(*source))
 	}
@@ -112,12 +107,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	case *quiet:
 		opts = append(opts, download.Quiet())
 	case terminal:
-		opts = append(opts, download.Progress(download.TerminalBar(stderr, stdout)))
+		opts = append(opts, download.Terminal(stderr, stdout))
 	default:
 		opts = append(opts, download.Output(stdout))
 	}
 
-	if _, err := download.Get(ctx, *dest, opts...); err != nil {
+	if _, err := download.Chinook(ctx, *dest, opts...); err != nil {
 		fmt.Fprintln(stderr, err)
 		if errors.Is(err, context.Canceled) {
 			return exitInterrupted

@@ -7,13 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bunbook/bunbook/data/download"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
 func runCLI(t *testing.T, ctx context.Context, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	t.Setenv(download.EnvSource, "") // the flags under test choose the source
+	t.Setenv("CHINOOK_SOURCE", "") // the flags under test choose the source
 	var out, errb strings.Builder
 	code = run(ctx, args, &out, &errb, false)
 	return code, out.String(), errb.String()
@@ -39,7 +38,7 @@ func TestRunInstallsThenReuses(t *testing.T) {
 
 func TestRunHonoursEnvironment(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv(download.EnvSource, shareddata.Path(t, "chinook.db"))
+	t.Setenv("CHINOOK_SOURCE", shareddata.Path(t, "chinook.db"))
 	var out, errb strings.Builder
 	if code := run(t.Context(), []string{"-o", dir}, &out, &errb, false); code != 0 {
 		t.Fatalf("code %d, stderr %q", code, errb.String())
@@ -80,18 +79,16 @@ func TestUsage(t *testing.T) {
 		"CHINOOK_SOURCE  where to get Chinook",
 		"-o file",
 		"-source URL or path",
-		"-idle-timeout duration",
-		"-max-size bytes",
 		"-sha256 hex",
 		"-unverified",
-		"Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted.",
+		"Exit status: 0 ready, 1 failed, 2 bad usage, 130 interrupted (Ctrl-C,",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("usage lacks %q:\n%s", want, errOut)
 		}
 	}
-	code, _, errOut = runCLI(t, t.Context(), "-retries", "many")
-	if code != 2 || !strings.Contains(errOut, `invalid value "many" for flag -retries`) {
+	code, _, errOut = runCLI(t, t.Context(), "-force=many")
+	if code != 2 || !strings.Contains(errOut, `invalid boolean value "many" for -force`) {
 		t.Fatalf("bad flag: code %d, stderr %q", code, errOut)
 	}
 	code, _, errOut = runCLI(t, t.Context(), "chinook.db")

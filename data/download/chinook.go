@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -24,13 +25,13 @@ import (
 // the working directory. A valid copy already there is reused without any
 // network access. See the package documentation for the options.
 func Chinook(ctx context.Context, dest string, opts ...Option) (string, error) {
-	r, err := Get(ctx, dest, opts...)
+	r, err := fetchResult(ctx, dest, opts...)
 	return r.Path, err
 }
 
-// Get is [Chinook] returning the full [Result]: size, digest, origin and
-// whether a cached, modified or backed-up file was involved.
-func Get(ctx context.Context, dest string, opts ...Option) (Result, error) {
+// fetchResult is [Chinook] returning the full result: size, digest, origin
+// and whether a cached, modified or backed-up file was involved.
+func fetchResult(ctx context.Context, dest string, opts ...Option) (result, error) {
 	o := newOptions(opts)
 	rep := o.reporter
 	if rep == nil {
@@ -41,22 +42,22 @@ func Get(ctx context.Context, dest string, opts ...Option) (Result, error) {
 	return r, err
 }
 
-func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, error) {
+func (o *options) get(ctx context.Context, dest string, rep progressReporter) (result, error) {
 	o.dbSHA256 = strings.ToLower(o.dbSHA256)
 	if b, err := hex.DecodeString(o.dbSHA256); err != nil || len(b) != sha256.Size {
-		return Result{}, &Error{Op: "check", Source: "DBSHA256",
-			Err: fmt.Errorf("%w: %q is not a SHA-256 digest (64 hex digits)", ErrSource, o.dbSHA256),
+		return result{}, &dlError{Op: "check", Source: "DBSHA256",
+			Err: fmt.Errorf("%w: %q is not a SHA-256 digest (64 hex digits)", errSource, o.dbSHA256),
 			Fix: "pass the output of sha256sum chinook.db"}
 	}
 	path, err := resolveDest(dest)
 	if err != nil {
-		return Result{}, &Error{Op: "check", Source: dest, Err: err, Fix: "pass a file path such as chinook.db or an existing directory"}
+		return result{}, &dlError{Op: "check", Source: dest, Err: err, Fix: "pass a file path such as chinook.db or an existing directory"}
 	}
 	have, err := inspectExisting(path, o.dbSHA256)
 	if err != nil {
-		return Result{}, &Error{Op: "check", Source: path, Err: err, Fix: "move the file away or choose another destination"}
+		return result{}, &dlError{Op: "check", Source: path, Err: err, Fix: "move the file away or choose another destination"}
 	}
-	kept := Result{Path: path, Size: have.size, SHA256: have.sha256, Cached: true}
+	kept := result{Path: path, Size: have.size, SHA256: have.sha256, Cached: true}
 	switch {
 	case have.state == intact && !o.force:
 		kept.Verified = true
@@ -67,12 +68,12 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 	}
 	srcs, err := o.sources()
 	if err != nil {
-		return Result{}, err
+		return result{}, err
 	}
 
 	if o.interrupt == nil && gonbui.IsNotebook || o.interrupt != nil && *o.interrupt {
 		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		defer stop()
 	}
 	if o.timeout > 0 {
@@ -97,7 +98,7 @@ func (o *options) get(ctx context.Context, dest string, rep Reporter) (Result, e
 	// and remove them again if the download fails.
 	undo, err := makeParents(filepath.Dir(path))
 	if err != nil {
-		return Result{}, &Error{Op: "check", Source: path, Err: localErrorf("create the folder: %w", err),
+		return result{}, &dlError{Op: "check", Source: path, Err: localErrorf("create the folder: %w", err),
 			Fix: "pass a file path such as chinook.db or an existing directory"}
 	}
 	removeStale(filepath.Dir(path), o.now())
@@ -143,7 +144,7 @@ func resolveDest(dest string) (string, error) {
 // install tries each source in turn (only the default has two: https, then
 // http) and stops at the first success or at a failure that another source
 // would not fix: bad bytes, a hostile archive, cancellation.
-func (o *options) install(ctx context.Context, srcs []source, path, backup string, rep Reporter) (Result, error) {
+func (o *options) install(ctx context.Context, srcs []source, path, backup string, rep progressReporter) (result, error) {
 	var failures []error
 	for _, src := range srcs {
 		r, err := o.installFrom(ctx, src, path, backup, rep)
@@ -155,17 +156,17 @@ func (o *options) install(ctx context.Context, srcs []source, path, backup strin
 			break
 		}
 	}
-	return Result{}, o.explain(ctx, srcs, failures)
+	return result{}, o.explain(ctx, srcs, failures)
 }
 
 func fallsBack(err error) bool {
-	return !errors.Is(err, ErrDestination) && !errors.Is(err, ErrChecksum) && !errors.Is(err, ErrUnsafeArchive) &&
-		!errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrNoDatabase)
+	return !errors.Is(err, errDestination) && !errors.Is(err, errChecksum) && !errors.Is(err, errUnsafeArchive) &&
+		!errors.Is(err, errTooLarge) && !errors.Is(err, errNoDatabase)
 }
 
 // installFrom fetches from one source with retries, verifies, extracts and
 // renames into place. Temporary files are removed on every path out.
-func (o *options) installFrom(ctx context.Context, src source, path, backup string, rep Reporter) (Result, error) {
+func (o *options) installFrom(ctx context.Context, src source, path, backup string, rep progressReporter) (result, error) {
 	dir := filepath.Dir(path)
 	var got *artifact
 	for retry := 0; ; retry++ {
@@ -175,46 +176,46 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 			break
 		}
 		if ctx.Err() != nil {
-			return Result{}, stopped(ctx)
+			return result{}, stopped(ctx)
 		}
 		if retry >= o.retries || !transient(err) {
-			return Result{}, err
+			return result{}, err
 		}
 		wait := o.backoff(retry + 1)
 		rep.Retry(retry+1, wait, err)
 		if err := sleep(ctx, wait); err != nil {
-			return Result{}, err
+			return result{}, err
 		}
 	}
 	defer got.remove()
 
 	k, err := sniff(got.path)
 	if err != nil {
-		return Result{}, err
+		return result{}, err
 	}
 	db := got
 	if k == kindZip {
-		if src.builtin && !o.unverified && got.sha256 != ChinookZipSHA256 {
-			return Result{}, &ChecksumError{File: "chinook.zip", Want: ChinookZipSHA256, Got: got.sha256}
+		if src.builtin && !o.unverified && got.sha256 != chinookZipSHA256 {
+			return result{}, &checksumError{File: "chinook.zip", Want: chinookZipSHA256, Got: got.sha256}
 		}
 		db, err = extractDB(ctx, got.path, dir, o.maxSize)
 		if err != nil {
-			return Result{}, &extractError{err}
+			return result{}, &extractError{err}
 		}
 		defer db.remove()
 		if k, err := sniff(db.path); err != nil || k != kindSQLite {
-			return Result{}, fmt.Errorf("%w: the zip's %s is not a SQLite database", ErrFormat, DBName)
+			return result{}, fmt.Errorf("%w: the zip's %s is not a SQLite database", errFormat, DBName)
 		}
 	}
 	verified := db.sha256 == o.dbSHA256
 	if !verified && !o.unverified {
-		return Result{}, &ChecksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
+		return result{}, &checksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
 	}
 	saved, err := place(db.path, db.sha256, path, backup)
 	if err != nil {
-		return Result{}, err
+		return result{}, err
 	}
-	return Result{Path: path, Size: db.size, SHA256: db.sha256, Source: src.String(), Verified: verified, Backup: saved}, nil
+	return result{Path: path, Size: db.size, SHA256: db.sha256, Source: src.String(), Verified: verified, Backup: saved}, nil
 }
 
 // place moves the verified temporary file (of digest sum) to path

@@ -16,12 +16,12 @@ func TestChinookFromServer(t *testing.T) {
 	srv := newServer(t, serveBytes(realZip(t)))
 	dir := t.TempDir()
 
-	r, err := Get(t.Context(), filepath.Join(dir, "chinook.db"), base(Source(srv.URL+"/chinook.zip"))...)
+	r, err := fetchResult(t.Context(), filepath.Join(dir, "chinook.db"), base(Source(srv.URL+"/chinook.zip"))...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Result{
-		Path: filepath.Join(dir, "chinook.db"), Size: 884736, SHA256: ChinookDBSHA256,
+	want := result{
+		Path: filepath.Join(dir, "chinook.db"), Size: 884736, SHA256: chinookDBSHA256,
 		Source: srv.URL + "/chinook.zip", Verified: true,
 	}
 	if r != want {
@@ -31,7 +31,7 @@ func TestChinookFromServer(t *testing.T) {
 		t.Fatalf("line = %q, want %q", got, line)
 	}
 	assertFiles(t, dir, "chinook.db")
-	assertDigest(t, want.Path, ChinookDBSHA256)
+	assertDigest(t, want.Path, chinookDBSHA256)
 	info, _ := os.Stat(want.Path)
 	if info.Mode().Perm() != 0o644 {
 		t.Fatalf("mode = %v, want 0644", info.Mode().Perm())
@@ -59,7 +59,7 @@ func TestChinookDestinationForms(t *testing.T) {
 	if want := filepath.Join(dir, "data", "sub", "music.db"); err != nil || p != want {
 		t.Fatalf(`Chinook("data/sub/music.db") = %q, %v; want %q`, p, err, want)
 	}
-	assertDigest(t, p, ChinookDBSHA256)
+	assertDigest(t, p, chinookDBSHA256)
 }
 
 func TestCacheHitDoesNotCallServer(t *testing.T) {
@@ -71,7 +71,7 @@ func TestCacheHitDoesNotCallServer(t *testing.T) {
 	os.WriteFile(dest, realDB(t), 0o644)
 
 	var out strings.Builder
-	r, err := Get(t.Context(), dest, append(base(), Source(srv.URL), Output(&out))...)
+	r, err := fetchResult(t.Context(), dest, append(base(), Source(srv.URL), Output(&out))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,14 +98,14 @@ func TestTruncatedBodyIsRetried(t *testing.T) {
 	})
 	dir := t.TempDir()
 	rec := &recorder{}
-	r, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Retries(3), Progress(rec))...)
+	r, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withRetries(3), withProgress(rec))...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !r.Verified || srv.hits.Load() != 3 {
 		t.Fatalf("verified=%v hits=%d, want true and 3", r.Verified, srv.hits.Load())
 	}
-	if len(rec.retries) != 2 || !errors.Is(rec.retries[0], ErrIncomplete) {
+	if len(rec.retries) != 2 || !errors.Is(rec.retries[0], errIncomplete) {
 		t.Fatalf("retries reported = %v, want 2 incomplete transfers", rec.retries)
 	}
 	assertFiles(t, dir, "chinook.db")
@@ -122,9 +122,9 @@ func TestTruncatedBodyNeverReplacesGoodFile(t *testing.T) {
 	mine := alteredDB(t)
 	os.WriteFile(dest, mine, 0o644)
 
-	_, err := Get(t.Context(), dest, append(base(Source(srv.URL)), Retries(2), Force())...)
-	if !errors.Is(err, ErrIncomplete) {
-		t.Fatalf("err = %v, want ErrIncomplete", err)
+	_, err := fetchResult(t.Context(), dest, append(base(Source(srv.URL)), withRetries(2), Force())...)
+	if !errors.Is(err, errIncomplete) {
+		t.Fatalf("err = %v, want errIncomplete", err)
 	}
 	if srv.hits.Load() != 3 {
 		t.Fatalf("hits = %d, want 1 + 2 retries", srv.hits.Load())
@@ -141,16 +141,16 @@ func TestWrongChecksum(t *testing.T) {
 	srv := newServer(t, serveBytes(makeZip(t, entry{"chinook.db", other})))
 	dir := t.TempDir()
 
-	_, err := Get(t.Context(), dir, base(Source(srv.URL))...)
-	var ce *ChecksumError
-	if !errors.As(err, &ce) || !errors.Is(err, ErrChecksum) {
-		t.Fatalf("err = %v, want a ChecksumError", err)
+	_, err := fetchResult(t.Context(), dir, base(Source(srv.URL))...)
+	var ce *checksumError
+	if !errors.As(err, &ce) || !errors.Is(err, errChecksum) {
+		t.Fatalf("err = %v, want a checksumError", err)
 	}
-	if *ce != (ChecksumError{File: "chinook.db", Want: ChinookDBSHA256, Got: digest(other)}) {
+	if *ce != (checksumError{File: "chinook.db", Want: chinookDBSHA256, Got: digest(other)}) {
 		t.Fatalf("checksum error = %+v", *ce)
 	}
 	msg := err.Error()
-	for _, want := range []string{"chinook: verify " + srv.URL, ChinookDBSHA256, digest(other), "Unverified() (-unverified)"} {
+	for _, want := range []string{"chinook: verify " + srv.URL, chinookDBSHA256, digest(other), "Unverified() (-unverified)"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}
@@ -166,7 +166,7 @@ func TestUnverifiedAndPinnedDigest(t *testing.T) {
 	srv := newServer(t, serveBytes(makeZip(t, entry{"nested/chinook.db", other})))
 
 	dir := t.TempDir()
-	r, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Unverified())...)
+	r, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), Unverified())...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,12 +176,12 @@ func TestUnverifiedAndPinnedDigest(t *testing.T) {
 	}
 
 	dir = t.TempDir()
-	r, err = Get(t.Context(), dir, append(base(Source(srv.URL)), DBSHA256(digest(other)))...)
+	r, err = fetchResult(t.Context(), dir, append(base(Source(srv.URL)), DBSHA256(digest(other)))...)
 	if err != nil || !r.Verified {
 		t.Fatalf("pinned digest: %+v, %v; want verified", r, err)
 	}
 	// The pinned digest also makes the cache hit.
-	r, err = Get(t.Context(), dir, append(base(Source("http://127.0.0.1:1/unused")), DBSHA256(digest(other)))...)
+	r, err = fetchResult(t.Context(), dir, append(base(Source("http://127.0.0.1:1/unused")), DBSHA256(digest(other)))...)
 	if err != nil || !r.Cached || !r.Verified {
 		t.Fatalf("cache with pinned digest: %+v, %v", r, err)
 	}
@@ -195,11 +195,11 @@ func TestIdleTimeout(t *testing.T) {
 		<-r.Context().Done() // then stall until the client gives up
 	})
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), IdleTimeout(20*time.Millisecond), Retries(1))...)
-	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want ErrTimeout", err)
+	_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withIdleTimeout(20*time.Millisecond), withRetries(1))...)
+	if !errors.Is(err, errTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want errTimeout", err)
 	}
-	if !strings.Contains(err.Error(), "no data for 20ms (idle timeout)") || !strings.Contains(err.Error(), "raise IdleTimeout (-idle-timeout)") {
+	if !strings.Contains(err.Error(), "no data for 20ms (idle timeout)") {
 		t.Fatalf("message = %q", err)
 	}
 	if srv.hits.Load() != 2 {
@@ -213,11 +213,11 @@ func TestOverallTimeout(t *testing.T) {
 		<-r.Context().Done() // never answers
 	})
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), Timeout(30*time.Millisecond), IdleTimeout(0))...)
-	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want ErrTimeout", err)
+	_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withTimeout(30*time.Millisecond), withIdleTimeout(0))...)
+	if !errors.Is(err, errTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want errTimeout", err)
 	}
-	if !strings.Contains(err.Error(), "gave up after 30ms (overall timeout)") || !strings.Contains(err.Error(), "raise Timeout (-timeout)") {
+	if !strings.Contains(err.Error(), "gave up after 30ms (overall timeout)") {
 		t.Fatalf("message = %q", err)
 	}
 	if srv.hits.Load() != 1 {
@@ -237,7 +237,7 @@ func TestCancelledContext(t *testing.T) {
 		<-r.Context().Done()
 	})
 	dir := t.TempDir()
-	_, err := Get(ctx, dir, base(Source(srv.URL))...)
+	_, err := fetchResult(ctx, dir, base(Source(srv.URL))...)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -253,10 +253,10 @@ func TestCancelledContext(t *testing.T) {
 func TestNotFoundIsNotRetried(t *testing.T) {
 	srv := newServer(t, http.NotFound)
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(), withEnv(map[string]string{EnvSource: srv.URL + "/chinook.zip"}))...)
-	var se *StatusError
-	if !errors.Is(err, ErrNotFound) || !errors.As(err, &se) || se.Code != 404 {
-		t.Fatalf("err = %v, want a 404 StatusError", err)
+	_, err := fetchResult(t.Context(), dir, append(base(), withEnv(map[string]string{envSource: srv.URL + "/chinook.zip"}))...)
+	var se *statusError
+	if !errors.Is(err, errNotFound) || !errors.As(err, &se) || se.Code != 404 {
+		t.Fatalf("err = %v, want a 404 statusError", err)
 	}
 	want := "chinook: fetch " + srv.URL + "/chinook.zip: HTTP 404 Not Found; check CHINOOK_SOURCE=" + srv.URL +
 		"/chinook.zip: it must name an existing chinook.zip or chinook.db"
@@ -279,7 +279,7 @@ func TestServerErrorIsRetried(t *testing.T) {
 		}
 		serveBytes(body)(w, r)
 	})
-	r, err := Get(t.Context(), t.TempDir(), base(Source(srv.URL))...)
+	r, err := fetchResult(t.Context(), t.TempDir(), base(Source(srv.URL))...)
 	if err != nil || !r.Verified || srv.hits.Load() != 2 {
 		t.Fatalf("result %+v, err %v, hits %d; want success after one retry", r, err, srv.hits.Load())
 	}
@@ -290,7 +290,7 @@ func TestRedirect(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, mirror.URL+"/files/chinook.zip", http.StatusFound)
 	})
-	r, err := Get(t.Context(), t.TempDir(), base(Source(srv.URL+"/wp-content/chinook.zip"))...)
+	r, err := fetchResult(t.Context(), t.TempDir(), base(Source(srv.URL+"/wp-content/chinook.zip"))...)
 	if err != nil || !r.Verified {
 		t.Fatalf("result %+v, err %v", r, err)
 	}
@@ -303,9 +303,9 @@ func TestRedirect(t *testing.T) {
 	moved := newServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, gone.URL+"/files/chinook.zip", http.StatusMovedPermanently)
 	})
-	_, err = Get(t.Context(), t.TempDir(), base(Source(moved.URL+"/moved"))...)
+	_, err = fetchResult(t.Context(), t.TempDir(), base(Source(moved.URL+"/moved"))...)
 	want := "chinook: fetch " + moved.URL + "/moved: HTTP 404 Not Found from " + gone.URL + "/files/chinook.zip; check the Source option"
-	if !errors.Is(err, ErrNotFound) || !strings.HasPrefix(err.Error(), want) {
+	if !errors.Is(err, errNotFound) || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("err = %v\nwant prefix %s", err, want)
 	}
 }
@@ -314,7 +314,7 @@ func TestDefaultFallsBackFromHTTPSToHTTP(t *testing.T) {
 	closed := newServer(t, nil)
 	closed.Close() // connection refused, like a blocked port 443
 	plain := newServer(t, serveBytes(realZip(t)))
-	r, err := Get(t.Context(), t.TempDir(), append(base(), withDefaults(closed.URL+"/chinook.zip", plain.URL+"/chinook.zip"), Retries(1))...)
+	r, err := fetchResult(t.Context(), t.TempDir(), append(base(), withDefaults(closed.URL+"/chinook.zip", plain.URL+"/chinook.zip"), withRetries(1))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,17 +329,17 @@ func TestDefaultZipChecksum(t *testing.T) {
 	rezipped := makeZip(t, entry{"chinook.db", realDB(t)})
 	first := newServer(t, serveBytes(rezipped))
 	second := newServer(t, serveBytes(realZip(t)))
-	_, err := Get(t.Context(), t.TempDir(), append(base(), withDefaults(first.URL, second.URL))...)
-	var ce *ChecksumError
-	if !errors.As(err, &ce) || ce.File != "chinook.zip" || ce.Want != ChinookZipSHA256 || ce.Got != digest(rezipped) {
-		t.Fatalf("err = %v, want a chinook.zip ChecksumError", err)
+	_, err := fetchResult(t.Context(), t.TempDir(), append(base(), withDefaults(first.URL, second.URL))...)
+	var ce *checksumError
+	if !errors.As(err, &ce) || ce.File != "chinook.zip" || ce.Want != chinookZipSHA256 || ce.Got != digest(rezipped) {
+		t.Fatalf("err = %v, want a chinook.zip checksumError", err)
 	}
 	if second.hits.Load() != 0 {
 		t.Fatal("the http fallback was tried after a checksum mismatch")
 	}
 	// From a custom source the same re-compressed zip is fine: the
 	// database inside is what is verified.
-	if _, err := Get(t.Context(), t.TempDir(), base(Source(first.URL))...); err != nil {
+	if _, err := fetchResult(t.Context(), t.TempDir(), base(Source(first.URL))...); err != nil {
 		t.Fatalf("custom source with re-compressed zip: %v", err)
 	}
 }
@@ -358,14 +358,14 @@ func offlineClient(dials *int) *http.Client {
 func TestOfflineSaysHowToUseALocalCopy(t *testing.T) {
 	var dials int
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(), httpClient(offlineClient(&dials)))...)
-	if !errors.Is(err, ErrUnreachable) {
-		t.Fatalf("err = %v, want ErrUnreachable", err)
+	_, err := fetchResult(t.Context(), dir, append(base(), httpClient(offlineClient(&dials)))...)
+	if !errors.Is(err, errUnreachable) {
+		t.Fatalf("err = %v, want errUnreachable", err)
 	}
 	msg := err.Error()
 	for _, want := range []string{
-		DefaultURL + ": source unreachable",
-		DefaultHTTPURL + ": source unreachable",
+		defaultURL + ": source unreachable",
+		defaultHTTPURL + ": source unreachable",
 		"no such host",
 		"are you offline? set CHINOOK_SOURCE=/path/to/chinook.zip (or the URL of a local mirror) and run again",
 	} {
@@ -384,9 +384,9 @@ func TestHTMLInsteadOfZip(t *testing.T) {
 		w.Write([]byte("<!DOCTYPE html><html>Please log in to the campus Wi-Fi</html>"))
 	})
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, base(Source(srv.URL))...)
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), `it starts with "<!DOCTYPE html><", which looks like a web page`) {
-		t.Fatalf("err = %v, want ErrFormat describing a web page", err)
+	_, err := fetchResult(t.Context(), dir, base(Source(srv.URL))...)
+	if !errors.Is(err, errFormat) || !strings.Contains(err.Error(), `it starts with "<!DOCTYPE html><", which looks like a web page`) {
+		t.Fatalf("err = %v, want errFormat describing a web page", err)
 	}
 	assertFiles(t, dir)
 }
@@ -403,9 +403,9 @@ func TestOversizedDownload(t *testing.T) {
 	})
 	for name, srv := range map[string]*server{"announced": announced, "streamed": streamed} {
 		dir := t.TempDir()
-		_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), MaxSize(100<<10))...)
-		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "the limit is 102400 bytes") {
-			t.Errorf("%s: err = %v, want ErrTooLarge naming the limit", name, err)
+		_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withMaxSize(100<<10))...)
+		if !errors.Is(err, errTooLarge) || !strings.Contains(err.Error(), "the limit is 102400 bytes") {
+			t.Errorf("%s: err = %v, want errTooLarge naming the limit", name, err)
 		}
 		assertFiles(t, dir)
 	}
@@ -417,7 +417,7 @@ func TestModifiedCopyIsKept(t *testing.T) {
 	mine := alteredDB(t)
 	os.WriteFile(dest, mine, 0o644)
 
-	r, err := Get(t.Context(), dest, base(Source("http://127.0.0.1:1/never-called"))...)
+	r, err := fetchResult(t.Context(), dest, base(Source("http://127.0.0.1:1/never-called"))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -439,7 +439,7 @@ func TestForceSavesModifiedCopy(t *testing.T) {
 	os.WriteFile(dest, mine, 0o644)
 
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
-	r, err := Get(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
+	r, err := fetchResult(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -448,13 +448,13 @@ func TestForceSavesModifiedCopy(t *testing.T) {
 	if r.String() != want {
 		t.Fatalf("line = %q\nwant   %q", r.String(), want)
 	}
-	assertDigest(t, dest, ChinookDBSHA256)
+	assertDigest(t, dest, chinookDBSHA256)
 	assertDigest(t, backup, digest(mine))
 	assertFiles(t, dir, "chinook.db", "chinook.db.modified-20260304-050607")
 
 	// The same second again: the earlier backup is kept, the new one numbered.
 	os.WriteFile(dest, mine, 0o644)
-	r, err = Get(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
+	r, err = fetchResult(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
 	if err != nil || r.Backup != backup+"-2" {
 		t.Fatalf("second backup = %q, %v; want %q", r.Backup, err, backup+"-2")
 	}
@@ -469,7 +469,7 @@ func TestBrokenFileIsSavedAndReplaced(t *testing.T) {
 	os.WriteFile(dest, []byte("not a database"), 0o644)
 
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
-	r, err := Get(t.Context(), dest, append(base(Source(zipPath)), withNow(now))...)
+	r, err := fetchResult(t.Context(), dest, append(base(Source(zipPath)), withNow(now))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,7 +479,7 @@ func TestBrokenFileIsSavedAndReplaced(t *testing.T) {
 	if b, _ := os.ReadFile(r.Backup); string(b) != "not a database" {
 		t.Fatalf("backup holds %q", b)
 	}
-	assertDigest(t, dest, ChinookDBSHA256)
+	assertDigest(t, dest, chinookDBSHA256)
 }
 
 func TestEmptyFileIsReplaced(t *testing.T) {
@@ -488,19 +488,19 @@ func TestEmptyFileIsReplaced(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "chinook.db")
 	os.WriteFile(dest, nil, 0o644)
-	r, err := Get(t.Context(), dest, base(Source(zipPath))...)
+	r, err := fetchResult(t.Context(), dest, base(Source(zipPath))...)
 	if err != nil || r.Backup != "" || !r.Verified {
 		t.Fatalf("result = %+v, err = %v", r, err)
 	}
 	assertFiles(t, dir, "chinook.db")
 }
 
-// recorder is a Reporter keeping what it was told.
+// recorder is a progressReporter keeping what it was told.
 type recorder struct {
 	starts  []string
 	last    int64
 	retries []error
-	result  *Result
+	result  *result
 	err     error
 }
 
@@ -509,12 +509,12 @@ func (r *recorder) Advance(done int64)            { r.last = done }
 func (r *recorder) Retry(_ int, _ time.Duration, err error) {
 	r.retries = append(r.retries, err)
 }
-func (r *recorder) Finish(res Result, err error) { r.result, r.err = &res, err }
+func (r *recorder) Finish(res result, err error) { r.result, r.err = &res, err }
 
 func TestBadDigestOption(t *testing.T) {
-	_, err := Get(t.Context(), t.TempDir(), base(Source("/unused"), DBSHA256("d6c11e"))...)
+	_, err := fetchResult(t.Context(), t.TempDir(), base(Source("/unused"), DBSHA256("d6c11e"))...)
 	want := `chinook: check DBSHA256: invalid source: "d6c11e" is not a SHA-256 digest (64 hex digits); pass the output of sha256sum chinook.db`
-	if !errors.Is(err, ErrSource) || err.Error() != want {
+	if !errors.Is(err, errSource) || err.Error() != want {
 		t.Fatalf("err = %v\nwant  %s", err, want)
 	}
 }
@@ -528,7 +528,7 @@ func TestStaleTemporaryFilesRemoved(t *testing.T) {
 	twoDaysAgo := time.Now().Add(-48 * time.Hour)
 	os.Chtimes(old, twoDaysAgo, twoDaysAgo)
 
-	if _, err := Get(t.Context(), dir, base(Source(shareddataZip(t)))...); err != nil {
+	if _, err := fetchResult(t.Context(), dir, base(Source(shareddataZip(t)))...); err != nil {
 		t.Fatal(err)
 	}
 	assertFiles(t, dir, ".chinook-222.part", "chinook.db")
@@ -538,7 +538,7 @@ func TestDestinationUnderAFile(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
 	dest := filepath.Join(dir, "notes.txt", "chinook.db")
-	_, err := Get(t.Context(), dest, base(Source(shareddataZip(t)))...)
+	_, err := fetchResult(t.Context(), dest, base(Source(shareddataZip(t)))...)
 	if err == nil || !strings.HasPrefix(err.Error(), "chinook: check "+dest+": ") ||
 		!strings.HasSuffix(err.Error(), "not a directory; pass a file path such as chinook.db or an existing directory") {
 		t.Fatalf("err = %v", err)

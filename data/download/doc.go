@@ -5,15 +5,15 @@
 // http://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip and
 // unzips chinook.db. This package does the same, properly:
 //
-//   - Verified: the zip from the default URL must have SHA-256
-//     [ChinookZipSHA256], and the database inside, from any source, must have
-//     [ChinookDBSHA256]. A mismatch is an [ErrChecksum] naming both digests.
+//   - Verified: the zip from the default URL must have its published
+//     SHA-256, and the database inside, from any source, must have Chinook's
+//     release digest. A mismatch is an error naming both digests.
 //   - Cached: a chinook.db already at the destination with the right digest
 //     is reused without touching the network.
 //   - Safe: bytes go to a temporary file next to the destination, are
 //     verified, only the chinook.db member is extracted (an entry named like
 //     ../x makes the whole archive rejected, and the member is cut off at
-//     [MaxSize] bytes actually inflated, whatever its header claims), and the
+//     256 MiB actually inflated, whatever its header claims), and the
 //     result is renamed into place atomically. A failed, truncated or
 //     interrupted transfer leaves nothing behind and never replaces a good
 //     file.
@@ -47,8 +47,8 @@
 // In order of precedence:
 //
 //  1. the [Source] option (the CLI's -source flag);
-//  2. the CHINOOK_SOURCE environment variable ([EnvSource]);
-//  3. [DefaultURL] over https, then [DefaultHTTPURL], the lesson's original
+//  2. the CHINOOK_SOURCE environment variable;
+//  3. sqlitetutorial.net's chinook.zip over https, then the lesson's original
 //     plain-http address (safe because the bytes are verified).
 //
 // A source is an http(s) URL, a file:// URL, or a local path. It may point
@@ -61,7 +61,7 @@
 //
 // For a source other than the default URL the zip's own digest is not
 // checked (a mirror may re-compress it), but the database inside must still
-// match [ChinookDBSHA256]. A teacher who deliberately hands out a different
+// match [chinookDBSHA256]. A teacher who deliberately hands out a different
 // database either pins its digest with [DBSHA256] or disables the check
 // with [Unverified]; the final line then says "sha256 NOT verified" and
 // shows the digest, so the choice stays visible.
@@ -93,40 +93,39 @@
 // second), removed at the end and replaced by the "ready:" line on stdout,
 // which the notebook saves; in a terminal a progress bar on stderr
 // (github.com/schollz/progressbar) and the "ready:" line on stdout;
-// elsewhere (CI logs, go test) only the "ready:" line. [Quiet], [Output],
-// [TerminalBar], [NotebookBar] or any [Reporter] given to [Progress]
-// override the choice.
+// elsewhere (CI logs, go test) only the "ready:" line. [Quiet], [Output]
+// and [Terminal] override the choice.
 //
 // # Timeouts, retries, interrupts
 //
-// [IdleTimeout] (default 30s) ends an attempt that receives nothing, and
-// [Timeout] (default 5m) the whole call. Transient failures are retried
-// [Retries] times (default 3) with exponential back-off and jitter. The default https URL falls back to
+// An attempt that receives nothing for 30 s ends, and the whole call gives
+// up after 5 minutes. Transient failures (5xx, reset connections, truncated
+// bodies) are retried 3 times with exponential back-off and jitter; a 404
+// or a checksum mismatch never is. The default https URL falls back to
 // http only when it fails for a reason a different scheme might avoid. The
 // context given to [Chinook] cancels everything; inside GoNB the stop button
-// (SIGINT) cancels it too; elsewhere the program keeps its own signals. Temporary files are named
-// .chinook-*.part beside the destination and removed on every failure; ones
-// left by a killed process are swept after a day.
+// (SIGINT), a kernel shutdown (SIGTERM) or a hang-up (SIGHUP) cancel it too;
+// elsewhere the program keeps its own signals (cmd/chinook handles all
+// three). Temporary files are named .chinook-*.part beside the destination
+// and removed on every failure and cancellation; ones left by a killed
+// process (SIGKILL) are swept after a day.
 //
 // # Errors
 //
-// Failures are [*Error] values with a Fix sentence, wrapping sentinels for
-// [errors.Is]: [ErrUnreachable] (offline or DNS failure: the message says to
-// set CHINOOK_SOURCE to a local copy), [ErrNotFound], [ErrTimeout],
-// [ErrIncomplete], [ErrChecksum] (see [ChecksumError]), [ErrTooLarge],
-// [ErrUnsafeArchive], [ErrNoDatabase], [ErrFormat], [ErrSource],
-// [ErrDestination], [ErrHTTP] (see [StatusError]), [ErrRedirect] (a
-// redirect loop, or one to file:// or another non-http(s) URL, never
-// followed). A source or destination that is not a regular file (a named
-// pipe, a device) is refused before it is opened, so it cannot block past
-// the timeout; a failed download removes the folders it created for the
-// destination. Cancellation also matches [context.Canceled] and
-// timeouts [context.DeadlineExceeded].
+// Every error starts with "chinook:", says what was being done and from
+// where, and ends with a sentence saying what to do. A source is always
+// quoted with its password and signed-URL parameters hidden
+// (internal/redact), also when it does not parse as a URL. A source or
+// destination that is not a regular file (a named pipe, a device) is refused
+// before it is opened; a file that only looks like a SQLite database (a bare
+// header, a truncated copy) is refused even with [Unverified]; a failed
+// download removes the folders it created for the destination.
+// Cancellation matches [context.Canceled].
 //
 // # Command line
 //
 // The command github.com/bunbook/bunbook/cmd/chinook does the same from a
-// terminal, with flags mirroring the options (go run ./cmd/chinook -h):
+// terminal, with flags mirroring the options, and cleans up on Ctrl-C, SIGTERM and SIGHUP (go run ./cmd/chinook -h):
 //
 //	go run ./cmd/chinook -o chinook.db
 //	go run ./cmd/chinook -source /srv/course/chinook.zip -o data/

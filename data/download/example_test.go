@@ -2,7 +2,6 @@ package download_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -38,7 +37,7 @@ func ExampleChinook() {
 	// Output: chinook.db
 }
 
-func ExampleGet() {
+func ExampleChinook_cached() {
 	dir, _ := os.MkdirTemp("", "course")
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
@@ -46,27 +45,25 @@ func ExampleGet() {
 	// The first call installs the database, the second finds it verified
 	// in place and uses no network at all.
 	for range 2 {
-		r, err := download.Get(ctx, dir, download.Source(sharedZip()), download.Quiet())
-		if err != nil {
+		var out strings.Builder
+		if _, err := download.Chinook(ctx, dir, download.Source(sharedZip()), download.Output(&out)); err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(strings.Replace(r.String(), dir, "$COURSE", 1))
+		fmt.Print(strings.Replace(out.String(), dir, "$COURSE", 1))
 	}
 	// Output:
 	// ready: $COURSE/chinook.db (884736 bytes, sha256 ok)
 	// ready: $COURSE/chinook.db (884736 bytes, sha256 ok, cached)
 }
 
-func ExampleGet_errors() {
+func ExampleChinook_errors() {
 	dir, _ := os.MkdirTemp("", "course")
 	defer os.RemoveAll(dir)
 
-	_, err := download.Get(context.Background(), dir,
+	_, err := download.Chinook(context.Background(), dir,
 		download.Source("/media/usb/chinook.zip"), download.Quiet())
-	fmt.Println(errors.Is(err, download.ErrNotFound))
 	fmt.Println(err)
 	// Output:
-	// true
 	// chinook: fetch /media/usb/chinook.zip: source not found: stat /media/usb/chinook.zip: no such file or directory; check the Source option (-source flag): it must name an existing chinook.zip or chinook.db
 }
 
@@ -77,12 +74,13 @@ func ExampleUnverified() {
 	defer os.RemoveAll(dir)
 	shared, _ := shareddata.Dir()
 
-	r, err := download.Get(context.Background(), filepath.Join(dir, "northwind.db"),
+	var out strings.Builder
+	_, err := download.Chinook(context.Background(), filepath.Join(dir, "northwind.db"),
 		download.Source(filepath.Join(shared, "northwind.db")),
-		download.Unverified(), download.Quiet())
+		download.Unverified(), download.Output(&out))
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(r.Verified, r.Size)
-	// Output: false 602112
+	fmt.Print(strings.Replace(out.String(), dir, "$COURSE", 1))
+	// Output: ready: $COURSE/northwind.db (602112 bytes, sha256 NOT verified: 98a2b8bd66914504f9e77f54539cc999e73a476e6eefde111b163fed58f3bbeb)
 }

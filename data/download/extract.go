@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -34,13 +35,16 @@ func sniff(file string) (kind, error) {
 		return 0, err
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
+	header := make([]byte, 100) // a SQLite database header
+	n, _ := io.ReadFull(f, header)
+	head := header[:min(n, len(sqliteMagic))]
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
 		return kindZip, nil
 	case bytes.Equal(head, sqliteMagic):
+		if err := wholeSQLite(f, header[:n]); err != nil {
+			return 0, err
+		}
 		return kindSQLite, nil
 	}
 	what := fmt.Sprintf("it starts with %q", head)
@@ -49,7 +53,28 @@ func sniff(file string) (kind, error) {
 	} else if lower := strings.ToLower(string(head)); strings.HasPrefix(strings.TrimSpace(lower), "<") {
 		what += ", which looks like a web page (a proxy login or a moved file?)"
 	}
-	return 0, fmt.Errorf("%w: not a zip or SQLite file: %s", ErrFormat, what)
+	return 0, fmt.Errorf("%w: not a zip or SQLite file: %s", errFormat, what)
+}
+
+// wholeSQLite rejects a file that starts like a SQLite database but cannot
+// be one: shorter than its header, a page size SQLite never writes, or a
+// size that is not a whole number of pages (a truncated copy).
+func wholeSQLite(f *os.File, header []byte) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if len(header) < 100 {
+		return fmt.Errorf("%w: a SQLite header without a database (%d bytes)", errFormat, info.Size())
+	}
+	page := int64(binary.BigEndian.Uint16(header[16:18]))
+	if page == 1 {
+		page = 65536
+	}
+	if page < 512 || page&(page-1) != 0 || info.Size()%page != 0 {
+		return fmt.Errorf("%w: a truncated or damaged SQLite database (%d bytes, page size %d)", errFormat, info.Size(), page)
+	}
+	return nil
 }
 
 // safeEntryName rejects names that could escape the extraction folder
@@ -77,14 +102,14 @@ func safeEntryName(name string) bool {
 func extractDB(ctx context.Context, zipPath, dir string, maxSize int64) (*artifact, error) {
 	zr, err := zip.OpenReader(zipPath)
 	if err != nil {
-		return nil, fmt.Errorf("%w: corrupt zip: %w", ErrFormat, err)
+		return nil, fmt.Errorf("%w: corrupt zip: %w", errFormat, err)
 	}
 	defer zr.Close()
 
 	var members []*zip.File
 	for _, f := range zr.File {
 		if !safeEntryName(f.Name) {
-			return nil, fmt.Errorf("%w: %q", ErrUnsafeArchive, f.Name)
+			return nil, fmt.Errorf("%w: %q", errUnsafeArchive, f.Name)
 		}
 		if !f.FileInfo().IsDir() && path.Base(f.Name) == DBName {
 			members = append(members, f)
@@ -92,18 +117,18 @@ func extractDB(ctx context.Context, zipPath, dir string, maxSize int64) (*artifa
 	}
 	switch len(members) {
 	case 0:
-		return nil, fmt.Errorf("%w: it holds %s", ErrNoDatabase, listEntries(zr.File))
+		return nil, fmt.Errorf("%w: it holds %s", errNoDatabase, listEntries(zr.File))
 	case 1:
 	default:
-		return nil, fmt.Errorf("%w: it holds %d of them (%s), which one is meant is unclear", ErrNoDatabase, len(members), listEntries(members))
+		return nil, fmt.Errorf("%w: it holds %d of them (%s), which one is meant is unclear", errNoDatabase, len(members), listEntries(members))
 	}
 	member := members[0]
 	if member.UncompressedSize64 > uint64(maxSize) {
-		return nil, fmt.Errorf("%w: %s declares %d bytes, the limit is %d", ErrTooLarge, member.Name, member.UncompressedSize64, maxSize)
+		return nil, fmt.Errorf("%w: %s declares %d bytes, the limit is %d", errTooLarge, member.Name, member.UncompressedSize64, maxSize)
 	}
 	rc, err := member.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%w: open %s: %w", ErrFormat, member.Name, err)
+		return nil, fmt.Errorf("%w: open %s: %w", errFormat, member.Name, err)
 	}
 	defer rc.Close()
 	// One byte over the limit is enough to know the limit is exceeded.
@@ -111,11 +136,11 @@ func extractDB(ctx context.Context, zipPath, dir string, maxSize int64) (*artifa
 	opts := &options{maxSize: maxSize}
 	a, err := opts.copyToTemp(ctx, ctx, limited, -1, dir, quiet{}, func() {})
 	if err != nil {
-		if errors.Is(err, ErrTooLarge) {
-			return nil, fmt.Errorf("%w: %s inflates beyond %d bytes (a zip bomb?)", ErrTooLarge, member.Name, maxSize)
+		if errors.Is(err, errTooLarge) {
+			return nil, fmt.Errorf("%w: %s inflates beyond %d bytes (a zip bomb?)", errTooLarge, member.Name, maxSize)
 		}
 		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, fmt.Errorf("%w: corrupt %s: %w", ErrFormat, member.Name, err)
+			return nil, fmt.Errorf("%w: corrupt %s: %w", errFormat, member.Name, err)
 		}
 		return nil, err
 	}

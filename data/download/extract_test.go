@@ -43,7 +43,7 @@ func getZip(t *testing.T, archive []byte, opts ...Option) error {
 	}
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "course") // created for the download, removed when it fails
-	_, err := Get(t.Context(), dir+string(filepath.Separator), append(base(Source(src)), opts...)...)
+	_, err := fetchResult(t.Context(), dir+string(filepath.Separator), append(base(Source(src)), opts...)...)
 	if err == nil {
 		t.Fatal("hostile archive accepted")
 	}
@@ -53,24 +53,24 @@ func getZip(t *testing.T, archive []byte, opts ...Option) error {
 
 func TestZipSlipRejected(t *testing.T) {
 	err := getZip(t, makeZip(t, entry{"../chinook.db", realDB(t)}))
-	if !errors.Is(err, ErrUnsafeArchive) {
-		t.Fatalf("err = %v, want ErrUnsafeArchive", err)
+	if !errors.Is(err, errUnsafeArchive) {
+		t.Fatalf("err = %v, want errUnsafeArchive", err)
 	}
 	if !strings.Contains(err.Error(), `unsafe zip entry: "../chinook.db"`) {
 		t.Fatalf("message = %q", err)
 	}
 	// A hostile entry next to a genuine one still condemns the archive.
 	err = getZip(t, makeZip(t, entry{"chinook.db", realDB(t)}, entry{"../../.bashrc", []byte("rm -rf ~")}))
-	if !errors.Is(err, ErrUnsafeArchive) {
-		t.Fatalf("err = %v, want ErrUnsafeArchive", err)
+	if !errors.Is(err, errUnsafeArchive) {
+		t.Fatalf("err = %v, want errUnsafeArchive", err)
 	}
 }
 
 func TestZipBombHonestHeader(t *testing.T) {
 	zeros := make([]byte, 2<<20) // deflates to about 2 KiB
-	err := getZip(t, makeZip(t, entry{"chinook.db", zeros}), MaxSize(1<<20))
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "chinook.db declares 2097152 bytes, the limit is 1048576") {
-		t.Fatalf("err = %v, want ErrTooLarge from the declared size", err)
+	err := getZip(t, makeZip(t, entry{"chinook.db", zeros}), withMaxSize(1<<20))
+	if !errors.Is(err, errTooLarge) || !strings.Contains(err.Error(), "chinook.db declares 2097152 bytes, the limit is 1048576") {
+		t.Fatalf("err = %v, want errTooLarge from the declared size", err)
 	}
 }
 
@@ -99,8 +99,8 @@ func TestZipBombLyingHeader(t *testing.T) {
 	w.Write(deflated.Bytes())
 	zw.Close()
 
-	err = getZip(t, buf.Bytes(), MaxSize(1<<20))
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "bad file format: corrupt chinook.db: zip: not a valid zip file") {
+	err = getZip(t, buf.Bytes(), withMaxSize(1<<20))
+	if !errors.Is(err, errFormat) || !strings.Contains(err.Error(), "bad file format: corrupt chinook.db: zip: not a valid zip file") {
 		t.Fatalf("err = %v, want the lying member rejected as corrupt", err)
 	}
 }
@@ -111,25 +111,25 @@ func TestZipBombReadLimit(t *testing.T) {
 	src := bytes.NewReader(make([]byte, 3000))
 	opts := &options{maxSize: 1000}
 	_, err := opts.copyToTemp(t.Context(), t.Context(), src, -1, t.TempDir(), quiet{}, func() {})
-	if !errors.Is(err, ErrTooLarge) || err.Error() != "too large: more than 1000 bytes received" {
+	if !errors.Is(err, errTooLarge) || err.Error() != "too large: more than 1000 bytes received" {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestZipWithoutDatabase(t *testing.T) {
 	err := getZip(t, makeZip(t, entry{"README.txt", []byte("hi")}, entry{"chinook.sql", []byte("create table")}))
-	if !errors.Is(err, ErrNoDatabase) || !strings.Contains(err.Error(), `no chinook.db in archive: it holds "README.txt", "chinook.sql"`) {
+	if !errors.Is(err, errNoDatabase) || !strings.Contains(err.Error(), `no chinook.db in archive: it holds "README.txt", "chinook.sql"`) {
 		t.Fatalf("err = %v", err)
 	}
 	err = getZip(t, makeZip(t, entry{"a/chinook.db", realDB(t)}, entry{"b/chinook.db", realDB(t)}))
-	if !errors.Is(err, ErrNoDatabase) || !strings.Contains(err.Error(), `it holds 2 of them ("a/chinook.db", "b/chinook.db")`) {
+	if !errors.Is(err, errNoDatabase) || !strings.Contains(err.Error(), `it holds 2 of them ("a/chinook.db", "b/chinook.db")`) {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestZipMemberNotSQLite(t *testing.T) {
 	err := getZip(t, makeZip(t, entry{"chinook.db", []byte("just text")}))
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "the zip's chinook.db is not a SQLite database") {
+	if !errors.Is(err, errFormat) || !strings.Contains(err.Error(), "the zip's chinook.db is not a SQLite database") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -138,7 +138,7 @@ func TestCorruptZip(t *testing.T) {
 	z := bytes.Clone(realZip(t))
 	z = z[:len(z)/2] // no central directory
 	err := getZip(t, z)
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "corrupt zip") {
+	if !errors.Is(err, errFormat) || !strings.Contains(err.Error(), "corrupt zip") {
 		t.Fatalf("err = %v", err)
 	}
 }

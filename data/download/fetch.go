@@ -37,28 +37,28 @@ func (a *artifact) remove() {
 const userAgent = "bunbook-chinook/1 (Go course; github.com/bunbook/bunbook)"
 
 // fetch copies one source into a temporary file in dir, hashing as it goes.
-func (o *options) fetch(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {
+func (o *options) fetch(ctx context.Context, src source, dir string, rep progressReporter) (*artifact, error) {
 	if src.url == "" {
 		return o.fetchFile(ctx, src, dir, rep)
 	}
 	return o.fetchHTTP(ctx, src, dir, rep)
 }
 
-func (o *options) fetchFile(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {
+func (o *options) fetchFile(ctx context.Context, src source, dir string, rep progressReporter) (*artifact, error) {
 	// Stat before opening: opening a named pipe blocks until a writer
 	// comes, before any timeout could apply.
 	info, err := os.Stat(src.path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %w", ErrNotFound, err)
+			return nil, fmt.Errorf("%w: %w", errNotFound, err)
 		}
 		return nil, err
 	}
 	switch {
 	case info.IsDir():
-		return nil, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", ErrSource, src.path)
+		return nil, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", errSource, src.path)
 	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%w: %s is not a regular file (%s), not chinook.zip or chinook.db", ErrSource, src.path, filekind.Of(info.Mode()))
+		return nil, fmt.Errorf("%w: %s is not a regular file (%s), not chinook.zip or chinook.db", errSource, src.path, filekind.Of(info.Mode()))
 	}
 	f, err := os.Open(src.path)
 	if err != nil {
@@ -66,13 +66,19 @@ func (o *options) fetchFile(ctx context.Context, src source, dir string, rep Rep
 	}
 	defer f.Close()
 	if info.Size() > o.maxSize {
-		return nil, fmt.Errorf("%w: %s is %d bytes, the limit is %d", ErrTooLarge, src.path, info.Size(), o.maxSize)
+		return nil, fmt.Errorf("%w: %s is %d bytes, the limit is %d", errTooLarge, src.path, info.Size(), o.maxSize)
 	}
-	rep.Start(src.String(), info.Size())
-	return o.copyToTemp(ctx, ctx, f, info.Size(), dir, rep, func() {})
+	// A file that reports 0 bytes may still hold some (/proc files):
+	// its size is unknown, not zero.
+	size := info.Size()
+	if size == 0 {
+		size = -1
+	}
+	rep.Start(src.String(), size)
+	return o.copyToTemp(ctx, ctx, f, size, dir, rep, func() {})
 }
 
-func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Reporter) (*artifact, error) {
+func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep progressReporter) (*artifact, error) {
 	// The attempt's own context is cancelled, with a timeoutError as the
 	// cause, when no byte arrives for idleTimeout (headers included).
 	actx, cancel := context.WithCancelCause(ctx)
@@ -87,7 +93,7 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, src.url, nil)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrSource, err)
+		return nil, fmt.Errorf("%w: %w", errSource, err)
 	}
 	req.Header.Set("User-Agent", userAgent)
 	client := http.DefaultClient
@@ -104,14 +110,14 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 	touch()
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
-		se := &StatusError{Code: resp.StatusCode, Status: resp.Status}
+		se := &statusError{Code: resp.StatusCode, Status: resp.Status}
 		if final := resp.Request.URL.String(); final != src.url {
 			se.URL = redact.DSN(final)
 		}
 		return nil, se
 	}
 	if resp.ContentLength > o.maxSize {
-		return nil, fmt.Errorf("%w: server announces %d bytes, the limit is %d", ErrTooLarge, resp.ContentLength, o.maxSize)
+		return nil, fmt.Errorf("%w: server announces %d bytes, the limit is %d", errTooLarge, resp.ContentLength, o.maxSize)
 	}
 	rep.Start(src.String(), resp.ContentLength)
 	a, err := o.copyToTemp(ctx, actx, resp.Body, resp.ContentLength, dir, rep, touch)
@@ -124,7 +130,7 @@ func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep Rep
 // copyToTemp streams r into a new temporary file in dir, enforcing the size
 // limit on the bytes actually read and checking the announced length. On any
 // failure the temporary file is removed.
-func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64, dir string, rep Reporter, touch func()) (a *artifact, err error) {
+func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64, dir string, rep progressReporter, touch func()) (a *artifact, err error) {
 	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return nil, localErrorf("create temporary file: %w", err)
@@ -147,7 +153,7 @@ func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64
 			touch()
 			done += int64(n)
 			if done > o.maxSize {
-				return nil, fmt.Errorf("%w: more than %d bytes received", ErrTooLarge, o.maxSize)
+				return nil, fmt.Errorf("%w: more than %d bytes received", errTooLarge, o.maxSize)
 			}
 			h.Write(buf[:n])
 			if _, err := f.Write(buf[:n]); err != nil {
@@ -160,13 +166,13 @@ func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64
 		}
 		if rerr != nil {
 			if errors.Is(rerr, io.ErrUnexpectedEOF) {
-				return nil, fmt.Errorf("%w: connection closed after %d of %d bytes: %w", ErrIncomplete, done, total, rerr)
+				return nil, fmt.Errorf("%w: connection closed after %d of %d bytes: %w", errIncomplete, done, total, rerr)
 			}
 			return nil, rerr
 		}
 	}
 	if total >= 0 && done != total {
-		return nil, fmt.Errorf("%w: got %d of %d bytes", ErrIncomplete, done, total)
+		return nil, fmt.Errorf("%w: got %d of %d bytes", errIncomplete, done, total)
 	}
 	if err := f.Sync(); err != nil {
 		return nil, localErrorf("sync temporary file: %w", err)
@@ -197,23 +203,23 @@ func transportError(ctx, actx context.Context, err error) error {
 		errors.Is(err, syscall.ECONNREFUSED) ||
 		errors.Is(err, syscall.ENETUNREACH) ||
 		errors.Is(err, syscall.EHOSTUNREACH) {
-		return fmt.Errorf("%w: %w", ErrUnreachable, err)
+		return fmt.Errorf("%w: %w", errUnreachable, err)
 	}
 	return err
 }
 
 // checkRedirect is chained before the client's own CheckRedirect: a loop,
-// or a redirect away from http(s), is an ErrRedirect, never followed.
+// or a redirect away from http(s), is an errRedirect, never followed.
 func checkRedirect(prev func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-			return fmt.Errorf("%w: redirected to %q, which is not http(s)", ErrRedirect, redact.DSN(req.URL.String()))
+			return fmt.Errorf("%w: redirected to %q, which is not http(s)", errRedirect, redact.DSN(req.URL.String()))
 		}
 		if prev != nil {
 			return prev(req, via)
 		}
 		if len(via) >= 10 {
-			return fmt.Errorf("%w: stopped after 10 redirects (a redirect loop?)", ErrRedirect)
+			return fmt.Errorf("%w: stopped after 10 redirects (a redirect loop?)", errRedirect)
 		}
 		return nil
 	}
@@ -231,10 +237,10 @@ func stopped(ctx context.Context) error {
 
 // transient reports whether another attempt at the same source may succeed.
 func transient(err error) bool {
-	if errors.Is(err, ErrRedirect) {
+	if errors.Is(err, errRedirect) {
 		return false
 	}
-	var se *StatusError
+	var se *statusError
 	if errors.As(err, &se) {
 		return se.Code >= 500 || se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests
 	}
@@ -242,7 +248,7 @@ func transient(err error) bool {
 	if errors.As(err, &dnsErr) {
 		return dnsErr.IsTemporary || dnsErr.IsTimeout
 	}
-	if errors.Is(err, ErrTimeout) || errors.Is(err, ErrIncomplete) ||
+	if errors.Is(err, errTimeout) || errors.Is(err, errIncomplete) ||
 		errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
 		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) {

@@ -16,7 +16,7 @@ func getWithin(t *testing.T, d time.Duration, dest string, opts ...Option) error
 	t.Helper()
 	done := make(chan error, 1)
 	go func() {
-		_, err := Get(t.Context(), dest, opts...)
+		_, err := fetchResult(t.Context(), dest, opts...)
 		done <- err
 	}()
 	select {
@@ -36,8 +36,8 @@ func TestFIFOsDoNotHang(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := getWithin(t, 10*time.Second, filepath.Join(dir, "out", DBName), base(Source(fifo), Timeout(5*time.Second))...)
-	if !errors.Is(err, ErrSource) || !strings.Contains(err.Error(), "is not a regular file") || strings.Contains(err.Error(), "try again later") {
+	err := getWithin(t, 10*time.Second, filepath.Join(dir, "out", DBName), base(Source(fifo), withTimeout(5*time.Second))...)
+	if !errors.Is(err, errSource) || !strings.Contains(err.Error(), "is not a regular file") || strings.Contains(err.Error(), "try again later") {
 		t.Errorf("FIFO source: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
@@ -48,7 +48,7 @@ func TestFIFOsDoNotHang(t *testing.T) {
 	if err := syscall.Mkfifo(destFIFO, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err = getWithin(t, 10*time.Second, destFIFO, base(Source(shareddataZip(t)), Timeout(5*time.Second))...)
+	err = getWithin(t, 10*time.Second, destFIFO, base(Source(shareddataZip(t)), withTimeout(5*time.Second))...)
 	if err == nil || !strings.Contains(err.Error(), "is not a regular file") {
 		t.Errorf("FIFO destination: %v", err)
 	}
@@ -56,14 +56,14 @@ func TestFIFOsDoNotHang(t *testing.T) {
 
 func TestDirectorySourceSaysWhatToDo(t *testing.T) {
 	err := getWithin(t, 10*time.Second, t.TempDir(), base(Source(t.TempDir()))...)
-	if !errors.Is(err, ErrSource) || strings.Contains(err.Error(), "try again later") ||
+	if !errors.Is(err, errSource) || strings.Contains(err.Error(), "try again later") ||
 		!strings.Contains(err.Error(), "point the Source option (-source flag) at a chinook.zip or chinook.db file") {
 		t.Errorf("directory source: %v", err)
 	}
 }
 
 // TestBadRedirects: a redirect loop and a redirect away from http(s) wrap
-// ErrRedirect, are not retried, and do not say "try again later".
+// errRedirect, are not retried, and do not say "try again later".
 func TestBadRedirects(t *testing.T) {
 	loop := newServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.Path+"x", http.StatusFound)
@@ -78,9 +78,9 @@ func TestBadRedirects(t *testing.T) {
 		{loop, "stopped after 10 redirects"},
 		{toFile, `redirected to "file:///etc/passwd", which is not http(s)`},
 	} {
-		err := getWithin(t, 20*time.Second, t.TempDir(), base(Source(tc.srv.URL+"/a"), Retries(2))...)
-		if !errors.Is(err, ErrRedirect) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "try again later") {
-			t.Errorf("err = %v\nwant ErrRedirect with %q", err, tc.want)
+		err := getWithin(t, 20*time.Second, t.TempDir(), base(Source(tc.srv.URL+"/a"), withRetries(2))...)
+		if !errors.Is(err, errRedirect) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "try again later") {
+			t.Errorf("err = %v\nwant errRedirect with %q", err, tc.want)
 		}
 		if tc.srv.hits.Load() > 11 {
 			t.Errorf("%d requests: a bad redirect was retried", tc.srv.hits.Load())
@@ -90,7 +90,7 @@ func TestBadRedirects(t *testing.T) {
 
 func TestZipBombIsAnExtractError(t *testing.T) {
 	zeros := make([]byte, 2<<20)
-	err := getZip(t, makeZip(t, entry{"chinook.db", zeros}), MaxSize(1<<20))
+	err := getZip(t, makeZip(t, entry{"chinook.db", zeros}), withMaxSize(1<<20))
 	if !strings.HasPrefix(err.Error(), "chinook: extract ") {
 		t.Errorf("err = %v, want it labelled extract", err)
 	}
@@ -102,7 +102,7 @@ func TestZipBombIsAnExtractError(t *testing.T) {
 func TestSourceCredentialsNeverShown(t *testing.T) {
 	srv := newServer(t, serveBytes(realZip(t)))
 	signed := strings.Replace(srv.URL, "http://", "http://ana:t0ken@", 1) + "/chinook.zip?sig=s1gn&sv=1"
-	r, err := Get(t.Context(), t.TempDir(), base(Source(signed))...)
+	r, err := fetchResult(t.Context(), t.TempDir(), base(Source(signed))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,8 +114,37 @@ func TestSourceCredentialsNeverShown(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "t0ken") || strings.Contains(err.Error(), "s1gn") {
 		t.Errorf("error shows a credential: %v", err)
 	}
-	err = getWithin(t, 10*time.Second, t.TempDir(), base(withEnv(map[string]string{EnvSource: "http://ana:t0ken@127.0.0.1:1/chinook.zip"}))...)
+	err = getWithin(t, 10*time.Second, t.TempDir(), base(withEnv(map[string]string{envSource: "http://ana:t0ken@127.0.0.1:1/chinook.zip"}))...)
 	if err == nil || strings.Contains(err.Error(), "t0ken") {
 		t.Errorf("error shows a credential: %v", err)
+	}
+}
+
+// TestMisleadingSources: a /proc file (size 0, yet content) is reported as
+// what it is, not as "got 4067 of 0 bytes"; a file that is only a SQLite
+// header is refused even with Unverified (probe, smaller findings).
+func TestMisleadingSources(t *testing.T) {
+	dir := t.TempDir()
+	err := getWithin(t, time.Minute, filepath.Join(dir, "a", DBName), base(Source("/proc/self/maps"))...)
+	if !errors.Is(err, errFormat) || strings.Contains(err.Error(), "of 0 bytes") || !strings.Contains(err.Error(), "not a zip or SQLite file") {
+		t.Errorf("/proc/self/maps: %v", err)
+	}
+	tiny := filepath.Join(dir, "tiny.db")
+	if err := os.WriteFile(tiny, []byte("SQLite format 3\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	truncated := filepath.Join(dir, "truncated.db")
+	if err := os.WriteFile(truncated, realDB(t)[:5000], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{tiny, truncated} {
+		dest := filepath.Join(dir, "b", DBName)
+		err = getWithin(t, time.Minute, dest, base(Source(src), Unverified())...)
+		if !errors.Is(err, errFormat) || !strings.Contains(err.Error(), "SQLite") {
+			t.Errorf("%s with Unverified: %v", filepath.Base(src), err)
+		}
+		if _, err := os.Stat(dest); err == nil {
+			t.Errorf("%s was installed", filepath.Base(src))
+		}
 	}
 }

@@ -59,7 +59,7 @@ func TestNotebookCell(t *testing.T) {
 		childEnv+"="+dest,
 		protocol.GONB_PIPE_ENV+"="+pipe,
 		protocol.GONB_PIPE_BACK_ENV+"="+back,
-		EnvSource+"="+shareddataZip(t),
+		envSource+"="+shareddataZip(t),
 	)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -173,7 +173,7 @@ func TestInterruptCancelsCleanly(t *testing.T) {
 		<-r.Context().Done()
 	})
 	dir := t.TempDir()
-	_, err := Get(t.Context(), dir, append(base(Source(srv.URL)), handleInterrupt(true))...)
+	_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), handleInterrupt(true))...)
 	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "interrupt") {
 		t.Fatalf("err = %v, want an interrupted download", err)
 	}

@@ -10,23 +10,23 @@ import (
 
 // Defaults used when no option overrides them.
 const (
-	DefaultRetries     = 3
-	DefaultTimeout     = 5 * time.Minute
-	DefaultIdleTimeout = 30 * time.Second
-	// DefaultMaxSize bounds both the downloaded file and the extracted
+	defaultRetries     = 3
+	defaultTimeout     = 5 * time.Minute
+	defaultIdleTimeout = 30 * time.Second
+	// defaultMaxSize bounds both the downloaded file and the extracted
 	// database: Chinook is 864 KiB, so 256 MiB leaves room for a teacher's
 	// own database while stopping a zip bomb long before the disk fills.
-	DefaultMaxSize int64 = 256 << 20
+	defaultMaxSize int64 = 256 << 20
 )
 
 // An Option configures [Chinook] and [Get].
 type Option func(*options)
 
 type options struct {
-	source      string       // "" means: CHINOOK_SOURCE, then the default URLs
-	client      *http.Client // nil means http.DefaultClient, which honours $HTTPS_PROXY
-	reporter    Reporter     // nil means: pick by environment
-	retries     int          // extra attempts per source after the first
+	source      string           // "" means: CHINOOK_SOURCE, then the default URLs
+	client      *http.Client     // nil means http.DefaultClient, which honours $HTTPS_PROXY
+	reporter    progressReporter // nil means: pick by environment
+	retries     int              // extra attempts per source after the first
 	backoff     func(retry int) time.Duration
 	timeout     time.Duration // overall, 0 = none
 	idleTimeout time.Duration // without any byte received, 0 = none
@@ -42,14 +42,14 @@ type options struct {
 
 func newOptions(opts []Option) *options {
 	o := &options{
-		retries:     DefaultRetries,
+		retries:     defaultRetries,
 		backoff:     exponentialBackoff(500*time.Millisecond, 8*time.Second),
-		timeout:     DefaultTimeout,
-		idleTimeout: DefaultIdleTimeout,
-		maxSize:     DefaultMaxSize,
-		dbSHA256:    ChinookDBSHA256,
+		timeout:     defaultTimeout,
+		idleTimeout: defaultIdleTimeout,
+		maxSize:     defaultMaxSize,
+		dbSHA256:    chinookDBSHA256,
 		getenv:      os.Getenv,
-		defaults:    []string{DefaultURL, DefaultHTTPURL},
+		defaults:    []string{defaultURL, defaultHTTPURL},
 		now:         time.Now,
 	}
 	for _, opt := range opts {
@@ -67,21 +67,21 @@ func Source(src string) Option { return func(o *options) { o.source = src } }
 
 // Retries sets how many times a transient failure (5xx, 408, 429, reset or
 // refused connection, truncated body, idle timeout) is retried per source.
-// 404 and checksum mismatches are never retried. Default [DefaultRetries].
-func Retries(n int) Option { return func(o *options) { o.retries = max(n, 0) } }
+// 404 and checksum mismatches are never retried. Default [defaultRetries].
+func withRetries(n int) Option { return func(o *options) { o.retries = max(n, 0) } }
 
 // Timeout bounds the whole call, retries included; 0 disables it.
-// Default [DefaultTimeout].
-func Timeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
+// Default [defaultTimeout].
+func withTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
 
 // IdleTimeout bounds how long a transfer may go without receiving a byte,
 // waiting for the response headers included; 0 disables it. An idle timeout
-// is retried like other transient failures. Default [DefaultIdleTimeout].
-func IdleTimeout(d time.Duration) Option { return func(o *options) { o.idleTimeout = d } }
+// is retried like other transient failures. Default [defaultIdleTimeout].
+func withIdleTimeout(d time.Duration) Option { return func(o *options) { o.idleTimeout = d } }
 
 // MaxSize bounds both the downloaded file and the extracted database, counted
-// on the bytes actually read. Default [DefaultMaxSize].
-func MaxSize(n int64) Option { return func(o *options) { o.maxSize = n } }
+// on the bytes actually read. Default [defaultMaxSize].
+func withMaxSize(n int64) Option { return func(o *options) { o.maxSize = n } }
 
 // Force downloads again even if the destination already holds a database.
 // A destination that differs from the known Chinook release (a student's
@@ -98,19 +98,30 @@ func Unverified() Option { return func(o *options) { o.unverified = true } }
 
 // DBSHA256 replaces the expected SHA-256 (hex) of the database, for a teacher
 // who distributes a different but pinned database. Both the cache check and
-// the download are then verified against it.
-func DBSHA256(hex string) Option { return func(o *options) { o.dbSHA256 = hex } }
+// the download are then verified against it; "" keeps Chinook's.
+func DBSHA256(hex string) Option {
+	return func(o *options) {
+		if hex != "" {
+			o.dbSHA256 = hex
+		}
+	}
+}
 
 // Progress sets how progress and the final "ready:" line are shown.
-// See [Quiet], [Output], [TerminalBar] and [NotebookBar].
-func Progress(r Reporter) Option { return func(o *options) { o.reporter = r } }
+// See [Quiet], [Output], terminal bar and notebook bar.
+func withProgress(r progressReporter) Option { return func(o *options) { o.reporter = r } }
 
-// Quiet shows nothing at all; the caller reads the returned [Result].
-func Quiet() Option { return Progress(quiet{}) }
+// Quiet shows nothing at all: no progress bar, no "ready:" line.
+func Quiet() Option { return withProgress(quiet{}) }
+
+// Terminal draws a progress bar on bar (usually os.Stderr, a terminal) and
+// writes the final "ready:" line to out (usually os.Stdout, so scripts can
+// capture it). It is the default when stderr is a terminal.
+func Terminal(bar, out io.Writer) Option { return withProgress(terminalReporter(bar, out)) }
 
 // Output writes no bar, only the final "ready:" line, to w. It suits logs,
 // CI and examples.
-func Output(w io.Writer) Option { return Progress(&lineReporter{w: w}) }
+func Output(w io.Writer) Option { return withProgress(&lineReporter{w: w}) }
 
 // exponentialBackoff returns the back-off doubling from base up to limit, with
 // up to 25% random jitter so a class of students does not retry in lockstep.

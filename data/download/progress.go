@@ -10,26 +10,26 @@ import (
 	"golang.org/x/term"
 )
 
-// A Reporter shows a download's progress. Calls come from the goroutine
+// A progressReporter shows a download's progress. Calls come from the goroutine
 // running [Get], in this order: for each attempt Start then Advance any
 // number of times, Retry between failed attempts, and Finish exactly once
 // (alone when an existing file is reused). Advance is called for every
 // chunk read, so implementations throttle their own drawing.
-type Reporter interface {
+type progressReporter interface {
 	Start(source string, total int64) // total < 0 when the size is unknown
 	Advance(done int64)               // bytes received so far in this attempt
 	Retry(retry int, wait time.Duration, err error)
-	Finish(r Result, err error)
+	Finish(r result, err error)
 }
 
 // defaultReporter picks the display for where the code runs: an HTML bar in
 // GoNB, a terminal bar when stderr is a terminal, else the final line only.
-func defaultReporter() Reporter {
+func defaultReporter() progressReporter {
 	switch {
 	case gonbui.IsNotebook:
-		return NotebookBar()
+		return notebookReporter()
 	case term.IsTerminal(int(os.Stderr.Fd())):
-		return TerminalBar(os.Stderr, os.Stdout)
+		return terminalReporter(os.Stderr, os.Stdout)
 	default:
 		return &lineReporter{w: os.Stdout}
 	}
@@ -41,7 +41,7 @@ type quiet struct{}
 func (quiet) Start(string, int64)             {}
 func (quiet) Advance(int64)                   {}
 func (quiet) Retry(int, time.Duration, error) {}
-func (quiet) Finish(Result, error)            {}
+func (quiet) Finish(result, error)            {}
 
 // lineReporter writes retries and the final "ready:" line, no bar: right
 // for logs and CI, where redrawn bars only add noise.
@@ -52,7 +52,7 @@ func (l *lineReporter) Advance(int64)       {}
 func (l *lineReporter) Retry(retry int, wait time.Duration, err error) {
 	fmt.Fprintf(l.w, "retry %d in %s after: %v\n", retry, wait.Round(time.Millisecond), err)
 }
-func (l *lineReporter) Finish(r Result, err error) {
+func (l *lineReporter) Finish(r result, err error) {
 	if err == nil {
 		fmt.Fprintln(l.w, r)
 	}

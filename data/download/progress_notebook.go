@@ -17,7 +17,7 @@ import (
 // output: replacing the bar leaves no empty output above the line, as
 // erasing it and printing the line would. On failure the bar is erased;
 // the error is the caller's to show.
-func NotebookBar() Reporter {
+func notebookReporter() progressReporter {
 	bar := newNotebookBar(gonbui.UpdateHTML, os.Stdout, time.Now)
 	bar.flush = gonbui.Sync
 	return bar
@@ -60,7 +60,7 @@ func (n *notebookBar) Retry(retry int, wait time.Duration, err error) {
 	n.draw(0, true)
 }
 
-func (n *notebookBar) Finish(r Result, err error) {
+func (n *notebookBar) Finish(r result, err error) {
 	switch {
 	case err == nil:
 		// A line of its own (after <pre>, which ignores the first newline),

@@ -11,7 +11,7 @@ import (
 // TerminalBar draws a progress bar on bar (usually os.Stderr, a terminal)
 // and writes the final "ready:" line to out (usually os.Stdout, so scripts
 // can capture it). It uses github.com/schollz/progressbar.
-func TerminalBar(bar, out io.Writer) Reporter {
+func terminalReporter(bar, out io.Writer) progressReporter {
 	return &terminalBar{w: bar, out: out}
 }
 
@@ -47,7 +47,7 @@ func (t *terminalBar) Retry(retry int, wait time.Duration, err error) {
 	fmt.Fprintf(t.w, "retry %d in %s after: %v\n", retry, wait.Round(time.Millisecond), err)
 }
 
-func (t *terminalBar) Finish(r Result, err error) {
+func (t *terminalBar) Finish(r result, err error) {
 	t.clear()
 	if err == nil {
 		fmt.Fprintln(t.out, r)

@@ -22,7 +22,7 @@ func TestNotebookBar(t *testing.T) {
 	now = now.Add(150 * time.Millisecond)
 	bar.Advance(200 << 10)
 	bar.Advance(333705) // the last chunk is always drawn
-	bar.Finish(Result{Path: "/course/chinook.db", Size: 884736, Verified: true}, nil)
+	bar.Finish(result{Path: "/course/chinook.db", Size: 884736, Verified: true}, nil)
 
 	src := "<code>https://mirror/&lt;script&gt;alert(1)&lt;/script&gt;&amp;.zip</code>"
 	want := []string{
@@ -53,7 +53,7 @@ func TestNotebookBarUnknownSizeRetryAndFailure(t *testing.T) {
 	bar := newNotebookBar(func(_, html string) { updates = append(updates, html) }, &out, time.Now)
 	bar.Start("http://m/c.zip", -1)
 	bar.Retry(1, 1500*time.Millisecond, errors.New("HTTP 503 <busy>"))
-	bar.Finish(Result{}, errors.New("failed"))
+	bar.Finish(result{}, errors.New("failed"))
 	want := []string{
 		`<div class="chinook-download">downloading <code>http://m/c.zip</code><br><progress style="width:20em"></progress> 0 B</div>`,
 		`<div class="chinook-download">downloading <code>http://m/c.zip</code><br><progress style="width:20em"></progress> 0 B<br><small>retry 1 in 1.5s after: HTTP 503 &lt;busy&gt;</small></div>`,
@@ -69,7 +69,7 @@ func TestNotebookBarUnknownSizeRetryAndFailure(t *testing.T) {
 	// A cache hit draws no bar, only the line.
 	updates = nil
 	bar = newNotebookBar(func(_, html string) { updates = append(updates, html) }, &out, time.Now)
-	bar.Finish(Result{Path: "/c.db", Size: 1, Verified: true, Cached: true}, nil)
+	bar.Finish(result{Path: "/c.db", Size: 1, Verified: true, Cached: true}, nil)
 	if fmt.Sprint(updates) != fmt.Sprint([]string{"<pre class=\"chinook-download\">\nready: /c.db (1 bytes, sha256 ok, cached)\n</pre>"}) || out.Len() != 0 {
 		t.Fatalf("cache hit: updates %q, out %q", updates, out.String())
 	}
@@ -77,10 +77,10 @@ func TestNotebookBarUnknownSizeRetryAndFailure(t *testing.T) {
 
 func TestTerminalBar(t *testing.T) {
 	var bar, out strings.Builder
-	tb := TerminalBar(&bar, &out)
+	tb := terminalReporter(&bar, &out)
 	tb.Start("https://mirror/chinook.zip", 333705)
 	tb.Advance(333705)
-	tb.Finish(Result{Path: "/course/chinook.db", Size: 884736, Verified: true}, nil)
+	tb.Finish(result{Path: "/course/chinook.db", Size: 884736, Verified: true}, nil)
 	if out.String() != "ready: /course/chinook.db (884736 bytes, sha256 ok)\n" {
 		t.Fatalf("out = %q", out.String())
 	}
@@ -98,7 +98,7 @@ func TestLineReporter(t *testing.T) {
 	l.Start("x", 10)
 	l.Advance(5)
 	l.Retry(2, 250*time.Millisecond, errors.New("HTTP 502 Bad Gateway"))
-	l.Finish(Result{Path: "/c.db", Size: 3, SHA256: "abc"}, nil)
+	l.Finish(result{Path: "/c.db", Size: 3, SHA256: "abc"}, nil)
 	want := "retry 2 in 250ms after: HTTP 502 Bad Gateway\nready: /c.db (3 bytes, sha256 NOT verified: abc)\n"
 	if out.String() != want {
 		t.Fatalf("out = %q, want %q", out.String(), want)
@@ -108,7 +108,7 @@ func TestLineReporter(t *testing.T) {
 func TestReporterCallsDuringGet(t *testing.T) {
 	rec := &recorder{}
 	zip := shareddataZip(t)
-	r, err := Get(t.Context(), t.TempDir(), append(base(Source(zip)), Progress(rec))...)
+	r, err := fetchResult(t.Context(), t.TempDir(), append(base(Source(zip)), withProgress(rec))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,13 +119,13 @@ func TestReporterCallsDuringGet(t *testing.T) {
 
 func TestResultString(t *testing.T) {
 	for _, tc := range []struct {
-		r    Result
+		r    result
 		want string
 	}{
-		{Result{Path: "/c.db", Size: 9, Verified: true}, "ready: /c.db (9 bytes, sha256 ok)"},
-		{Result{Path: "/c.db", Size: 9, Verified: true, Cached: true}, "ready: /c.db (9 bytes, sha256 ok, cached)"},
-		{Result{Path: "/c.db", Size: 9, SHA256: "ff"}, "ready: /c.db (9 bytes, sha256 NOT verified: ff)"},
-		{Result{Path: "/c.db", Size: 9, Verified: true, Backup: "/c.db.broken-1"}, "ready: /c.db (9 bytes, sha256 ok; previous file saved as /c.db.broken-1)"},
+		{result{Path: "/c.db", Size: 9, Verified: true}, "ready: /c.db (9 bytes, sha256 ok)"},
+		{result{Path: "/c.db", Size: 9, Verified: true, Cached: true}, "ready: /c.db (9 bytes, sha256 ok, cached)"},
+		{result{Path: "/c.db", Size: 9, SHA256: "ff"}, "ready: /c.db (9 bytes, sha256 NOT verified: ff)"},
+		{result{Path: "/c.db", Size: 9, Verified: true, Backup: "/c.db.broken-1"}, "ready: /c.db (9 bytes, sha256 ok; previous file saved as /c.db.broken-1)"},
 	} {
 		if got := tc.r.String(); got != tc.want {
 			t.Errorf("%+v.String() = %q, want %q", tc.r, got, tc.want)

@@ -2,8 +2,8 @@ package download
 
 import "fmt"
 
-// Result describes the database that is ready to open.
-type Result struct {
+// result describes the database that is ready to open.
+type result struct {
 	Path     string // absolute path of the database file
 	Size     int64  // its size in bytes
 	SHA256   string // its SHA-256, hex
@@ -17,7 +17,7 @@ type Result struct {
 // String is the final line shown to the user, in the lesson's style:
 //
 //	ready: /home/ana/course/chinook.db (884736 bytes, sha256 ok)
-func (r Result) String() string {
+func (r result) String() string {
 	var detail string
 	switch {
 	case r.Modified:

@@ -106,7 +106,7 @@ func TestForceMovesSideFilesWithTheDatabase(t *testing.T) {
 			dest := filepath.Join(dir, DBName)
 			crashedCopy(t, dir, tc.wal)
 
-			r, err := Get(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
+			r, err := fetchResult(t.Context(), dest, append(base(Source(zipPath)), Force(), withNow(now))...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +126,7 @@ func TestForceMovesSideFilesWithTheDatabase(t *testing.T) {
 			if integrity != "ok" || name != "For Those About To Rock (We Salute You)|Angus Young, Malcolm Young, Brian Johnson" {
 				t.Errorf("fresh file: integrity %q, track 1 %q", integrity, name)
 			}
-			assertDigest(t, dest, ChinookDBSHA256)
+			assertDigest(t, dest, chinookDBSHA256)
 
 			// The backup opens with the student's committed work, intact.
 			integrity, got := query(t, backup, tc.studentQ)
@@ -142,7 +142,7 @@ func TestSideFilesMakeAnIntactCopyModified(t *testing.T) {
 	dest := filepath.Join(dir, DBName)
 	os.WriteFile(dest, realDB(t), 0o644)
 	os.WriteFile(dest+"-wal", []byte("frames of a student's edits"), 0o644)
-	r, err := Get(t.Context(), dest, base(Source("http://127.0.0.1:1/never-called"))...)
+	r, err := fetchResult(t.Context(), dest, base(Source("http://127.0.0.1:1/never-called"))...)
 	if err != nil || !r.Modified {
 		t.Fatalf("result = %+v, %v; want the copy kept as modified", r, err)
 	}
@@ -158,7 +158,7 @@ func TestOrphanSideFilesAreSavedAside(t *testing.T) {
 	os.Remove(dest) // the student deleted the database but not its journal
 
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
-	r, err := Get(t.Context(), dest, append(base(Source(zipPath)), withNow(now))...)
+	r, err := fetchResult(t.Context(), dest, append(base(Source(zipPath)), withNow(now))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestOrphanSideFilesAreSavedAside(t *testing.T) {
 	if integrity, _ := query(t, dest, "SELECT 1"); integrity != "ok" {
 		t.Errorf("fresh file: integrity %q", integrity)
 	}
-	assertDigest(t, dest, ChinookDBSHA256)
+	assertDigest(t, dest, chinookDBSHA256)
 }
 
 // TestConcurrentForceSavesNoPristineCopy: two -force runs on one modified
@@ -181,7 +181,7 @@ func TestConcurrentForceSavesNoPristineCopy(t *testing.T) {
 	os.WriteFile(dest, realDB(t), 0o644) // what the first run left
 	tmp := filepath.Join(dir, ".chinook-1.part")
 	os.WriteFile(tmp, realDB(t), 0o600)
-	saved, err := place(tmp, ChinookDBSHA256, dest, dest+".modified-20260304-050607")
+	saved, err := place(tmp, chinookDBSHA256, dest, dest+".modified-20260304-050607")
 	if err != nil || saved != "" {
 		t.Fatalf("place = %q, %v; want no backup", saved, err)
 	}

@@ -1,9 +1,11 @@
 package download
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/bunbook/bunbook/internal/redact"
@@ -12,22 +14,22 @@ import (
 // Known-good Chinook release, as published by sqlitetutorial.net and used by
 // the original Python lesson.
 const (
-	// DefaultURL is tried first; DefaultHTTPURL (the lesson's original) second.
+	// defaultURL is tried first; defaultHTTPURL (the lesson's original) second.
 	// Plain http is safe here because the bytes are verified by SHA-256.
-	DefaultURL     = "https://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
-	DefaultHTTPURL = "http://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
+	defaultURL     = "https://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
+	defaultHTTPURL = "http://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
 
-	ChinookZipSHA256 = "20864a46373e96042c690a26ebf9cf5a9beb9727553992d7dc5bca122190a3b8"
-	ChinookDBSHA256  = "d6c11e2ccda2a36883af57f031f76fbd55e247f3be1710c4c8aaa72ec06a18cb"
+	chinookZipSHA256 = "20864a46373e96042c690a26ebf9cf5a9beb9727553992d7dc5bca122190a3b8"
+	chinookDBSHA256  = "d6c11e2ccda2a36883af57f031f76fbd55e247f3be1710c4c8aaa72ec06a18cb"
 
 	// DBName is the archive member extracted, and the default destination.
 	DBName = "chinook.db"
 )
 
-// EnvSource names the environment variable that overrides the default
+// envSource names the environment variable that overrides the default
 // source: an http(s) URL, a file:// URL or a local path to chinook.zip or
 // chinook.db. Offline classrooms and CI point it at a local copy.
-const EnvSource = "CHINOOK_SOURCE"
+const envSource = "CHINOOK_SOURCE"
 
 // source is one place to fetch from.
 type source struct {
@@ -38,7 +40,7 @@ type source struct {
 	builtin bool   // the default URL: the zip digest is known
 }
 
-// String is how messages and Result.Source show the source: with any
+// String is how messages and result.Source show the source: with any
 // password or signed-URL parameter hidden (internal/redact).
 func (s source) String() string {
 	if s.url != "" {
@@ -54,8 +56,8 @@ func (o *options) sources() ([]source, error) {
 		s, err := parseSource(o.source, "Source option")
 		return []source{s}, err
 	}
-	if env := strings.TrimSpace(o.getenv(EnvSource)); env != "" {
-		s, err := parseSource(env, "$"+EnvSource)
+	if env := strings.TrimSpace(o.getenv(envSource)); env != "" {
+		s, err := parseSource(env, "$"+envSource)
 		return []source{s}, err
 	}
 	var list []source
@@ -81,7 +83,14 @@ func parseSource(raw, origin string) (source, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return s, sourceError(raw, origin, err)
+		// url.Parse's error quotes raw, or a piece of a password ("invalid
+		// port \":S3cret\""): keep only its unquoted reason.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		reason := quoted.ReplaceAllString(err.Error(), "")
+		return s, sourceError(raw, origin, fmt.Errorf("not a valid URL (%s); percent-encode a '/', '?', '#' or '@' in a password (%%2F, %%3F, %%23, %%40)", reason))
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https":
@@ -103,11 +112,16 @@ func parseSource(raw, origin string) (source, error) {
 	return s, nil
 }
 
+// quoted matches a quoted piece of a url.Parse error.
+var quoted = regexp.MustCompile(` ?"(?:[^"\\]|\\.)*"`)
+
+// sourceError quotes the source with its credentials hidden, also when it
+// does not parse (a password holding '/' or a control character).
 func sourceError(raw, origin string, err error) error {
-	return &Error{
+	return &dlError{
 		Op:     "parse " + origin,
-		Source: fmt.Sprintf("%q", raw),
-		Err:    fmt.Errorf("%w: %w", ErrSource, err),
+		Source: fmt.Sprintf("%q", redact.DSN(raw)),
+		Err:    fmt.Errorf("%w: %s", errSource, redact.Text(err.Error(), raw)),
 		Fix:    "use an http(s):// URL, a file:// URL or a local path to chinook.zip or chinook.db",
 	}
 }

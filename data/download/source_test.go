@@ -35,15 +35,15 @@ func TestParseSource(t *testing.T) {
 		"file://":                       "file URL has no path",
 	} {
 		_, err := parseSource(raw, "$CHINOOK_SOURCE")
-		if !errors.Is(err, ErrSource) || !strings.Contains(err.Error(), reason) ||
+		if !errors.Is(err, errSource) || !strings.Contains(err.Error(), reason) ||
 			!strings.Contains(err.Error(), `chinook: parse $CHINOOK_SOURCE "`+raw+`"`) {
-			t.Errorf("parseSource(%q) error = %v, want ErrSource with %q", raw, err, reason)
+			t.Errorf("parseSource(%q) error = %v, want errSource with %q", raw, err, reason)
 		}
 	}
 }
 
 func TestSourcePrecedence(t *testing.T) {
-	env := map[string]string{EnvSource: " /from/env.zip "}
+	env := map[string]string{envSource: " /from/env.zip "}
 	o := newOptions([]Option{withEnv(env), Source("/from/option.zip")})
 	if s, _ := o.sources(); len(s) != 1 || s[0].path != "/from/option.zip" || s[0].builtin {
 		t.Fatalf("option: %+v", s)
@@ -54,7 +54,7 @@ func TestSourcePrecedence(t *testing.T) {
 	}
 	o = newOptions([]Option{withEnv(nil)})
 	s, _ := o.sources()
-	if len(s) != 2 || s[0].url != DefaultURL || s[1].url != DefaultHTTPURL || !s[0].builtin || !s[1].builtin {
+	if len(s) != 2 || s[0].url != defaultURL || s[1].url != defaultHTTPURL || !s[0].builtin || !s[1].builtin {
 		t.Fatalf("default: %+v", s)
 	}
 }
@@ -67,11 +67,11 @@ func TestLocalSources(t *testing.T) {
 		"zip path":          Source(zipPath),
 		"file URL":          Source(fileURL),
 		"db path":           Source(dbPath),
-		"CHINOOK_SOURCE":    withEnv(map[string]string{EnvSource: zipPath}),
-		"CHINOOK_SOURCE db": withEnv(map[string]string{EnvSource: "file://" + dbPath}),
+		"CHINOOK_SOURCE":    withEnv(map[string]string{envSource: zipPath}),
+		"CHINOOK_SOURCE db": withEnv(map[string]string{envSource: "file://" + dbPath}),
 	} {
 		dir := t.TempDir()
-		r, err := Get(t.Context(), dir, append(base(), opt)...)
+		r, err := fetchResult(t.Context(), dir, append(base(), opt)...)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -86,16 +86,52 @@ func TestLocalSources(t *testing.T) {
 func TestMissingLocalSource(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "nowhere", "chinook.zip")
-	_, err := Get(t.Context(), dir, append(base(), withEnv(map[string]string{EnvSource: missing}))...)
-	if !errors.Is(err, ErrNotFound) || !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("err = %v, want ErrNotFound", err)
+	_, err := fetchResult(t.Context(), dir, append(base(), withEnv(map[string]string{envSource: missing}))...)
+	if !errors.Is(err, errNotFound) || !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("err = %v, want errNotFound", err)
 	}
 	want := "check CHINOOK_SOURCE=" + missing + ": it must name an existing chinook.zip or chinook.db"
 	if !strings.HasSuffix(err.Error(), want) {
 		t.Fatalf("message = %q, want it to end with %q", err, want)
 	}
-	_, err = Get(t.Context(), t.TempDir(), append(base(), Source(dir))...)
-	if !errors.Is(err, ErrSource) || !strings.Contains(err.Error(), "is a directory") {
+	_, err = fetchResult(t.Context(), t.TempDir(), append(base(), Source(dir))...)
+	if !errors.Is(err, errSource) || !strings.Contains(err.Error(), "is a directory") {
 		t.Fatalf("directory as source: %v", err)
+	}
+}
+
+// secretSources are credential-bearing sources, parsing or not (probe P4):
+// no secret may appear in any error or output.
+var secretSources = []string{
+	"http://alice:S3cretPW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cret/PW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3c@ret@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cret#PW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cret?PW@127.0.0.1:1/chinook.zip",
+	"http://alice:S3cretPW@127.0.0.1:1/chi\nnook.zip",
+	"http://alice:S3cretPW@[::1:1/chinook.zip",
+	"http://127.0.0.1:1/chinook.zip?token=S3cretTok&X-Amz-Signature=S3cretSig",
+	"http://127.0.0.1:1/chinook.zip?api_key=S3cretKey&access_token=S3cretAT&sig=S3cretS",
+	"file://u:S3cretPW@localhost/x.zip",
+	"ftp://alice:S3cretPW@127.0.0.1:1/chinook.zip",
+}
+
+func TestSourceSecretsNeverShown(t *testing.T) {
+	for _, raw := range secretSources {
+		for name, opt := range map[string]Option{
+			"Source":         Source(raw),
+			"CHINOOK_SOURCE": withEnv(map[string]string{envSource: raw}),
+		} {
+			var out strings.Builder
+			_, err := fetchResult(t.Context(), t.TempDir(), append(base(), opt, withRetries(0), Output(&out))...)
+			if err == nil {
+				t.Errorf("%s %q: no error", name, raw)
+				continue
+			}
+			text := err.Error() + out.String()
+			if strings.Contains(text, "S3c") {
+				t.Errorf("%s %q: secret shown: %s", name, raw, text)
+			}
+		}
 	}
 }

@@ -6,7 +6,9 @@
 //	go run ./example/exercise                    # fetch chinook.db into the current folder if needed
 //	go run ./example/exercise -db path/chinook.db
 //
-// The exit status is 1 unless every answer is correct.
+// The checks compute the expected answers from the chinook.db in the
+// working folder, as in a notebook, so with -db the program works in the
+// database's folder. The exit status is 1 unless every answer is correct.
 package main
 
 import (
@@ -15,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/bunbook/bunbook/data/download"
 	"github.com/bunbook/bunbook/helpers/connect"
@@ -34,7 +37,15 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	ok, err := run(ctx, os.Stdout, path)
+	if filepath.Base(path) != exercise.ChinookFile {
+		fmt.Fprintf(os.Stderr, "exercise: -db %s: the checks read %s in the database's folder: name the file %s\n", path, exercise.ChinookFile, exercise.ChinookFile)
+		os.Exit(2)
+	}
+	if err := os.Chdir(filepath.Dir(path)); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	ok, err := run(ctx, os.Stdout, exercise.ChinookFile)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -45,7 +56,8 @@ func main() {
 }
 
 // run opens the database at path, runs every solution and prints one
-// verdict per answer. ok is true when all are correct.
+// verdict per answer. ok is true when all are correct. The checks compare
+// with the chinook.db in the working folder: path should be that file.
 func run(ctx context.Context, w io.Writer, path string) (ok bool, err error) {
 	db, err := connect.Open(ctx, path)
 	if err != nil {

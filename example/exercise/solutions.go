@@ -111,7 +111,7 @@ var solutions = []solution{
 			ColumnExpr("SUM(ii.Quantity) AS sold").
 			Join("JOIN tracks AS t ON t.TrackId = ii.TrackId").
 			Group("t.TrackId").
-			OrderExpr("sold DESC, t.TrackId ASC"). // 256 tracks tie at 2: TrackId breaks the tie
+			OrderExpr("sold DESC, t.Name ASC, t.TrackId ASC"). // 256 tracks tie at 2: the name breaks the tie
 			Limit(10).
 			Scan(ctx, &rows)
 		return rows, err
@@ -131,7 +131,7 @@ var solutions = []solution{
 			s.Sold += it.Quantity
 		}
 		return topN(sold, 10, func(a, b *TrackSales) int {
-			return cmp.Or(cmp.Compare(b.Sold, a.Sold), cmp.Compare(a.TrackId, b.TrackId))
+			return cmp.Or(cmp.Compare(b.Sold, a.Sold), cmp.Compare(a.Name, b.Name), cmp.Compare(a.TrackId, b.TrackId))
 		}), nil
 	}},
 

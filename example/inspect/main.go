@@ -54,18 +54,21 @@ func main() {
 	defer db.Close()
 
 	var opts []inspect.Option
-	if *internal {
+	names := flag.Args()[1:]
+	if *internal || len(names) > 0 { // a named table is shown even if internal
 		opts = append(opts, inspect.WithInternal())
 	}
 	if !*views {
 		opts = append(opts, inspect.WithoutViews())
 	}
-	if tables := flag.Args()[1:]; len(tables) > 0 {
-		opts = append(opts, inspect.Tables(tables...))
-	}
 	s, err := inspect.Inspect(context.Background(), db, opts...)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if len(names) > 0 {
+		if s, err = only(s, names); err != nil {
+			log.Fatal(err)
+		}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(os.Stdout)
@@ -175,4 +178,24 @@ func indexLabel(ix inspect.Index) string {
 		label += " [" + ix.Origin + "]"
 	}
 	return label
+}
+
+// only keeps the named tables of s, matched as everywhere in bunbook: exact,
+// else ignoring case, else an error with "did you mean".
+func only(s *inspect.Schema, names []string) (*inspect.Schema, error) {
+	sel, err := s.LookupAll(names...)
+	if err != nil {
+		return nil, err
+	}
+	keep := map[*inspect.Table]bool{}
+	for _, t := range sel {
+		keep[t] = true
+	}
+	out := &inspect.Schema{Dialect: s.Dialect}
+	for i := range s.Tables { // in the schema's order, as Inspect gives them
+		if keep[&s.Tables[i]] {
+			out.Tables = append(out.Tables, s.Tables[i])
+		}
+	}
+	return out, nil
 }

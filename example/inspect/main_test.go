@@ -20,8 +20,11 @@ func TestReportChinook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	s, err := inspect.Inspect(context.Background(), db,
-		inspect.Tables("albums", "playlist_track", "sqlite_stat1"))
+	all, err := inspect.Inspect(context.Background(), db, inspect.WithInternal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := only(all, []string{"albums", "playlist_track", "sqlite_stat1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +63,11 @@ func TestReportBrokenView(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	s, err := inspect.Inspect(context.Background(), db, inspect.Tables("ProductDetails_V", "Order Subtotals"))
+	all, err := inspect.Inspect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := only(all, []string{"ProductDetails_V", "Order Subtotals"})
 	if err != nil {
 		t.Fatal(err)
 	}

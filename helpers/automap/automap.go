@@ -18,11 +18,11 @@ import (
 // twin of SQLAlchemy's automap_base(metadata=…).prepare(). The models are
 // registered with db, association tables included, so Bun queries and
 // relations work on them at once.
-func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
+func Map(ctx context.Context, db *bun.DB, opts ...opt) (*Registry, error) {
 	if db == nil {
 		return nil, errors.New("automap: nil *bun.DB: open the database first (connect.Open)")
 	}
-	o := options{depth: DefaultDepth}
+	o := options{depth: defaultDepth}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -32,7 +32,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
-	g, err := modelgraph.Build(s, o.graph...)
+	g, err := modelgraph.Build(s, o.graph)
 	if unknown := (*inspect.UnknownTablesError)(nil); errors.As(err, &unknown) {
 		return nil, fmt.Errorf("automap: Tables: %w", unknown)
 	}
@@ -85,7 +85,7 @@ func Map(ctx context.Context, db *bun.DB, opts ...Option) (*Registry, error) {
 }
 
 // MustMap is Map for notebook cells: it panics on error.
-func MustMap(ctx context.Context, db *bun.DB, opts ...Option) *Registry {
+func MustMap(ctx context.Context, db *bun.DB, opts ...opt) *Registry {
 	reg, err := Map(ctx, db, opts...)
 	if err != nil {
 		panic(err)

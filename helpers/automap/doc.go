@@ -26,12 +26,12 @@
 // it, and Registry.Skipped names the rule for each: internal tables
 // (sqlite_sequence), tables without a primary key, association tables
 // (playlist_track: like SQLAlchemy, a pure link table is no model of its
-// own, but its many-to-many relation is), views with WithoutViews. On
+// own, but its many-to-many relation is). On
 // Chinook this leaves the ten models of the Python lesson.
 //
 // A column Bun cannot name in a query (an empty name, *, a name with a dot,
 // or one starting and ending with a double quote) is left out of its model,
-// and Graph().Warnings says so; the rest of the table reads and writes. A
+// and Map says so in its warnings; the rest of the table reads and writes. A
 // computed column (GENERATED ALWAYS AS …) is read with the row but never
 // written: inserts and updates leave it to the database.
 //
@@ -48,18 +48,17 @@
 // not built yet, yet relations form cycles (Album → Artist → Albums → …,
 // Employee → Employee). Map therefore unrolls each model into levels:
 // level 0 has the columns only; level k adds the relation fields, each
-// typed with the target's level k-1 type. A model's rows (New, NewSlice,
-// Type) are of level Depth (default 2), so:
+// typed with the target's level k-1 type. A model's rows (New, NewSlice)
+// are of level 2, so:
 //
 //   - every relation of a model loads: Relation("Artist"), Relation("Tracks");
-//   - chains up to Depth relations long load too: on tracks,
+//   - chains up to 2 relations long load too: on tracks,
 //     Relation("Album.Artist"); on artists, Relation("Albums.Tracks");
 //   - a longer chain fails with Bun's error, whose model name is empty
 //     because run-time types have none: Relation("Albums.Tracks.Album") on
 //     artists at depth 2 gives `model= does not have
-//     relation="Albums.Tracks.Album"`; raise the limit with Depth(n) (at
-//     most MaxDepth), which costs one more run-time type per model and
-//     level. Each level's type spells out the previous level once per
+//     relation="Albums.Tracks.Album"` (generated models from codegen have
+//     no such limit). Each level costs one more run-time type per model. Each level's type spells out the previous level once per
 //     relation, so on a schema with many relations per table the memory
 //     grows steeply with depth: Map refuses a depth whose types would take
 //     more than 64 MiB, naming the deepest that fits;

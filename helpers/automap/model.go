@@ -30,16 +30,6 @@ func (m *Model) Columns() []string {
 	return cols
 }
 
-// Fields lists the Go field names of the columns, in table order (the
-// names Get takes, besides column names).
-func (m *Model) Fields() []string {
-	names := make([]string, len(m.graph.Fields))
-	for i, f := range m.graph.Fields {
-		names[i] = f.GoName
-	}
-	return names
-}
-
 // Relations lists the names of the relations Bun's Relation(...) can load,
 // sorted by kind (belongs-to, has-one, has-many, many-to-many) then name:
 // on albums Artist, Tracks.
@@ -51,22 +41,18 @@ func (m *Model) Relations() []string {
 	return names
 }
 
-// Graph returns the model as modelgraph describes it: fields with their Go
-// and SQL types, relations with their kinds and joins.
-func (m *Model) Graph() *modelgraph.Model { return m.graph }
-
-// Type is the run-time struct type of the model's rows: bun.BaseModel, a
+// rowType is the run-time struct type of the model's rows: bun.BaseModel, a
 // field per column, a field per relation.
-func (m *Model) Type() reflect.Type { return m.levels[len(m.levels)-1] }
+func (m *Model) rowType() reflect.Type { return m.levels[len(m.levels)-1] }
 
 // New returns a pointer to a new, zero row, ready for
 // db.NewSelect().Model(row).
-func (m *Model) New() any { return reflect.New(m.Type()).Interface() }
+func (m *Model) New() any { return reflect.New(m.rowType()).Interface() }
 
 // NewSlice returns a pointer to an empty slice of row pointers (*[]*T),
 // ready for db.NewSelect().Model(rows).
 func (m *Model) NewSlice() any {
-	return reflect.New(reflect.SliceOf(reflect.PointerTo(m.Type()))).Interface()
+	return reflect.New(reflect.SliceOf(reflect.PointerTo(m.rowType()))).Interface()
 }
 
 // String is the table name, as SQLAlchemy's automap names its classes.

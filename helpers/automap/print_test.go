@@ -30,14 +30,6 @@ func TestPrintAndDisplay(t *testing.T) {
 	}
 
 	var b strings.Builder
-	if err := display.Models(employees, display.Writer(&b)); err != nil {
-		t.Fatal(err)
-	}
-	if got := b.String(); !strings.Contains(got, "EmployeeId  LastName  FirstName") || !strings.Contains(got, "[2 rows × 15 columns]") {
-		t.Errorf("display.Models:\n%s", got)
-	}
-
-	b.Reset()
 	q := db.NewSelect().Model(reg.MustLookup("albums").NewSlice()).Limit(3)
 	if err := display.Query(ctx, q, display.Writer(&b)); err != nil {
 		t.Fatal(err)

@@ -74,12 +74,3 @@ func (r *Registry) MustLookup(table string) *Model {
 func (r *Registry) Skipped() []modelgraph.Skipped {
 	return append([]modelgraph.Skipped(nil), r.skipped...)
 }
-
-// Graph returns the model graph the registry was built from.
-func (r *Registry) Graph() *modelgraph.Graph { return r.graph }
-
-// DB returns the database the registry maps.
-func (r *Registry) DB() *bun.DB { return r.db }
-
-// Depth is how many relations deep a chain can be loaded (see Depth).
-func (r *Registry) Depth() int { return r.depth }

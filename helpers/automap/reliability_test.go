@@ -232,8 +232,8 @@ func hubSchema(t *testing.T) *bun.DB {
 func TestDepthHasAMemoryBudget(t *testing.T) {
 	db := hubSchema(t)
 	_, err := automap.Map(ctx, db, automap.Depth(4))
-	want := "automap: Depth(4) is too deep for this schema: its run-time types would take about "
-	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "use Depth(3) or less") {
+	want := "automap: relation chains 4 deep are too deep for this schema: its run-time types would take about "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "a depth of 3 or less fits") {
 		t.Fatalf("Map(Depth(4)) = %v\nwant an error starting %q and advising Depth(3)", err, want)
 	}
 	reg, err := automap.Map(ctx, db, automap.Depth(2))
@@ -328,5 +328,36 @@ func TestManyToManyThroughNullableCompositeKeys(t *testing.T) {
 		"parts(Maker=\"acme\", Code=1, Name=\"bolt\")\n  Bins: [bins(Id=7, Label=\"top shelf\")]\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestStoredBooleansKeepTheirValue: SQLite's BOOLEAN holds any integer. A
+// bool field would read 2 and -5 as true and write them back as 1 (probe
+// 2026-12-05); the model's int64 field reads and writes the stored value.
+func TestStoredBooleansKeepTheirValue(t *testing.T) {
+	db := fixture(t,
+		`CREATE TABLE flags (id INTEGER PRIMARY KEY, c BOOLEAN NOT NULL)`,
+		`INSERT INTO flags VALUES (1, 1), (2, 0), (3, 2), (4, -5)`)
+	reg, err := automap.Map(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "flags(Id=1, C=1)\nflags(Id=2, C=0)\nflags(Id=3, C=2)\nflags(Id=4, C=-5)\n"
+	if got := selectAll(t, db, reg, "flags"); got != want {
+		t.Errorf("select:\n%s\nwant\n%s", got, want)
+	}
+	row := reg.MustLookup("flags").New()
+	if err := db.NewSelect().Model(row).Where("id = 3").Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.NewUpdate().Model(row).WherePK().Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var stored int64
+	if err := db.NewRaw("SELECT c FROM flags WHERE id = 3").Scan(ctx, &stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored != 2 {
+		t.Errorf("after writing the row back, c = %d, want the 2 it held", stored)
 	}
 }

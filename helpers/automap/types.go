@@ -128,11 +128,11 @@ func checkDepth(models []*modelgraph.Model, depth int) error {
 			widest = m
 		}
 	}
-	advice := fmt.Sprintf("use Depth(%d) or less", fits)
+	advice := fmt.Sprintf("a depth of %d or less fits", fits)
 	if fits == 0 {
-		advice = "map it with WithoutRelations"
+		advice = "generate models for the tables you need with codegen instead"
 	}
-	return fmt.Errorf("automap: Depth(%d) is too deep for this schema: its run-time types would take about %s "+
+	return fmt.Errorf("automap: relation chains %d deep are too deep for this schema: its run-time types would take about %s "+
 		"(%s has %d relations, and each level holds the previous one once per relation); %s",
 		depth, byteSize(costs[depth]), widest.Table.QualifiedName(), len(widest.Relations), advice)
 }

@@ -113,7 +113,7 @@ MadeTs *time.Time "bun:\"made_ts,type:timestamp\""
 Day *time.Time "bun:\"day,type:date\""
 Clock *string "bun:\"clock,type:time\""
 Yr *int64 "bun:\"yr,type:year(4)\""
-Flag bool "bun:\"flag,notnull,type:tinyint(1)\""
+Flag int64 "bun:\"flag,notnull,type:tinyint(1)\""
 Bits []uint8 "bun:\"bits,type:bit(1)\""
 Raw []uint8 "bun:\"raw\""
 Uid string "bun:\"uid,notnull,type:uuid\""
@@ -133,7 +133,7 @@ MadeTs="2024-02-29T13:14:15Z"
 Day="2024-02-29T00:00:00Z"
 Clock="13:14:15"
 Yr=2024
-Flag=true
+Flag=1
 Bits=[]byte{0x1}
 Raw=[]byte{0x0, 0xff}
 Uid="a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"

@@ -16,14 +16,14 @@ import (
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
-// Generate reads the schema of db and returns the Go source of its Bun
-// models: the Go twin of `sqlacodegen sqlite:///chinook.db --tables …`.
-func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
+// generate is the whole job in a straight line: validate the options once,
+// read the schema, build the model graph, render it.
+func generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
 	if db == nil {
 		return nil, errors.New("codegen: nil *bun.DB: open the database first (connect.Open)")
 	}
-	o := NewOptions(opts...)
-	if err := o.Validate(); err != nil {
+	o := newConfig(opts...)
+	if err := o.validate(); err != nil {
 		return nil, err
 	}
 	s, err := inspectSchema(ctx, db, o)
@@ -31,14 +31,12 @@ func Generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
 		return nil, err
 	}
 	if o.Source == "" {
-		if name := databaseName(ctx, db); name != "" {
-			opts = append(opts, Source(name))
-		}
+		o.Source = databaseName(ctx, db)
 	}
-	return FromSchema(ctx, s, opts...)
+	return build(ctx, s, o)
 }
 
-// databaseName names db for the header when Options.Source is empty: the
+// databaseName names db for the header when config.Source is empty: the
 // SQLite file's base name (never its full path, which differs from machine
 // to machine), or the PostgreSQL/MySQL database name. "" when unknown.
 func databaseName(ctx context.Context, db *bun.DB) string {
@@ -59,7 +57,7 @@ func databaseName(ctx context.Context, db *bun.DB) string {
 	return name
 }
 
-func inspectSchema(ctx context.Context, db *bun.DB, o Options) (*inspect.Schema, error) {
+func inspectSchema(ctx context.Context, db *bun.DB, o config) (*inspect.Schema, error) {
 	var iopts []inspect.Option
 	if o.WithoutViews {
 		iopts = append(iopts, inspect.WithoutViews())
@@ -71,26 +69,31 @@ func inspectSchema(ctx context.Context, db *bun.DB, o Options) (*inspect.Schema,
 	return s, nil
 }
 
-// FromSchema returns the source of the Bun models for an already
-// inspected schema.
-func FromSchema(ctx context.Context, s *inspect.Schema, opts ...Option) ([]byte, error) {
-	o := NewOptions(opts...)
-	g, err := BuildGraph(s, o)
+// fromSchema returns the source of the Bun models for an already
+// inspected schema (the tests' entry point).
+func fromSchema(ctx context.Context, s *inspect.Schema, opts ...Option) ([]byte, error) {
+	o := newConfig(opts...)
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	return build(ctx, s, o)
+}
+
+// build turns a schema into source with validated options.
+func build(ctx context.Context, s *inspect.Schema, o config) ([]byte, error) {
+	g, err := buildGraph(s, o)
 	if err != nil {
 		return nil, err
 	}
-	return ModelGenerator{Options: o}.Source(ctx, g)
+	return render(ctx, g, o)
 }
 
-// BuildGraph selects the tables o asks for (see Options.Tables) and builds
+// buildGraph selects the tables o asks for (see config.Tables) and builds
 // their model graph with modelgraph, so that codegen names, types and
 // relates models exactly as automap does.
-func BuildGraph(s *inspect.Schema, o Options) (*modelgraph.Graph, error) {
+func buildGraph(s *inspect.Schema, o config) (*modelgraph.Graph, error) {
 	if s == nil {
 		return nil, errors.New("codegen: nil schema: pass the result of inspect.Inspect")
-	}
-	if err := o.Validate(); err != nil {
-		return nil, err
 	}
 	if o.WithoutViews {
 		s = withoutViews(s)
@@ -99,17 +102,12 @@ func BuildGraph(s *inspect.Schema, o Options) (*modelgraph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	mopts := []modelgraph.Option{modelgraph.WithNullStyle(o.NullStyle)}
-	if o.WithoutViews {
-		mopts = append(mopts, modelgraph.WithoutViews())
-	}
-	if o.WithoutRelations {
-		mopts = append(mopts, modelgraph.WithoutRelations())
-	}
-	if o.WithoutBackReferences {
-		mopts = append(mopts, modelgraph.WithoutBackReferences())
-	}
-	g, err := modelgraph.Build(sel, mopts...)
+	g, err := modelgraph.Build(sel, modelgraph.Options{
+		NullStyle:             o.NullStyle,
+		WithoutViews:          o.WithoutViews,
+		WithoutRelations:      o.WithoutRelations,
+		WithoutBackReferences: o.WithoutBackReferences,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("codegen: %w", err)
 	}
@@ -126,9 +124,10 @@ func withoutViews(s *inspect.Schema) *inspect.Schema {
 	return out
 }
 
-// Write is Generate writing to w.
+// Write writes the generated source to w: the Go twin of
+// `sqlacodegen sqlite:///chinook.db --tables …`.
 func Write(ctx context.Context, db *bun.DB, w io.Writer, opts ...Option) error {
-	src, err := Generate(ctx, db, opts...)
+	src, err := generate(ctx, db, opts...)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func TestServerTypesGenerated(t *testing.T) {
 		}
 	}
 	opts := []Option{Source("pgtypes")}
-	checkGolden(t, "pg_types.golden", generate(t, db, opts...))
+	checkGolden(t, "pg_types.golden", generateT(t, db, opts...))
 	s, err := inspectSchema(t.Context(), db, NewOptions(opts...))
 	if err != nil {
 		t.Fatal(err)

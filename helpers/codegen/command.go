@@ -11,7 +11,7 @@ import (
 
 // commandLine is the bunacodegen invocation that reproduces o, flags in a
 // fixed order so the header is deterministic.
-func commandLine(o Options) string {
+func commandLine(o config) string {
 	args := []string{"bunacodegen"}
 	if len(o.Tables) > 0 {
 		args = append(args, "-tables", shellQuote(strings.Join(o.Tables, ",")))

@@ -14,9 +14,10 @@
 //
 // # Pipeline
 //
-// [Generate] reads the schema with helpers/inspect, selects the tables
-// (see below), builds the model graph with helpers/modelgraph and writes
-// it with [ModelGenerator] (Bun structs). Naming, type mapping and
+// [Print] and [Write] run one straight line: the options are validated
+// once, the schema is read with helpers/inspect (views left out there when
+// [WithoutViews] is given), the tables are selected (see below), the model
+// graph is built with helpers/modelgraph and rendered as Bun structs. Naming, type mapping and
 // relation discovery all live in modelgraph, so the source codegen writes
 // and the types automap builds at run time always agree. There is no
 // generator interface until a second output style needs one.
@@ -84,7 +85,7 @@
 //
 // # Table selection
 //
-// Options.Tables (-tables) names tables and views; an unknown name is an
+// [Tables] (-tables) names tables and views; an unknown name is an
 // [inspect.UnknownTablesError] naming it and listing the known tables. Tables the
 // selected ones refer to through foreign keys are added, transitively, as
 // sqlacodegen does (the lesson's selection brings media_types along,

@@ -3,6 +3,7 @@ package codegen_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"os"
 
@@ -77,7 +78,7 @@ func ExampleGenerate_unknownTable() {
 	if _, err := db.ExecContext(ctx, `CREATE TABLE artists (ArtistId INTEGER PRIMARY KEY, Name TEXT)`); err != nil {
 		log.Fatal(err)
 	}
-	_, err = codegen.Generate(ctx, db, codegen.Tables("artist", "albums"))
+	err = codegen.Write(ctx, db, io.Discard, codegen.Tables("artist", "albums"))
 	fmt.Fprintln(os.Stdout, err)
 	// Output:
 	// codegen: Tables: no table or view named "artist" (did you mean "artists"?), "albums"; this database has "artists"

@@ -16,23 +16,15 @@ import (
 
 const bunImport = "github.com/uptrace/bun"
 
-// ModelGenerator writes one Bun model struct per model of the graph, then
-// the join models of many-to-many relations. The output is gofmt-formatted
-// and depends only on the graph and the options: the same schema always
-// gives the same bytes.
-type ModelGenerator struct {
-	Options Options
-}
-
-// Source returns the formatted source for g.
-func (mg ModelGenerator) Source(ctx context.Context, g *modelgraph.Graph) ([]byte, error) {
-	if err := mg.Options.Validate(); err != nil {
-		return nil, err
-	}
+// render writes one Bun model struct per model of the graph, then the join
+// models of many-to-many relations. The output is gofmt-formatted and
+// depends only on the graph and the options: the same schema always gives
+// the same bytes. The options were validated by the caller.
+func render(ctx context.Context, g *modelgraph.Graph, o config) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	e := newEmitter(mg.Options, g)
+	e := newEmitter(o, g)
 	raw, err := e.file()
 	if err != nil {
 		return nil, err
@@ -43,7 +35,7 @@ func (mg ModelGenerator) Source(ctx context.Context, g *modelgraph.Graph) ([]byt
 		// show the unformatted source so it can be reported.
 		return nil, fmt.Errorf("codegen: generated source does not parse (%w); please report it with this source:\n%s", err, raw)
 	}
-	if mg.Options.Cell {
+	if o.Cell {
 		src = dropPackageClause(src)
 	}
 	return src, nil
@@ -51,7 +43,7 @@ func (mg ModelGenerator) Source(ctx context.Context, g *modelgraph.Graph) ([]byt
 
 // emitter holds the state of one file being written.
 type emitter struct {
-	o       Options
+	o       config
 	g       *modelgraph.Graph
 	emitted map[*modelgraph.Model]bool // models that get a struct
 	assoc   map[*modelgraph.Model]bool // join models
@@ -72,7 +64,7 @@ func (e *emitter) displayName(t *inspect.Table) string {
 	return t.Name
 }
 
-func newEmitter(o Options, g *modelgraph.Graph) *emitter {
+func newEmitter(o config, g *modelgraph.Graph) *emitter {
 	e := &emitter{
 		o:       o,
 		g:       g,
@@ -211,7 +203,7 @@ func (e *emitter) header(out *bytes.Buffer) {
 	out.WriteString("\n")
 }
 
-// asked reports whether t was named in Options.Tables (names match as
+// asked reports whether t was named in config.Tables (names match as
 // selectTables matches them: exactly, else without regard to case).
 func (e *emitter) asked(t *inspect.Table) bool {
 	for _, name := range e.o.Tables {

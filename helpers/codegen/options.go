@@ -6,11 +6,11 @@ import (
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
-// Options control what is read and how the source is written. The zero
+// config control what is read and how the source is written. The zero
 // value generates every table and view, with relations, back-references,
 // unique tags and index comments, pointers for nullable columns, in
 // package "models".
-type Options struct {
+type config struct {
 	// What to read.
 
 	// Tables limits generation to these tables and views. Tables they refer
@@ -55,54 +55,54 @@ type Options struct {
 	Source string
 }
 
-// Option sets one of the Options.
-type Option func(*Options)
+// Option sets one of the options of [Print] and [Write].
+type Option func(*config)
 
-// Tables limits generation to the named tables and views (see Options.Tables).
+// Tables limits generation to the named tables and views (see the package documentation).
 func Tables(names ...string) Option {
-	return func(o *Options) { o.Tables = append(o.Tables, names...) }
+	return func(o *config) { o.Tables = append(o.Tables, names...) }
 }
 
 // WithoutViews leaves views out.
-func WithoutViews() Option { return func(o *Options) { o.WithoutViews = true } }
+func WithoutViews() Option { return func(o *config) { o.WithoutViews = true } }
 
 // WithoutIndexes drops index comments.
-func WithoutIndexes() Option { return func(o *Options) { o.WithoutIndexes = true } }
+func WithoutIndexes() Option { return func(o *config) { o.WithoutIndexes = true } }
 
 // WithoutConstraints drops unique tags and default comments.
-func WithoutConstraints() Option { return func(o *Options) { o.WithoutConstraints = true } }
+func WithoutConstraints() Option { return func(o *config) { o.WithoutConstraints = true } }
 
 // WithoutRelations drops relation fields.
-func WithoutRelations() Option { return func(o *Options) { o.WithoutRelations = true } }
+func WithoutRelations() Option { return func(o *config) { o.WithoutRelations = true } }
 
 // WithoutBackReferences drops has-many/has-one fields and the reverse side of m2m.
-func WithoutBackReferences() Option { return func(o *Options) { o.WithoutBackReferences = true } }
+func WithoutBackReferences() Option { return func(o *config) { o.WithoutBackReferences = true } }
 
 // WithNullStyle types nullable columns as pointers or sql.Null* values.
-func WithNullStyle(s modelgraph.NullStyle) Option { return func(o *Options) { o.NullStyle = s } }
+func WithNullStyle(s modelgraph.NullStyle) Option { return func(o *config) { o.NullStyle = s } }
 
 // Package sets the package name (default "models").
-func Package(name string) Option { return func(o *Options) { o.Package = name } }
+func Package(name string) Option { return func(o *config) { o.Package = name } }
 
 // Cell omits the package clause, for a GoNB cell.
-func Cell() Option { return func(o *Options) { o.Cell = true } }
+func Cell() Option { return func(o *config) { o.Cell = true } }
 
 // Generated adds the "Code generated … DO NOT EDIT." line.
-func Generated() Option { return func(o *Options) { o.Generated = true } }
+func Generated() Option { return func(o *config) { o.Generated = true } }
 
 // Source names the database in the header comment.
-func Source(name string) Option { return func(o *Options) { o.Source = name } }
+func Source(name string) Option { return func(o *config) { o.Source = name } }
 
-// NewOptions applies opts to the zero Options.
-func NewOptions(opts ...Option) Options {
-	var o Options
+// newConfig applies opts to the zero config.
+func newConfig(opts ...Option) config {
+	var o config
 	for _, opt := range opts {
 		opt(&o)
 	}
 	return o
 }
 
-func (o Options) packageName() string {
+func (o config) packageName() string {
 	if o.Package == "" {
 		return "models"
 	}
@@ -111,7 +111,7 @@ func (o Options) packageName() string {
 
 // Validate reports options that cannot produce valid Go (a bad package
 // name, an unknown null style) before any database is read.
-func (o Options) Validate() error {
+func (o config) validate() error {
 	if o.packageName() == "_" {
 		return fmt.Errorf("codegen: package name %q is the blank identifier, which cannot name a package: use e.g. \"models\"", o.Package)
 	}
@@ -125,3 +125,8 @@ func (o Options) Validate() error {
 	}
 	return nil
 }
+
+// Validate reports options that cannot produce valid Go (a bad package
+// name, an unknown null style), so a command can reject them before it
+// opens a database. Write and Print check the same, once, themselves.
+func Validate(opts ...Option) error { return newConfig(opts...).validate() }

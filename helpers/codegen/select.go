@@ -11,7 +11,7 @@ import (
 // belongs-to field needs its target model (sqlacodegen, through
 // SQLAlchemy's reflection, does the same). It returns the narrowed schema
 // in s's order; s itself is not changed.
-func selectTables(s *inspect.Schema, o Options) (*inspect.Schema, error) {
+func selectTables(s *inspect.Schema, o config) (*inspect.Schema, error) {
 	if len(o.Tables) == 0 {
 		return s, nil
 	}

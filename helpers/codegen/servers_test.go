@@ -40,7 +40,7 @@ func TestServersChinook(t *testing.T) {
 			url := c.url(t)
 			db := openURL(t, url)
 			opts := []Option{Source("chinook"), Tables(c.tables...)}
-			checkGolden(t, c.golden, generate(t, db, opts...))
+			checkGolden(t, c.golden, generateT(t, db, opts...))
 			s, err := inspectSchema(t.Context(), db, NewOptions(opts...))
 			if err != nil {
 				t.Fatal(err)

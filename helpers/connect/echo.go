@@ -8,9 +8,9 @@ import (
 	"github.com/uptrace/bun/extra/bundebug"
 )
 
-// EnvDebug is the environment variable read when Echo is not given, with
+// envDebug is the environment variable read when Echo is not given, with
 // bun's meaning: "1" logs failed queries, "2" every query, "0" nothing.
-const EnvDebug = "BUNDEBUG"
+const envDebug = "BUNDEBUG"
 
 // addEcho installs the statement log chosen by cfg or, failing that, by
 // $BUNDEBUG.
@@ -24,9 +24,9 @@ func addEcho(db *bun.DB, cfg *config) {
 			bundebug.WithWriter(noColor{cfg.echo}),
 		))
 	default:
-		if v := os.Getenv(EnvDebug); v != "" && v != "0" {
+		if v := os.Getenv(envDebug); v != "" && v != "0" {
 			db.AddQueryHook(bundebug.NewQueryHook(
-				bundebug.FromEnv(EnvDebug),
+				bundebug.FromEnv(envDebug),
 				bundebug.WithWriter(noColor{os.Stdout}),
 			))
 		}

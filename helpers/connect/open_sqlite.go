@@ -18,9 +18,9 @@ func init() {
 	Register(openSQLite, "", "file", "sqlite", "sqlite3")
 }
 
-// BusyTimeoutMillis is how long an SQLite connection waits for another
+// busyTimeoutMillis is how long an SQLite connection waits for another
 // writer's lock before failing with "database is locked".
-const BusyTimeoutMillis = 5000
+const busyTimeoutMillis = 5000
 
 // sqliteTarget is an SQLite DSN taken apart.
 type sqliteTarget struct {
@@ -207,12 +207,12 @@ func (t sqliteTarget) driverDSN(driver string, create bool) (string, error) {
 	case "sqlite": // modernc: pragmas run on every new connection
 		params.Add("_pragma", "foreign_keys(1)")
 		if !hasPragma(params["_pragma"], "busy_timeout") {
-			params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeoutMillis))
+			params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMillis))
 		}
 	case "sqlite3": // mattn
 		params.Set("_foreign_keys", "1")
 		if params.Get("_busy_timeout") == "" {
-			params.Set("_busy_timeout", fmt.Sprint(BusyTimeoutMillis))
+			params.Set("_busy_timeout", fmt.Sprint(busyTimeoutMillis))
 		}
 	default:
 		return "", fmt.Errorf("connect: no SQLite driver for this platform (%s): build with cgo enabled", driver)

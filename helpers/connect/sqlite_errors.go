@@ -55,9 +55,9 @@ func sqliteCode(err error) int {
 }
 
 // busyTimeout is how long each connection waits for a lock: the DSN's
-// own busy_timeout, or BusyTimeoutMillis.
+// own busy_timeout, or busyTimeoutMillis.
 func (t sqliteTarget) busyTimeout() time.Duration {
-	ms := BusyTimeoutMillis
+	ms := busyTimeoutMillis
 	for _, p := range t.params["_pragma"] {
 		if name, value := splitPragma(p); name == "busy_timeout" {
 			if n, err := strconv.Atoi(value); err == nil {

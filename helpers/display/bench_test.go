@@ -13,7 +13,7 @@ func BenchmarkFetchLargeTable(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
-		r, err := Fetch(ctx, q)
+		r, err := fetch(ctx, q)
 		if err != nil || r.Total != 100_000 {
 			b.Fatal(r.Total, err)
 		}
@@ -31,28 +31,28 @@ func BenchmarkReadRowsLargeTable(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if r, err := ReadRows(rows); err != nil || r.Total != 100_000 {
+		if r, err := readRows(rows); err != nil || r.Total != 100_000 {
 			b.Fatal(r.Total, err)
 		}
 	}
 }
 
 func BenchmarkRenderHTML(b *testing.B) {
-	r := Result{Columns: []string{"id", "name", "price", "note"}, Total: 60}
+	r := resultTable{Columns: []string{"id", "name", "price", "note"}, Total: 60}
 	for i := range 60 {
 		r.Head = append(r.Head, []any{int64(i), "<item> & co", float64(i) / 3, nil})
 	}
 	for b.Loop() {
-		_ = HTML(r)
+		_ = renderHTML(r)
 	}
 }
 
 func BenchmarkRenderText(b *testing.B) {
-	r := Result{Columns: []string{"id", "name", "price", "note"}, Total: 60}
+	r := resultTable{Columns: []string{"id", "name", "price", "note"}, Total: 60}
 	for i := range 60 {
 		r.Head = append(r.Head, []any{int64(i), "<item> & co", float64(i) / 3, nil})
 	}
 	for b.Loop() {
-		_ = Text(r)
+		_ = renderText(r)
 	}
 }

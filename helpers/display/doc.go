@@ -8,7 +8,6 @@
 //	q := db.NewSelect().Model((*Customer)(nil)).Column("FirstName", "Email")
 //	display.SQL(q)                            // print the SQL that would be sent
 //	display.Query(ctx, q)                     // run it and show the rows
-//	display.Query(ctx, q, display.MaxRows(0)) // every row, however many
 //
 // Each returns an error worth checking (a typo in a column name is an SQL
 // error). With connect.Echo on, the statements Query sends are logged too:
@@ -20,7 +19,7 @@
 // to 60 rows is shown whole; a longer one shows its first 5 and last 5 rows
 // with a "…" row between them, and the footer gives the full size, for
 // example "3503 rows × 9 columns". The limit is applied in SQL, so a huge
-// table is never loaded: Query reads at most MaxRows+1 rows, and only when
+// table is never loaded: Query reads at most 61 rows, and only when
 // there are more it asks for the query's count and for the tail rows with
 // LIMIT/OFFSET, all on the query's own transaction if it has one. A query
 // that cannot take a LIMIT as written (its own LIMIT, a UNION, FOR UPDATE)
@@ -33,15 +32,13 @@
 // SQL NULL is shown as a greyed NULL in HTML and as <NULL> in text, never
 // like the string "NULL" (the string "<NULL>" is shown quoted in text). Times are ISO 8601 (RFC 3339). Bytes that are
 // valid UTF-8 are shown as text, other bytes as a hex literal x'0A1B' with
-// their length when long. Text longer than MaxColWidth (50, as pandas) is
+// their length when long. Text longer than 50 characters (as pandas) is
 // cut with "…"; in the text table control characters and bidirectional
 // overrides are escaped (\n, \t, \u202e).
 // Everything, values and column names alike, is HTML-escaped.
 //
-// # Pieces
+// # Output
 //
-// Running and rendering are separate: [Fetch] and [ReadRows] produce a
-// [Result]; [HTML] and [Text] render one exactly; [Show] picks the form for
-// where the program runs. [Rows] shows a raw *sql.Rows, [Models] a slice of
-// bun models or plain structs.
+// Inside GoNB the table is HTML; elsewhere it is text on standard output,
+// or on the writer given with [Writer] (tests, logs).
 package display

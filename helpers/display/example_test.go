@@ -91,30 +91,3 @@ func ExampleSQL() {
 	//
 	// SELECT "customer"."FirstName", "customer"."Email" FROM "customers" AS "customer" WHERE ("FirstName" = 'Moshe')
 }
-
-func ExampleModels() {
-	company := "Acme"
-	display.Models([]Customer{
-		{CustomerId: 1, FirstName: "Moshe", Email: "moshe@cohen.com"},
-		{CustomerId: 2, FirstName: "Ada", Company: &company, Email: "ada@example.com"},
-	})
-	// Output:
-	//    CustomerId  FirstName  Company  Email
-	// 0           1  Moshe      <NULL>   moshe@cohen.com
-	// 1           2  Ada        Acme     ada@example.com
-	// [2 rows × 4 columns]
-}
-
-func ExampleText() {
-	r := display.Result{
-		Columns: []string{"Name", "UnitPrice"},
-		Head:    [][]any{{"Balls to the Wall", 0.99}, {"NULL", nil}},
-		Total:   2,
-	}
-	fmt.Print(display.Text(r))
-	// Output:
-	//    Name               UnitPrice
-	// 0  Balls to the Wall       0.99
-	// 1  NULL                  <NULL>
-	// [2 rows × 2 columns]
-}

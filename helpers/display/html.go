@@ -22,7 +22,7 @@ const htmlStyle = `<style>
 // HTML renders r as a pandas-style table: an index column, a header row,
 // "…" between head and tail when cut, and a size footer. Every value and
 // column name is escaped. Only MaxColWidth among the options matters.
-func HTML(r Result, opts ...Option) string {
+func renderHTML(r resultTable, opts ...Option) string {
 	cfg := newConfig(opts)
 	var b strings.Builder
 	b.WriteString(`<div class="bunbook-result">` + "\n")

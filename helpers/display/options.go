@@ -7,9 +7,9 @@ import (
 
 // Defaults, as pandas' display options.
 const (
-	DefaultMaxRows     = 60 // pandas display.max_rows
-	DefaultMinRows     = 10 // pandas display.min_rows
-	DefaultMaxColWidth = 50 // pandas display.max_colwidth
+	defaultMaxRows     = 60 // pandas display.max_rows
+	defaultMinRows     = 10 // pandas display.min_rows
+	defaultMaxColWidth = 50 // pandas display.max_colwidth
 )
 
 // Option tunes what is fetched and how it is shown.
@@ -24,9 +24,9 @@ type config struct {
 
 func newConfig(opts []Option) config {
 	c := config{
-		maxRows:     DefaultMaxRows,
-		minRows:     DefaultMinRows,
-		maxColWidth: DefaultMaxColWidth,
+		maxRows:     defaultMaxRows,
+		minRows:     defaultMinRows,
+		maxColWidth: defaultMaxColWidth,
 		w:           os.Stdout,
 	}
 	for _, opt := range opts {
@@ -42,15 +42,15 @@ func newConfig(opts []Option) config {
 
 // MaxRows sets how many rows are shown before the result is cut to its
 // head and tail. n <= 0 shows every row (and loads them all).
-func MaxRows(n int) Option { return func(c *config) { c.maxRows = n } }
+func withMaxRows(n int) Option { return func(c *config) { c.maxRows = n } }
 
 // MinRows sets how many rows a cut result shows, half from the head and
 // half from the tail (at least one of each).
-func MinRows(n int) Option { return func(c *config) { c.minRows = n } }
+func withMinRows(n int) Option { return func(c *config) { c.minRows = n } }
 
 // MaxColWidth sets how many characters of a value are shown before it is
 // cut with "…". n <= 0 never cuts.
-func MaxColWidth(n int) Option { return func(c *config) { c.maxColWidth = n } }
+func withMaxColWidth(n int) Option { return func(c *config) { c.maxColWidth = n } }
 
 // Writer sets where plain text goes outside a notebook (and where SQL
 // prints). The default is os.Stdout.

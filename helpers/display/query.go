@@ -12,11 +12,11 @@ import (
 // Query runs q and shows its result (see Show). Only the rows shown are
 // fetched: see Fetch.
 func Query(ctx context.Context, q *bun.SelectQuery, opts ...Option) error {
-	r, err := Fetch(ctx, q, opts...)
+	r, err := fetch(ctx, q, opts...)
 	if err != nil {
 		return err
 	}
-	return Show(r, opts...)
+	return showResult(r, opts...)
 }
 
 // Fetch runs q and returns the rows to show. When that is safe it limits
@@ -37,15 +37,15 @@ func Query(ctx context.Context, q *bun.SelectQuery, opts ...Option) error {
 // table is needed (MariaDB forgets the ORDER BY inside one and rejects
 // duplicate column names). A query whose rows change from one run to the
 // next (ORDER BY random()) can show head and tail from different runs:
-// pass MaxRows(0) to read it once.
-func Fetch(ctx context.Context, q *bun.SelectQuery, opts ...Option) (Result, error) {
+// pass withMaxRows(0) to read it once.
+func fetch(ctx context.Context, q *bun.SelectQuery, opts ...Option) (resultTable, error) {
 	if q == nil {
-		return Result{}, errors.New("display: nil query: pass db.NewSelect()…")
+		return resultTable{}, errors.New("display: nil query: pass db.NewSelect()…")
 	}
 	cfg := newConfig(opts)
 	direct, err := limitsDirectly(q)
 	if err != nil {
-		return Result{}, err
+		return resultTable{}, err
 	}
 	if cfg.maxRows <= 0 || !direct {
 		return fetchRows(ctx, q, cfg)
@@ -57,23 +57,23 @@ func Fetch(ctx context.Context, q *bun.SelectQuery, opts ...Option) (Result, err
 	head, tail := cfg.headTail()
 	n, err := q.Count(ctx)
 	if err != nil {
-		return Result{}, fmt.Errorf("display: counting rows: %w", err)
+		return resultTable{}, fmt.Errorf("display: counting rows: %w", err)
 	}
 	total := max(int(n), cfg.maxRows+1) // rows may have gone meanwhile
 	last, err := fetchRows(ctx, q.Clone().Limit(int64(tail)).Offset(int64(total-tail)), config{maxRows: 0})
 	if err != nil {
-		return Result{}, err
+		return resultTable{}, err
 	}
-	return Result{Columns: r.Columns, Head: r.Head[:head], Tail: last.Head, Total: total}, nil
+	return resultTable{Columns: r.Columns, Head: r.Head[:head], Tail: last.Head, Total: total}, nil
 }
 
 // fetchRows runs q and reads its rows.
-func fetchRows(ctx context.Context, q *bun.SelectQuery, cfg config) (Result, error) {
+func fetchRows(ctx context.Context, q *bun.SelectQuery, cfg config) (resultTable, error) {
 	rows, err := q.Rows(ctx)
 	if err != nil {
-		return Result{}, fmt.Errorf("display: %w", err)
+		return resultTable{}, fmt.Errorf("display: %w", err)
 	}
-	return ReadRows(rows, MaxRows(cfg.maxRows), MinRows(cfg.minRows))
+	return readRows(rows, withMaxRows(cfg.maxRows), withMinRows(cfg.minRows))
 }
 
 // limitsDirectly reports whether LIMIT/OFFSET can be set on q itself: q

@@ -83,7 +83,7 @@ func ids(rows [][]any) []int64 {
 func TestFetchLimitsInSQL(t *testing.T) {
 	db, rec := itemsDB(t, 1000)
 	q := db.NewSelect().Model((*item)(nil)).Column("id", "name").Order("id")
-	r, err := Fetch(context.Background(), q)
+	r, err := fetch(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestFetchLimitsInSQL(t *testing.T) {
 
 func TestFetchSmallResultIsOneQuery(t *testing.T) {
 	db, rec := itemsDB(t, 60)
-	r, err := Fetch(context.Background(), db.NewSelect().Model((*item)(nil)).Order("id"))
+	r, err := fetch(context.Background(), db.NewSelect().Model((*item)(nil)).Order("id"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestFetchSmallResultIsOneQuery(t *testing.T) {
 	}
 	// One more row and it is cut.
 	db2, _ := itemsDB(t, 61)
-	r, err = Fetch(context.Background(), db2.NewSelect().Model((*item)(nil)).Order("id"))
+	r, err = fetch(context.Background(), db2.NewSelect().Model((*item)(nil)).Order("id"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestFetchSmallResultIsOneQuery(t *testing.T) {
 func TestFetchKeepsTheQuerysOwnLimit(t *testing.T) {
 	db, rec := itemsDB(t, 1000)
 	q := db.NewSelect().Model((*item)(nil)).Column("id").OrderExpr("id DESC").Limit(100).Offset(10)
-	r, err := Fetch(context.Background(), q)
+	r, err := fetch(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestFetchUnionRunsOnce(t *testing.T) {
 	db, rec := itemsDB(t, 100)
 	low := db.NewSelect().Model((*item)(nil)).Column("id").Where("id <= 40")
 	high := db.NewSelect().Model((*item)(nil)).Column("id").Where("id > 70")
-	r, err := Fetch(context.Background(), low.UnionAll(high))
+	r, err := fetch(context.Background(), low.UnionAll(high))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestFetchUnionRunsOnce(t *testing.T) {
 
 func TestFetchMaxRowsZeroReadsAll(t *testing.T) {
 	db, rec := itemsDB(t, 100)
-	r, err := Fetch(context.Background(), db.NewSelect().Model((*item)(nil)).Order("id"), MaxRows(0))
+	r, err := fetch(context.Background(), db.NewSelect().Model((*item)(nil)).Order("id"), withMaxRows(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func TestReadRowsKeepsHeadAndTail(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := ReadRows(rows)
+		r, err := readRows(rows)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -281,7 +281,11 @@ func TestRowsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := Rows(rows, Writer(&buf)); err != nil {
+	r, err := readRows(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := showResult(r, Writer(&buf)); err != nil {
 		t.Fatal(err)
 	}
 	want := "" +
@@ -317,7 +321,7 @@ func TestSQL(t *testing.T) {
 	if buf.String() != want {
 		t.Fatalf("got %q\nwant %q", buf.String(), want)
 	}
-	ins, err := SQLString(db.NewInsert().Model(&item{ID: 9, Name: "x"}))
+	ins, err := sqlString(db.NewInsert().Model(&item{ID: 9, Name: "x"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,12 +335,12 @@ func TestSQL(t *testing.T) {
 		db.NewDelete().Model((*item)(nil)).Where("id = ?", 1):                  `DELETE FROM "items" AS "item" WHERE (id = 1)`,
 		db.NewDropTable().Model((*item)(nil)).IfExists():                       `DROP TABLE IF EXISTS "items"`,
 	} {
-		got, err := SQLString(q)
+		got, err := sqlString(q)
 		if err != nil || got != want {
 			t.Errorf("SQLString = %q, %v; want %q", got, err, want)
 		}
 	}
-	if _, err := SQLString(db.NewSelect().Err(errors.New("bad model"))); err == nil || err.Error() != "display: building SQL: bad model" {
+	if _, err := sqlString(db.NewSelect().Err(errors.New("bad model"))); err == nil || err.Error() != "display: building SQL: bad model" {
 		t.Errorf("SQLString of a broken query: err = %v", err)
 	}
 	if sent := rec.take(); len(sent) != 0 {
@@ -406,7 +410,7 @@ func TestFetchWithJoinedRelation(t *testing.T) {
 	q := db.NewSelect().Model((*stocked)(nil)).Column("stocked.id").
 		Relation("Shelf", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Column("label") }).
 		Order("stocked.id")
-	r, err := Fetch(ctx, q)
+	r, err := fetch(ctx, q)
 	if err != nil {
 		t.Fatal(err)
 	}

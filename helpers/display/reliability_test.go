@@ -15,17 +15,17 @@ import (
 )
 
 // fetchWithin is Fetch failing the test when it hangs.
-func fetchWithin(t *testing.T, q *bun.SelectQuery) (Result, error) {
+func fetchWithin(t *testing.T, q *bun.SelectQuery) (resultTable, error) {
 	t.Helper()
 	type answer struct {
-		r   Result
+		r   resultTable
 		err error
 	}
 	done := make(chan answer, 1)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	go func() {
-		r, err := Fetch(ctx, q)
+		r, err := fetch(ctx, q)
 		done <- answer{r, err}
 	}()
 	select {
@@ -33,7 +33,7 @@ func fetchWithin(t *testing.T, q *bun.SelectQuery) (Result, error) {
 		return a.r, a.err
 	case <-time.After(10 * time.Second):
 		t.Fatal("Fetch: no answer after 10s (deadlock)")
-		return Result{}, nil
+		return resultTable{}, nil
 	}
 }
 
@@ -161,17 +161,17 @@ func TestFetchMariaDBDuplicateNamesAndWrappedOrder(t *testing.T) {
 // "<NULL>" is quoted, and a right-to-left override is escaped, so no value
 // can pass for another or reverse the rest of the line (W10).
 func TestTextTellsNullFromItsSpelling(t *testing.T) {
-	r := Result{Columns: []string{"v"}, Total: 3, Head: [][]any{{nil}, {"<NULL>"}, {"abc\u202edef"}}}
+	r := resultTable{Columns: []string{"v"}, Total: 3, Head: [][]any{{nil}, {"<NULL>"}, {"abc\u202edef"}}}
 	want := "" +
 		"   v\n" +
 		"0  <NULL>\n" +
 		"1  '<NULL>'\n" +
 		"2  abc\\u202edef\n" +
 		"[3 rows × 1 column]\n"
-	if got := Text(r); got != want {
+	if got := renderText(r); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if got := Text(Result{Columns: []string{"family"}, Total: 1, Head: [][]any{{"👨\u200d👩\u200d👧"}}}); !strings.Contains(got, "👨\u200d👩\u200d👧") {
+	if got := renderText(resultTable{Columns: []string{"family"}, Total: 1, Head: [][]any{{"👨\u200d👩\u200d👧"}}}); !strings.Contains(got, "👨\u200d👩\u200d👧") {
 		t.Errorf("an emoji sequence was escaped:\n%s", got)
 	}
 }

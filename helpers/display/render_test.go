@@ -13,7 +13,7 @@ import (
 
 // hostile is a result whose values and names try to break out of HTML and
 // of the text layout.
-var hostile = Result{
+var hostile = resultTable{
 	Columns: []string{"id", `<script>alert(1)</script>`, "note & \"quote\""},
 	Head: [][]any{
 		{int64(1), "<script>alert(1)</script>", "it's \"quoted\" & <b>bold</b>"},
@@ -59,10 +59,10 @@ line2	tab</td>
 <p class="footer">3 rows × 3 columns</p>
 </div>
 `
-	if got := HTML(hostile); got != want {
+	if got := renderHTML(hostile); got != want {
 		t.Fatalf("HTML mismatch\n got:\n%s\nwant:\n%s", got, want)
 	}
-	if strings.Contains(HTML(hostile), "<script>") {
+	if strings.Contains(renderHTML(hostile), "<script>") {
 		t.Fatal("unescaped <script> in HTML")
 	}
 }
@@ -74,13 +74,13 @@ func TestTextAlignsAndEscapes(t *testing.T) {
 		"1   22  <NULL>                     NULL\n" +
 		"2  333  line1\\nline2\\ttab          שלום 😀 日本\n" +
 		"[3 rows × 3 columns]\n"
-	if got := Text(hostile); got != want {
+	if got := renderText(hostile); got != want {
 		t.Fatalf("Text mismatch\n got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
 func TestEmptyResult(t *testing.T) {
-	r := Result{Columns: []string{"FirstName", "Email"}, Head: [][]any{}}
+	r := resultTable{Columns: []string{"FirstName", "Email"}, Head: [][]any{}}
 	wantHTML := `<div class="bunbook-result">
 ` + htmlStyle + `<table border="1" class="dataframe">
   <thead>
@@ -96,17 +96,17 @@ func TestEmptyResult(t *testing.T) {
 <p class="footer">0 rows × 2 columns</p>
 </div>
 `
-	if got := HTML(r); got != wantHTML {
+	if got := renderHTML(r); got != wantHTML {
 		t.Fatalf("HTML mismatch\n got:\n%s\nwant:\n%s", got, wantHTML)
 	}
 	wantText := "  FirstName  Email\n[0 rows × 2 columns]\n"
-	if got := Text(r); got != wantText {
+	if got := renderText(r); got != wantText {
 		t.Fatalf("Text mismatch\n got: %q\nwant: %q", got, wantText)
 	}
 }
 
 func TestCutResultShowsHeadGapTail(t *testing.T) {
-	r := Result{
+	r := resultTable{
 		Columns: []string{"n"},
 		Head:    [][]any{{int64(0)}, {int64(1)}},
 		Tail:    [][]any{{int64(998)}, {int64(999)}},
@@ -120,10 +120,10 @@ func TestCutResultShowsHeadGapTail(t *testing.T) {
 		"998  998\n" +
 		"999  999\n" +
 		"[1000 rows × 1 column]\n"
-	if got := Text(r); got != wantText {
+	if got := renderText(r); got != wantText {
 		t.Fatalf("Text mismatch\n got:\n%s\nwant:\n%s", got, wantText)
 	}
-	html := HTML(r)
+	html := renderHTML(r)
 	for _, want := range []string{
 		"      <th>1</th>\n      <td class=\"num\">1</td>\n    </tr>\n    <tr>\n      <th class=\"gap\">…</th>\n      <td class=\"gap\">…</td>\n    </tr>\n    <tr>\n      <th>998</th>\n",
 		`<p class="footer">1000 rows × 1 column</p>`,
@@ -189,14 +189,14 @@ func TestMaxColWidth(t *testing.T) {
 		t.Errorf("cut to 50: %q", got)
 	}
 	if got := formatCell(long, 0).s; got != long {
-		t.Errorf("MaxColWidth(0) cut the value: %q", got)
+		t.Errorf("withMaxColWidth(0) cut the value: %q", got)
 	}
-	r := Result{Columns: []string{"s"}, Head: [][]any{{"abcdefgh"}}, Total: 1}
-	if got, want := Text(r, MaxColWidth(4)), "   s\n0  abc…\n[1 row × 1 column]\n"; got != want {
-		t.Errorf("Text with MaxColWidth(4) = %q, want %q", got, want)
+	r := resultTable{Columns: []string{"s"}, Head: [][]any{{"abcdefgh"}}, Total: 1}
+	if got, want := renderText(r, withMaxColWidth(4)), "   s\n0  abc…\n[1 row × 1 column]\n"; got != want {
+		t.Errorf("Text with withMaxColWidth(4) = %q, want %q", got, want)
 	}
-	if got := HTML(r, MaxColWidth(4)); !strings.Contains(got, "<td>abc…</td>") {
-		t.Errorf("HTML with MaxColWidth(4) lacks the cut value:\n%s", got)
+	if got := renderHTML(r, withMaxColWidth(4)); !strings.Contains(got, "<td>abc…</td>") {
+		t.Errorf("HTML with withMaxColWidth(4) lacks the cut value:\n%s", got)
 	}
 }
 
@@ -206,9 +206,9 @@ func TestHeadTail(t *testing.T) {
 		want int
 	}{
 		{nil, 5},
-		{[]Option{MinRows(3)}, 1},
-		{[]Option{MinRows(0)}, 1},
-		{[]Option{MaxRows(4), MinRows(10)}, 2},
+		{[]Option{withMinRows(3)}, 1},
+		{[]Option{withMinRows(0)}, 1},
+		{[]Option{withMaxRows(4), withMinRows(10)}, 2},
 	} {
 		h, tl := newConfig(tc.opts).headTail()
 		if h != tc.want || tl != tc.want {

@@ -14,11 +14,11 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// Result is what gets shown: the columns in the query's order, the rows
+// resultTable is what gets shown: the columns in the query's order, the rows
 // kept, and the size of the whole result. Values are those database/sql
 // scans into an any (nil, int64, float64, bool, []byte, string, time.Time)
 // or any other Go value.
-type Result struct {
+type resultTable struct {
 	Columns []string
 	Head    [][]any // the first rows
 	Tail    [][]any // the last rows, when the result was cut; else empty
@@ -26,10 +26,10 @@ type Result struct {
 }
 
 // Cut reports whether rows between Head and Tail were left out.
-func (r Result) Cut() bool { return len(r.Head)+len(r.Tail) < r.Total }
+func (r resultTable) Cut() bool { return len(r.Head)+len(r.Tail) < r.Total }
 
 // Footer is the size line shown under the table, e.g. "1000 rows × 2 columns".
-func (r Result) Footer() string {
+func (r resultTable) Footer() string {
 	return plural(r.Total, "row") + " × " + plural(len(r.Columns), "column")
 }
 
@@ -104,7 +104,7 @@ func formatValue(v any, depth int) cell {
 		return cell{s: formatFloat(float64(v), 32), k: numberKind}
 	case driver.Valuer:
 		if depth < 4 && !isNilPointer(v) {
-			dv, err := v.Value()
+			dv, err := callValue(v)
 			if err != nil {
 				return cell{s: "<error: " + err.Error() + ">"}
 			}
@@ -133,11 +133,32 @@ func formatValue(v any, depth int) cell {
 		}
 	case reflect.String:
 		if s, ok := v.(fmt.Stringer); ok {
-			return cell{s: s.String()}
+			return cell{s: callString(s)}
 		}
 		return cell{s: rv.String()}
 	}
 	return cell{s: fmt.Sprint(v)}
+}
+
+// callValue calls a Value method, which may be a student's own: a panic
+// becomes an error shown in the cell, not the end of the program.
+func callValue(x driver.Valuer) (dv driver.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			dv, err = nil, fmt.Errorf("Value panicked: %v", r)
+		}
+	}()
+	return x.Value()
+}
+
+// callString is callValue for a String method.
+func callString(x fmt.Stringer) (s string) {
+	defer func() {
+		if r := recover(); r != nil {
+			s = fmt.Sprintf("<error: String panicked: %v>", r)
+		}
+	}()
+	return x.String()
 }
 
 func isNilPointer(v any) bool {

@@ -6,36 +6,25 @@ import (
 	"fmt"
 )
 
-// Rows shows a raw result and closes rows. Only the first MaxRows rows and
-// the last MinRows/2 are kept in memory, but every row is read to count
-// them: to spare a huge table, prefer Query, which limits in SQL.
-func Rows(rows *sql.Rows, opts ...Option) error {
-	r, err := ReadRows(rows, opts...)
-	if err != nil {
-		return err
-	}
-	return Show(r, opts...)
-}
-
-// ReadRows reads rows into a Result, keeping the head and tail that
+// readRows reads rows into a resultTable, keeping the head and tail that
 // MaxRows/MinRows allow, and closes rows.
-func ReadRows(rows *sql.Rows, opts ...Option) (Result, error) {
+func readRows(rows *sql.Rows, opts ...Option) (resultTable, error) {
 	if rows == nil {
-		return Result{}, errors.New("display: nil *sql.Rows: pass the result of db.QueryContext")
+		return resultTable{}, errors.New("display: nil *sql.Rows: pass the result of db.QueryContext")
 	}
 	cfg := newConfig(opts)
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
-		return Result{}, fmt.Errorf("display: columns: %w", err)
+		return resultTable{}, fmt.Errorf("display: columns: %w", err)
 	}
-	r := Result{Columns: cols, Head: [][]any{}}
+	r := resultTable{Columns: cols, Head: [][]any{}}
 	head, tail := cfg.headTail()
 	var ring [][]any // the last rows beyond MaxRows, a circular buffer of tail rows
 	for rows.Next() {
 		row, err := scanRow(rows, len(cols))
 		if err != nil {
-			return Result{}, err
+			return resultTable{}, err
 		}
 		r.Total++
 		switch {
@@ -53,7 +42,7 @@ func ReadRows(rows *sql.Rows, opts ...Option) (Result, error) {
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return Result{}, fmt.Errorf("display: reading rows: %w", err)
+		return resultTable{}, fmt.Errorf("display: reading rows: %w", err)
 	}
 	if ring != nil {
 		r.Tail = ring[max(len(ring)-tail, 0):]

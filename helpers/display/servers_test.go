@@ -35,7 +35,7 @@ func testServer(t *testing.T, db *bun.DB) {
 	ctx := context.Background()
 
 	// Direct limits on the query itself.
-	r, err := Fetch(ctx, db.NewSelect().Model((*item)(nil)).OrderExpr("id DESC"))
+	r, err := fetch(ctx, db.NewSelect().Model((*item)(nil)).OrderExpr("id DESC"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func testServer(t *testing.T, db *bun.DB) {
 	}
 
 	// A query with its own ORDER BY ... LIMIT runs once, as written.
-	r, err = Fetch(ctx, db.NewSelect().Model((*item)(nil)).OrderExpr("id DESC").Limit(100))
+	r, err = fetch(ctx, db.NewSelect().Model((*item)(nil)).OrderExpr("id DESC").Limit(100))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func testServer(t *testing.T, db *bun.DB) {
 	// A UNION runs once, whatever the dialect does with its parts.
 	low := db.NewSelect().Model((*item)(nil)).Column("id").Where("id <= 40")
 	high := db.NewSelect().Model((*item)(nil)).Column("id").Where("id > 970")
-	u, err := Fetch(ctx, low.UnionAll(high).OrderExpr("id"))
+	u, err := fetch(ctx, low.UnionAll(high).OrderExpr("id"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func testServer(t *testing.T, db *bun.DB) {
 		"98   902  item 902    225.5  <NULL>\n" +
 		"99   901  item 901   225.25  <NULL>\n" +
 		"[100 rows × 4 columns]\n"
-	if got := Text(r); got != want {
+	if got := renderText(r); got != want {
 		t.Errorf("text:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -18,14 +18,14 @@ var (
 
 // Show displays r: as an HTML table in a GoNB notebook, else as a text
 // table on the Writer (os.Stdout by default).
-func Show(r Result, opts ...Option) error {
+func showResult(r resultTable, opts ...Option) error {
 	if inNotebook() {
-		displayHTML(HTML(r, opts...))
+		displayHTML(renderHTML(r, opts...))
 		syncDisplay()
 		return nil
 	}
 	cfg := newConfig(opts)
-	if _, err := fmt.Fprint(cfg.w, Text(r, opts...)); err != nil {
+	if _, err := fmt.Fprint(cfg.w, renderText(r, opts...)); err != nil {
 		return fmt.Errorf("display: %w", err)
 	}
 	return nil

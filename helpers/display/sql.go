@@ -18,7 +18,7 @@ type Statement interface {
 // lines like the lesson's sql() helper: values are inlined exactly as bun
 // sends them, so the text can be pasted into any SQL shell.
 func SQL(q Statement, opts ...Option) error {
-	s, err := SQLString(q)
+	s, err := sqlString(q)
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func SQL(q Statement, opts ...Option) error {
 }
 
 // SQLString returns the SQL that q would send.
-func SQLString(q Statement) (string, error) {
+func sqlString(q Statement) (string, error) {
 	if q == nil {
 		return "", errors.New("display: nil query")
 	}

@@ -17,7 +17,7 @@ const textNull = "<NULL>"
 // "[1000 rows × 2 columns]". Number columns are right-aligned, others
 // left-aligned; widths count terminal cells, so wide characters line up.
 // Control characters are escaped so a value never breaks a line.
-func Text(r Result, opts ...Option) string {
+func renderText(r resultTable, opts ...Option) string {
 	cfg := newConfig(opts)
 	ncol := len(r.Columns)
 

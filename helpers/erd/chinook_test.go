@@ -1,4 +1,4 @@
-package erd_test
+package erd
 
 import (
 	"context"
@@ -13,7 +13,6 @@ import (
 	"github.com/uptrace/bun/dialect/sqlitedialect"
 	"github.com/uptrace/bun/driver/sqliteshim"
 
-	"github.com/bunbook/bunbook/helpers/erd"
 	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
@@ -35,7 +34,7 @@ func inspectShared(t *testing.T, name string) *inspect.Schema {
 
 func TestChinookDiagram(t *testing.T) {
 	s := inspectShared(t, "chinook.db")
-	svg := erd.SVG(s)
+	svg := SVG(s)
 	if n := strings.Count(svg, "<g data-table="); n != 11 {
 		t.Errorf("%d tables drawn, want Chinook's 11", n)
 	}
@@ -52,7 +51,7 @@ func TestChinookDiagram(t *testing.T) {
 	if n := strings.Count(svg, "data-fk="); n != 11 {
 		t.Errorf("%d relation lines, want Chinook's 11 foreign keys", n)
 	}
-	mermaid := erd.Mermaid(s)
+	mermaid := Mermaid(s)
 	for _, line := range []string{"    artists ||--o{ albums : \"ArtistId\"\n", "        NUMERIC(10-2) UnitPrice\n"} {
 		if !strings.Contains(mermaid, line) {
 			t.Errorf("Mermaid lacks %q", line)
@@ -62,17 +61,17 @@ func TestChinookDiagram(t *testing.T) {
 
 func TestNorthwindDiagram(t *testing.T) {
 	s := inspectShared(t, "northwind.db")
-	svg := erd.SVG(s)
+	svg := SVG(s)
 	if !strings.Contains(svg, `<g data-table="Order Details">`) {
 		t.Error("the table with a space in its name is not drawn")
 	}
 	if n := strings.Count(svg, "<g data-table="); n != 30 {
 		t.Errorf("%d boxes, want Northwind's 13 tables + 17 views (views drawn by default)", n)
 	}
-	if n := strings.Count(erd.SVG(s, erd.WithoutViews()), "<g data-table="); n != 13 {
+	if n := strings.Count(SVG(s, withoutViewsOpt()), "<g data-table="); n != 13 {
 		t.Errorf("%d boxes without views, want 13 tables", n)
 	}
-	if !strings.Contains(erd.Mermaid(s), `Order_Details["Order Details"] {`) {
+	if !strings.Contains(Mermaid(s), `Order_Details["Order Details"] {`) {
 		t.Error("Mermaid does not alias the table with a space in its name")
 	}
 }
@@ -82,13 +81,13 @@ func TestNorthwindDiagram(t *testing.T) {
 // its alt text.
 func TestChinookHTML(t *testing.T) {
 	s := inspectShared(t, "chinook.db")
-	html := erd.HTML(s)
+	html := renderHTML(s)
 	m := regexp.MustCompile(`^<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" width="(\d+)" height="(\d+)" alt="Entity-relationship diagram of 11 tables: [a-z_, ]+" style="max-width:100%;height:auto">$`).FindStringSubmatch(html)
 	if m == nil {
 		t.Fatalf("HTML = %.300s…", html)
 	}
 	svg, err := base64.StdEncoding.DecodeString(m[1])
-	if err != nil || string(svg) != erd.SVG(s) {
+	if err != nil || string(svg) != SVG(s) {
 		t.Fatalf("the data: URI is not the diagram's SVG (%v)", err)
 	}
 	w, _ := strconv.Atoi(m[2])
@@ -96,8 +95,8 @@ func TestChinookHTML(t *testing.T) {
 	natural := regexp.MustCompile(`width="([\d.]+)" height="([\d.]+)"`).FindStringSubmatch(string(svg))
 	nw, _ := strconv.ParseFloat(natural[1], 64)
 	nh, _ := strconv.ParseFloat(natural[2], 64)
-	if w > erd.DisplayWidth || w < erd.DisplayWidth-2 {
-		t.Errorf("shown %d px wide (natural %v), want it fitted to %d", w, nw, erd.DisplayWidth)
+	if w > displayWidth || w < displayWidth-2 {
+		t.Errorf("shown %d px wide (natural %v), want it fitted to %d", w, nw, displayWidth)
 	}
 	if ratio := float64(h) / float64(w); ratio < nh/nw-0.01 || ratio > nh/nw+0.01 {
 		t.Errorf("shown %dx%d, natural %vx%v: aspect ratio changed", w, h, nw, nh)

@@ -1,6 +1,6 @@
 // Package erd draws an entity-relationship diagram of an inspected schema:
 // a self-contained SVG (boxes for tables, lines for foreign keys), shown in
-// a notebook as an <img> (see HTML) so that every renderer of the saved
+// a notebook as an <img> so that every renderer of the saved
 // notebook shows it, and the same diagram as Mermaid text for Markdown
 // documents.
 //
@@ -20,8 +20,9 @@ import (
 	"github.com/bunbook/bunbook/helpers/inspect"
 )
 
-// Option adjusts what the diagram includes.
-type Option func(*options)
+// option adjusts what the diagram includes (used by the tests and the
+// package itself; the notebooks draw the whole schema).
+type option func(*options)
 
 type options struct {
 	withoutViews bool
@@ -32,23 +33,23 @@ type options struct {
 
 // WithoutViews leaves views out. By default they are drawn, as boxes
 // without lines (a view has no keys).
-func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
+func withoutViewsOpt() option { return func(o *options) { o.withoutViews = true } }
 
 // WithInternal also draws the engine's bookkeeping tables (sqlite_sequence…).
-func WithInternal() Option { return func(o *options) { o.internal = true } }
+func withInternal() option { return func(o *options) { o.internal = true } }
 
 // Tables limits the diagram to the named tables and views, matched as
 // inspect.Schema.Lookup matches them; foreign keys to tables outside the
 // selection are not drawn. A name the schema lacks is drawn as the error
 // (with a "did you mean"), never as an empty diagram.
-func Tables(names ...string) Option {
+func tablesOpt(names ...string) option {
 	return func(o *options) { o.tables = append(o.tables, names...) }
 }
 
 // WithoutTypes leaves the column types out, for a narrower picture.
-func WithoutTypes() Option { return func(o *options) { o.types = false } }
+func withoutTypes() option { return func(o *options) { o.types = false } }
 
-func collect(opts []Option) options {
+func collect(opts []option) options {
 	o := options{types: true}
 	for _, opt := range opts {
 		opt(&o)

@@ -45,7 +45,7 @@ func musicSchema() *inspect.Schema {
 }
 
 func TestMermaid(t *testing.T) {
-	got := Mermaid(musicSchema(), WithoutViews())
+	got := Mermaid(musicSchema(), withoutViewsOpt())
 	want := `erDiagram
     albums {
         INTEGER AlbumId PK
@@ -74,12 +74,12 @@ func TestMermaid(t *testing.T) {
 }
 
 func TestMermaidOptions(t *testing.T) {
-	got := Mermaid(musicSchema(), Tables("albums"), WithInternal())
+	got := Mermaid(musicSchema(), tablesOpt("albums"), withInternal())
 	want := "erDiagram\n    albums {\n        INTEGER AlbumId PK\n        NVARCHAR(160) Title\n        INTEGER ArtistId FK\n    }\n"
 	if got != want {
 		t.Errorf("only albums:\n%s\nwant:\n%s", got, want)
 	}
-	all := Mermaid(musicSchema(), WithInternal())
+	all := Mermaid(musicSchema(), withInternal())
 	for _, name := range []string{"sqlite_sequence {", "album_titles {"} {
 		if !strings.Contains(all, name) {
 			t.Errorf("WithInternal lacks %q:\n%s", name, all)
@@ -127,7 +127,7 @@ func parseSVG(t *testing.T, svg string) []svgElement {
 }
 
 func TestSVG(t *testing.T) {
-	svg := SVG(musicSchema(), WithoutViews())
+	svg := SVG(musicSchema(), withoutViewsOpt())
 	if strings.Contains(svg, "<script") {
 		t.Fatalf("hostile table name reached the SVG unescaped:\n%s", svg)
 	}
@@ -179,13 +179,13 @@ func TestSVG(t *testing.T) {
 			t.Errorf("text %q missing", text)
 		}
 	}
-	if SVG(musicSchema(), WithoutViews()) != svg {
+	if SVG(musicSchema(), withoutViewsOpt()) != svg {
 		t.Error("SVG is not deterministic")
 	}
 }
 
 func TestSVGSizeFitsBoxes(t *testing.T) {
-	svg := SVG(musicSchema(), WithoutTypes())
+	svg := SVG(musicSchema(), withoutTypes())
 	m := regexp.MustCompile(`^<svg [^>]*width="([0-9.]+)" height="([0-9.]+)"`).FindStringSubmatch(svg)
 	if m == nil {
 		t.Fatalf("no size on the svg element:\n%s", svg)
@@ -227,13 +227,13 @@ func TestReferenceCycle(t *testing.T) {
 // inspect.Schema.Lookup matches them (ignoring case on one fit).
 func TestTablesUnknownName(t *testing.T) {
 	want := `erd: Tables: no table or view named "Albmus" (did you mean "albums"?)`
-	if got := Mermaid(musicSchema(), Tables("Albmus")); !strings.Contains(got, "%% "+want) || strings.Contains(got, "{") {
+	if got := Mermaid(musicSchema(), tablesOpt("Albmus")); !strings.Contains(got, "%% "+want) || strings.Contains(got, "{") {
 		t.Errorf("Mermaid with an unknown table:\n%s\nwant the error %s", got, want)
 	}
-	if got := SVG(musicSchema(), Tables("Albmus")); !strings.Contains(html.UnescapeString(got), want) || strings.Contains(got, "data-table=") {
+	if got := SVG(musicSchema(), tablesOpt("Albmus")); !strings.Contains(html.UnescapeString(got), want) || strings.Contains(got, "data-table=") {
 		t.Errorf("SVG with an unknown table:\n%s", got)
 	}
-	if got := Mermaid(musicSchema(), Tables("ALBUMS")); !strings.Contains(got, "    albums {") {
-		t.Errorf("Tables(ALBUMS) does not draw albums:\n%s", got)
+	if got := Mermaid(musicSchema(), tablesOpt("ALBUMS")); !strings.Contains(got, "    albums {") {
+		t.Errorf("tablesOpt(ALBUMS) does not draw albums:\n%s", got)
 	}
 }

@@ -8,10 +8,10 @@ import (
 	"github.com/bunbook/bunbook/helpers/inspect"
 )
 
-// DisplayWidth is the widest the diagram is shown, in pixels: the classic
+// displayWidth is the widest the diagram is shown, in pixels: the classic
 // Notebook's output area is about 978 px wide at the usual window size, and
 // JupyterLab's is similar. A wider diagram is scaled down to fit.
-const DisplayWidth = 940
+const displayWidth = 940
 
 // HTML returns the diagram as an <img> whose source is the SVG document as
 // a data: URI. Unlike inline SVG it shows everywhere a saved notebook is
@@ -19,11 +19,11 @@ const DisplayWidth = 940
 // is trusted (their sanitizers keep <img> with a data: URI but drop inline
 // SVG), and nbconvert's HTML export keeps it (nbconvert 6.5 strips the
 // elements inside an inline <svg>). The width and height attributes fit
-// DisplayWidth; the style also shrinks it in a narrower output area, where
+// displayWidth; the style also shrinks it in a narrower output area, where
 // the notebook allows styles.
-func HTML(s *inspect.Schema, opts ...Option) string {
+func renderHTML(s *inspect.Schema, opts ...option) string {
 	svg, w, h := draw(s, opts)
-	scale := math.Min(1, DisplayWidth/w)
+	scale := math.Min(1, displayWidth/w)
 	alt := noSchema
 	if s != nil {
 		if tables, err := selected(s, collect(opts)); err != nil {

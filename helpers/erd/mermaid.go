@@ -11,7 +11,7 @@ import (
 // Mermaid writes the schema as a Mermaid erDiagram, which GitHub and many
 // Markdown tools render. Table names that Mermaid cannot take bare (spaces,
 // quotes, …) get a safe alias with the real name as its label.
-func Mermaid(s *inspect.Schema, opts ...Option) string {
+func Mermaid(s *inspect.Schema, opts ...option) string {
 	if s == nil {
 		return "erDiagram\n    %% " + noSchema + "\n"
 	}

@@ -10,14 +10,14 @@ import (
 	"github.com/bunbook/bunbook/helpers/inspect"
 )
 
-// Show displays the diagram in a GoNB notebook as an <img> (see HTML),
+// Show displays the diagram in a GoNB notebook as an <img> (see renderHTML),
 // which shows in every renderer of the saved notebook, with the SVG itself
 // and the Mermaid text as alternatives for other formats; anywhere else it
 // prints the Mermaid text.
 //
 // A Tables name the schema lacks is reported on standard error (red in a
 // notebook) with a "did you mean", and nothing is drawn.
-func Show(s *inspect.Schema, opts ...Option) {
+func Show(s *inspect.Schema, opts ...option) {
 	if s != nil {
 		if _, err := selected(s, collect(opts)); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -29,7 +29,7 @@ func Show(s *inspect.Schema, opts ...Option) {
 		return
 	}
 	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
-		protocol.MIMETextHTML:  HTML(s, opts...),
+		protocol.MIMETextHTML:  renderHTML(s, opts...),
 		protocol.MIMEImageSVG:  SVG(s, opts...),
 		protocol.MIMETextPlain: Mermaid(s, opts...),
 	}})

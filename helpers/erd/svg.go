@@ -27,13 +27,13 @@ const (
 // key is a line from the referencing column, with a crow's foot on the
 // "many" side, to the referenced column, with a bar on the "one" side. A
 // dashed line is an optional (nullable) relation. All text is XML-escaped.
-func SVG(s *inspect.Schema, opts ...Option) string {
+func SVG(s *inspect.Schema, opts ...option) string {
 	svg, _, _ := draw(s, opts)
 	return svg
 }
 
 // draw returns the SVG document and its size in pixels.
-func draw(s *inspect.Schema, opts []Option) (svg string, width, height float64) {
+func draw(s *inspect.Schema, opts []option) (svg string, width, height float64) {
 	if s == nil {
 		return messageSVG(noSchema)
 	}

@@ -1,9 +1,7 @@
 package exercise
 
 import (
-	"crypto/sha256"
 	"database/sql/driver"
-	"encoding/hex"
 	"fmt"
 	"math/big"
 	"reflect"
@@ -17,46 +15,56 @@ import (
 // the student scanned it into: 0.99 as float64, as string or as *float64
 // all give "0.99"; int64(2), 2.0 and "2" give "2". NULL (nil, a nil pointer,
 // an invalid sql.Null*) gives "", the value a plain string field holds
-// after scanning NULL.
-func cellText(v any) string {
+// after scanning NULL. The error says why a value could not be read: a
+// String or Value method of the student's that panicked or never returned,
+// or a map or slice that contains itself (see guard.go).
+func cellText(v any) (string, error) {
 	for depth := 0; depth < 8; depth++ {
 		switch x := v.(type) {
 		case nil:
-			return ""
+			return "", nil
 		case string:
-			return x
+			return x, nil
 		case []byte:
-			return string(x)
+			return string(x), nil
 		case bool:
-			return strconv.FormatBool(x)
+			return strconv.FormatBool(x), nil
 		case int, int8, int16, int32, int64:
-			return strconv.FormatInt(reflect.ValueOf(x).Int(), 10)
+			return strconv.FormatInt(reflect.ValueOf(x).Int(), 10), nil
 		case uint, uint8, uint16, uint32, uint64:
-			return strconv.FormatUint(reflect.ValueOf(x).Uint(), 10)
+			return strconv.FormatUint(reflect.ValueOf(x).Uint(), 10), nil
 		case float32:
-			return strconv.FormatFloat(float64(x), 'f', -1, 32)
+			return strconv.FormatFloat(float64(x), 'f', -1, 32), nil
 		case float64:
-			return strconv.FormatFloat(x, 'f', -1, 64)
+			return strconv.FormatFloat(x, 'f', -1, 64), nil
 		case time.Time:
-			return x.UTC().Format("2006-01-02 15:04:05.999999999")
+			return x.UTC().Format("2006-01-02 15:04:05.999999999"), nil
 		case *big.Int:
 			if x == nil {
-				return ""
+				return "", nil
 			}
-			return x.String()
+			return x.String(), nil
 		case *big.Rat:
 			if x == nil {
-				return ""
+				return "", nil
 			}
-			return x.FloatString(10)
+			return x.FloatString(10), nil
 		case driver.Valuer:
 			rv := reflect.ValueOf(x)
 			if rv.Kind() == reflect.Pointer && rv.IsNil() {
-				return ""
+				return "", nil
 			}
-			val, err := x.Value()
+			var verr error
+			val, err := callMethod(rv.Type(), "Value", func() (any, error) {
+				val, err := x.Value()
+				verr = err
+				return val, nil
+			})
 			if err != nil {
-				return fmt.Sprint(x)
+				return "", err
+			}
+			if verr != nil {
+				return sprint(x)
 			}
 			v = val
 			continue
@@ -65,42 +73,29 @@ func cellText(v any) string {
 		switch rv.Kind() {
 		case reflect.Pointer, reflect.Interface:
 			if rv.IsNil() {
-				return ""
+				return "", nil
 			}
 			v = rv.Elem().Interface()
 			continue
 		case reflect.String:
-			return rv.String()
+			return rv.String(), nil
 		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-			return strconv.FormatInt(rv.Int(), 10)
+			return strconv.FormatInt(rv.Int(), 10), nil
 		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-			return strconv.FormatUint(rv.Uint(), 10)
+			return strconv.FormatUint(rv.Uint(), 10), nil
 		case reflect.Float32, reflect.Float64:
-			return strconv.FormatFloat(rv.Float(), 'f', -1, 64)
+			return strconv.FormatFloat(rv.Float(), 'f', -1, 64), nil
 		}
 		if s, ok := v.(fmt.Stringer); ok {
-			return s.String()
+			str, err := callMethod(rv.Type(), "String", func() (any, error) { return s.String(), nil })
+			if err != nil {
+				return "", err
+			}
+			return str.(string), nil
 		}
-		return fmt.Sprint(v)
+		return sprint(v)
 	}
-	return fmt.Sprint(v)
-}
-
-// digest is a short, salted SHA-256 of parts: long enough that a wrong
-// answer never matches by chance, short enough to keep the answer key
-// readable. Salting with the question and the role (row, cell, column)
-// keeps equal values in different places from sharing a digest.
-func digest(parts ...string) string {
-	sum := sha256.Sum256([]byte("bunbook/exercise\x1f" + strings.Join(parts, "\x1f")))
-	return hex.EncodeToString(sum[:8])
-}
-
-func rowDigest(key string, cells []string) string {
-	return digest(append([]string{key, "row"}, cells...)...)
-}
-
-func cellDigest(key string, col int, cell string) string {
-	return digest(key, "cell", strconv.Itoa(col), cell)
+	return sprint(v)
 }
 
 // normKey folds a field, column or map-key name for matching: lower case,
@@ -117,23 +112,4 @@ func normKey(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// keyRow is one expected row in the answer key: the digest of the whole
-// row and of each of its cells.
-type keyRow struct {
-	row   string
-	cells []string
-}
-
-// newKeyRows digests expected rows for the answer key.
-func newKeyRows(key string, rows [][]string) []keyRow {
-	out := make([]keyRow, len(rows))
-	for i, row := range rows {
-		out[i].row = rowDigest(key, row)
-		for j, cell := range row {
-			out[i].cells = append(out[i].cells, cellDigest(key, j, cell))
-		}
-	}
-	return out
 }

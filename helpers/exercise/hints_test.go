@@ -84,18 +84,35 @@ func TestTypicalWrongAnswers(t *testing.T) {
 				Join("JOIN tracks AS t USING (TrackId)").Order("ii.InvoiceLineId").Limit(10), &rows)
 			return rows
 		}, "row 3: the quantity differs (8 rows differ); the name of the item's track and the item's own quantity"},
-		{"Q6", "no tie-breaker, name order reversed", func() any {
+		// The trap the question is about: ordered by the total alone,
+		// SQLite returns the ties in TrackId order. This was ✅ when the
+		// question broke ties by TrackId (probe 2026-12-05).
+		{"Q6", "no tie-breaker", func() any {
 			var rows []nameTotal
 			scan(db.NewSelect().TableExpr("invoice_items AS ii").ColumnExpr("t.Name, SUM(ii.Quantity) AS total").
 				Join("JOIN tracks AS t ON t.TrackId = ii.TrackId").Group("t.TrackId").
-				OrderExpr("total DESC, t.TrackId DESC").Limit(10), &rows)
+				OrderExpr("total DESC").Limit(10), &rows)
 			return rows
-		}, "none of the 10 rows is an expected one: order by the total descending, then by TrackId ascending: many tracks tie, so without a tie-breaker the database may return any of them"},
+		}, "row 1: the total is right but the track is another one: " + q6Ties},
+		{"Q6", "ties broken by TrackId", func() any {
+			var rows []nameTotal
+			scan(db.NewSelect().TableExpr("invoice_items AS ii").ColumnExpr("t.Name, SUM(ii.Quantity) AS total").
+				Join("JOIN tracks AS t ON t.TrackId = ii.TrackId").Group("t.TrackId").
+				OrderExpr("total DESC, t.TrackId").Limit(10), &rows)
+			return rows
+		}, "row 1: the total is right but the track is another one: " + q6Ties},
+		{"Q6", "ties by name, descending", func() any {
+			var rows []nameTotal
+			scan(db.NewSelect().TableExpr("invoice_items AS ii").ColumnExpr("t.Name, SUM(ii.Quantity) AS total").
+				Join("JOIN tracks AS t ON t.TrackId = ii.TrackId").Group("t.TrackId").
+				OrderExpr("total DESC, t.Name DESC").Limit(10), &rows)
+			return rows
+		}, "row 1: the total is right but the track is another one: " + q6Ties},
 		{"Q6", "count of invoice items instead of quantity", func() any {
 			var rows []nameTotal
 			scan(db.NewSelect().TableExpr("invoice_items AS ii").ColumnExpr("t.Name, COUNT(*) * 3 AS total").
 				Join("JOIN tracks AS t ON t.TrackId = ii.TrackId").Group("t.TrackId").
-				OrderExpr("total DESC, t.TrackId").Limit(10), &rows)
+				OrderExpr("total DESC, t.Name, t.TrackId").Limit(10), &rows)
 			return rows
 		}, "row 1: the total sold differs (10 rows differ); the total adds up Quantity over the track's invoice items"},
 		{"Q7", "grouped by album", func() any {
@@ -128,6 +145,8 @@ func TestTypicalWrongAnswers(t *testing.T) {
 		}
 	}
 }
+
+const q6Ties = "many tracks tie at the same total, so which of them come first depends on the tie-breaker: order by the total descending, then by the track name (then TrackId, for tracks of the same name)"
 
 // answerSecrets lists the expected cells a hint must never show.
 func answerSecrets(t *testing.T) []string {

@@ -131,7 +131,7 @@ func solutions(t *testing.T, db *bun.DB) map[string][]any {
 	q6rows, err := db.NewSelect().TableExpr("invoice_items AS ii").
 		ColumnExpr("t.Name").ColumnExpr("SUM(ii.Quantity) AS total").
 		Join("JOIN tracks AS t ON t.TrackId = ii.TrackId").
-		Group("t.TrackId").OrderExpr("total DESC, t.TrackId").Limit(10).Rows(ctx)
+		Group("t.TrackId").OrderExpr("total DESC, t.Name, t.TrackId").Limit(10).Rows(ctx)
 	must(err)
 	for q6rows.Next() {
 		var name string
@@ -177,7 +177,7 @@ func solutions(t *testing.T, db *bun.DB) map[string][]any {
 		q6m = append(q6m, *ts)
 	}
 	slices.SortFunc(q6m, func(a, b trackSales) int {
-		return cmp.Or(cmp.Compare(b.Sold, a.Sold), cmp.Compare(a.Track.TrackID, b.Track.TrackID))
+		return cmp.Or(cmp.Compare(b.Sold, a.Sold), cmp.Compare(a.Track.Name, b.Track.Name), cmp.Compare(a.Track.TrackID, b.Track.TrackID))
 	})
 	out["Q6"] = append(out["Q6"], q6m[:10])
 	var q7m []*artistSales

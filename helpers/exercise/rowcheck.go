@@ -3,6 +3,7 @@ package exercise
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -17,14 +18,15 @@ type column struct {
 type rowQuestion struct {
 	id      string
 	columns []column
-	// keys are the answer-key entries accepted; hints compare with the first.
-	keys []string
 	// rows follows a hint about the wrong rows or order: what decides which
 	// rows and in which order, without saying what they are.
 	rows string
 	// values follows a hint about wrong values in the right rows: what each
 	// column holds, without saying what it is.
 	values string
+	// ties, when set, follows a hint about the right totals on other rows:
+	// the rows tie, and the tie-breaker decides which of them come first.
+	ties string
 }
 
 func (q rowQuestion) check(answer any) Result {
@@ -39,12 +41,14 @@ func (q rowQuestion) check(answer any) Result {
 	if err != nil {
 		return wrong(q.id, "%v", err)
 	}
-	for _, key := range q.keys {
-		if matches(answerKey[key], key, got) {
-			return correct(q.id)
-		}
+	want, err := expected(q.id)
+	if err != nil {
+		return wrong(q.id, "%v", err)
 	}
-	return wrong(q.id, "%s", q.hint(answerKey[q.keys[0]], q.keys[0], got))
+	if matches(want, got) {
+		return correct(q.id)
+	}
+	return wrong(q.id, "%s", q.hint(want, got))
 }
 
 // cells picks the question's columns out of every record, as canonical text.
@@ -67,10 +71,16 @@ func pick(rec record, cols []column) ([]string, error) {
 	row := make([]string, len(cols))
 	if rec.orderedOnly {
 		if len(rec.ordered) != len(cols) {
-			return nil, fmt.Errorf("has %d values, expected %d (%s)", len(rec.ordered), len(cols), labels(cols))
+			have := fmt.Sprintf("%d values", len(rec.ordered))
+			if len(rec.ordered) == 1 {
+				have = "1 value"
+			}
+			return nil, fmt.Errorf("has %s, expected %d (%s)", have, len(cols), labels(cols))
 		}
 		for i, v := range rec.ordered {
-			row[i] = cellText(v)
+			if err := readCell(&row[i], v, cols[i]); err != nil {
+				return nil, err
+			}
 		}
 		return row, nil
 	}
@@ -79,15 +89,30 @@ func pick(rec record, cols []column) ([]string, error) {
 		if !ok {
 			if len(rec.ordered) == len(cols) {
 				for j, v := range rec.ordered {
-					row[j] = cellText(v)
+					if err := readCell(&row[j], v, cols[j]); err != nil {
+						return nil, err
+					}
 				}
 				return row, nil
 			}
 			return nil, missing(rec, c)
 		}
-		row[i] = cellText(v)
+		if err := readCell(&row[i], v, c); err != nil {
+			return nil, err
+		}
 	}
 	return row, nil
+}
+
+// readCell sets *cell to v's canonical text, or says which value could
+// not be read and why.
+func readCell(cell *string, v any, c column) error {
+	s, err := cellText(v)
+	if err != nil {
+		return fmt.Errorf("its %s could not be read: %v", c.label, err)
+	}
+	*cell = s
+	return nil
 }
 
 func lookup(rec record, c column) (any, bool) {
@@ -100,12 +125,12 @@ func lookup(rec record, c column) (any, bool) {
 }
 
 // matches reports whether got is exactly the expected rows, in order.
-func matches(want []keyRow, key string, got [][]string) bool {
+func matches(want, got [][]string) bool {
 	if len(want) == 0 || len(want) != len(got) {
 		return false
 	}
-	for i, row := range got {
-		if rowDigest(key, row) != want[i].row {
+	for i := range got {
+		if !slices.Equal(got[i], want[i]) {
 			return false
 		}
 	}
@@ -133,7 +158,7 @@ func missing(rec record, c column) error {
 
 // hint explains how got differs from want without revealing want: the row
 // count, the order, which columns hold other values, or other rows.
-func (q rowQuestion) hint(want []keyRow, key string, got [][]string) string {
+func (q rowQuestion) hint(want, got [][]string) string {
 	if len(got) != len(want) {
 		h := fmt.Sprintf("expected %d rows, got %d", len(want), len(got))
 		if len(got) > len(want) {
@@ -143,12 +168,12 @@ func (q rowQuestion) hint(want []keyRow, key string, got [][]string) string {
 	}
 	wantSet := map[string]int{}
 	for _, r := range want {
-		wantSet[r.row]++
+		wantSet[strings.Join(r, "\x1f")]++
 	}
 	expected := 0 // rows of got that are expected rows, wherever they are
 	for _, row := range got {
-		if d := rowDigest(key, row); wantSet[d] > 0 {
-			wantSet[d]--
+		if k := strings.Join(row, "\x1f"); wantSet[k] > 0 {
+			wantSet[k]--
 			expected++
 		}
 	}
@@ -162,7 +187,7 @@ func (q rowQuestion) hint(want []keyRow, key string, got [][]string) string {
 	}
 	first, count := -1, 0
 	for i, row := range got {
-		if rowDigest(key, row) == want[i].row {
+		if slices.Equal(row, want[i]) {
 			continue
 		}
 		count++
@@ -170,7 +195,7 @@ func (q rowQuestion) hint(want []keyRow, key string, got [][]string) string {
 			first = i
 		}
 		for j, cell := range row {
-			if j < len(want[i].cells) && cellDigest(key, j, cell) != want[i].cells[j] {
+			if j < len(want[i]) && cell != want[i][j] {
 				rightCol[j] = false
 			}
 		}
@@ -178,6 +203,9 @@ func (q rowQuestion) hint(want []keyRow, key string, got [][]string) string {
 	// The first column names the row (a TrackId, a track or an artist): when
 	// it differs these are other rows, not the right rows with other values.
 	if !rightCol[0] {
+		if q.ties != "" && !slices.Contains(rightCol[1:], false) {
+			return fmt.Sprintf("row %d: the total is right but the track is another one: %s", first+1, q.ties)
+		}
 		if expected == 0 {
 			return fmt.Sprintf("none of the %d rows is an expected one: %s", len(got), q.rows)
 		}

@@ -9,9 +9,10 @@
 //	s, err := inspect.Inspect(ctx, db)         // tables and views, no internal ones
 //	albums := s.Table("albums")                // columns, keys, indexes
 //
-// [Inspect] takes options: [WithInternal], [WithoutViews], [Tables] (only
-// the named tables or views; unknown names are an error listing what exists)
-// and [Schemas].
+// [Inspect] takes options: [WithInternal], [WithoutViews] and [Schemas].
+// To keep some tables, look them up in the result ([Schema.LookupAll]:
+// exact, else ignoring case; unknown names are an error listing what
+// exists).
 //
 // # Guarantees
 //
@@ -26,8 +27,8 @@
 //
 // # Dialects
 //
-// Each dialect's backend implements [Inspector] in its own files and
-// registers itself by Bun dialect name; [New] picks it from the *bun.DB.
+// Each dialect's backend implements schemaReader in its own files and
+// registers itself by Bun dialect name; newReader picks it from the *bun.DB.
 //
 // # SQLite
 //
@@ -41,8 +42,7 @@
 //   - Internal: names starting with "sqlite_" are reserved by SQLite for its
 //     own tables (sqlite_sequence, sqlite_stat1, …), and the shadow tables of
 //     a virtual table (FTS5's docs_data, docs_idx, …) are its module's
-//     storage; they are left out unless [WithInternal] is given or
-//     [Tables] names them. [TableNames] includes them, like the Python
+//     storage; they are left out unless [WithInternal] is given. [TableNames] includes them, like the Python
 //     lesson's output (13 names for Chinook). A virtual table itself is a
 //     table whose hidden columns (FTS5's rank, …) are not listed.
 //   - Type is the declared type verbatim ("NVARCHAR(160)"), "" when the
@@ -93,7 +93,7 @@
 // loses the key order of composite keys and breaks on names containing a
 // comma; there are no indexes (only unique constraints) and no views. This
 // package therefore keeps its own, richer model, plain structs that print
-// and compare well in notebooks, behind a small [Inspector] interface shaped
+// and compare well in notebooks, behind a small schemaReader interface shaped
 // the same way (one Inspect call per dialect returning a whole schema), so
 // each dialect plugs in by adding files. On PostgreSQL, where both exist,
 // the tests check that the two agree wherever they report the same fact.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -11,11 +12,16 @@ import (
 	"github.com/uptrace/bun/driver/sqliteshim"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
+	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
 // The lesson's "list the tables" step, on the course's copy of Chinook.
 func ExampleTableNames() {
-	sqldb, err := sql.Open(sqliteshim.ShimName, "file:../../../shared/data/chinook.db?mode=ro")
+	shared, err := shareddata.Dir() // ../shared/data beside the checkout, or $BUNBOOK_SHARED_DATA
+	if err != nil {
+		panic(err)
+	}
+	sqldb, err := sql.Open(sqliteshim.ShimName, "file:"+filepath.Join(shared, "chinook.db")+"?mode=ro")
 	if err != nil {
 		panic(err)
 	}
@@ -112,21 +118,29 @@ func ExampleInspect() {
 }
 
 // Asking for a table that does not exist names it and lists what does.
-func ExampleTables() {
-	sqldb, err := sql.Open(sqliteshim.ShimName, "file:../../../shared/data/chinook.db?mode=ro")
+func ExampleSchema_LookupAll() {
+	shared, err := shareddata.Dir() // ../shared/data beside the checkout, or $BUNBOOK_SHARED_DATA
+	if err != nil {
+		panic(err)
+	}
+	sqldb, err := sql.Open(sqliteshim.ShimName, "file:"+filepath.Join(shared, "chinook.db")+"?mode=ro")
 	if err != nil {
 		panic(err)
 	}
 	db := bun.NewDB(sqldb, sqlitedialect.New())
 	defer db.Close()
 
-	_, err = inspect.Inspect(context.Background(), db, inspect.Tables("album", "tracks"))
+	s, err := inspect.Inspect(context.Background(), db)
+	if err != nil {
+		panic(err)
+	}
+	_, err = s.LookupAll("album", "tracks")
 	fmt.Println(err)
 	// Output:
-	// inspect: Tables: no table or view named "album" (did you mean "albums"?); this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 5 more (inspect.TableNames lists them all)
+	// no table or view named "album" (did you mean "albums"?); this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 3 more (inspect.TableNames lists them all)
 }
 
-// Every helper's Tables option finds names as Schema.Lookup does: exactly,
+// codegen's Tables option finds names as Schema.Lookup does: exactly,
 // else the one table equal ignoring case; a mistyped name gets a hint.
 func ExampleSchema_Lookup() {
 	s := &inspect.Schema{Dialect: "sqlite", Tables: []inspect.Table{{Name: "albums"}, {Name: "artists"}}}

@@ -8,8 +8,8 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// Inspector reads a live schema. Each dialect implements it.
-type Inspector interface {
+// schemaReader reads a live schema. Each dialect implements it.
+type schemaReader interface {
 	// Inspect reads the tables (and, unless excluded, views) of the database.
 	Inspect(ctx context.Context, opts ...Option) (*Schema, error)
 }
@@ -37,9 +37,9 @@ func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
 // other ones carry their name in Table.Schema).
 func Schemas(names ...string) Option { return func(o *options) { o.schemas = names } }
 
-// Tables limits inspection to the named tables and views. Unknown names are
+// onlyTables limits inspection to the named tables and views. Unknown names are
 // an error that names them.
-func Tables(names ...string) Option {
+func onlyTables(names ...string) Option {
 	return func(o *options) { o.tables = append(o.tables, names...) }
 }
 
@@ -52,7 +52,7 @@ func collect(opts []Option) options {
 }
 
 // New returns the inspector for db's dialect.
-func New(db *bun.DB) (Inspector, error) {
+func newReader(db *bun.DB) (schemaReader, error) {
 	if db == nil {
 		return nil, errors.New("inspect: nil *bun.DB: open the database first (connect.Open)")
 	}
@@ -66,7 +66,7 @@ func New(db *bun.DB) (Inspector, error) {
 
 // Inspect is New followed by Inspect.
 func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
-	in, err := New(db)
+	in, err := newReader(db)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
 
 // MustInspect is Inspect for a notebook cell: the same arguments, and a
 // panic with Inspect's error instead of returning it.
-func MustInspect(ctx context.Context, db *bun.DB, opts ...Option) *Schema {
+func mustInspect(ctx context.Context, db *bun.DB, opts ...Option) *Schema {
 	s, err := Inspect(ctx, db, opts...)
 	if err != nil {
 		panic(err)
@@ -86,7 +86,7 @@ func MustInspect(ctx context.Context, db *bun.DB, opts ...Option) *Schema {
 // TableNames lists every table of the database, internal ones included,
 // sorted by name: the Go twin of SQLAlchemy's engine.table_names().
 func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
-	in, err := New(db)
+	in, err := newReader(db)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ type mysqlInspector struct {
 	db *bun.DB
 }
 
-func newMySQLInspector(db *bun.DB) Inspector { return &mysqlInspector{db: db} }
+func newMySQLInspector(db *bun.DB) schemaReader { return &mysqlInspector{db: db} }
 
 // mysqlFlavor is what the server's VERSION() says about how it reports
 // defaults and expression indexes.

@@ -23,7 +23,7 @@ type postgresInspector struct {
 	db *bun.DB
 }
 
-func newPostgresInspector(db *bun.DB) Inspector { return &postgresInspector{db: db} }
+func newPostgresInspector(db *bun.DB) schemaReader { return &postgresInspector{db: db} }
 
 // pgRelation is a table or view found in the catalogs, with its oid.
 type pgRelation struct {

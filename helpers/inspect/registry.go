@@ -9,7 +9,7 @@ import (
 // backends maps a Bun dialect name ("sqlite", "pg", "mysql") to the
 // constructor of its inspector. Each backend registers itself in its own
 // file's init, so adding a dialect touches no other file.
-var backends = map[string]func(*bun.DB) Inspector{}
+var backends = map[string]func(*bun.DB) schemaReader{}
 
 func supported() []string {
 	var names []string

@@ -22,7 +22,7 @@ type sqliteInspector struct {
 	db *bun.DB
 }
 
-func newSQLiteInspector(db *bun.DB) Inspector { return &sqliteInspector{db: db} }
+func newSQLiteInspector(db *bun.DB) schemaReader { return &sqliteInspector{db: db} }
 
 // Inspect reads the selected tables and views inside one read transaction,
 // so the result is a consistent snapshot even while another connection

@@ -34,6 +34,11 @@ type Sections struct {
 // MariaDB word it.
 var missingTable = regexp.MustCompile(`no such table: (\S+)|relation "([^"]+)" does not exist|Table '(?:[^'.]+\.)?([^']+)' doesn't exist`)
 
+// cannotOpen is SQLite's SQLITE_CANTOPEN (14), which a DSN with mode=rw
+// gets for a missing file (modernc words it "unable to open database file:
+// out of memory (14)").
+var cannotOpen = regexp.MustCompile(`unable to open database file.*\(14\)`)
+
 // Explain returns err unchanged, unless it shows that a section this cell
 // needs has not run yet: then the error (still wrapping err) says which
 // section to run first. nil stays nil.
@@ -41,33 +46,33 @@ func (s Sections) Explain(err error) error {
 	if err == nil {
 		return nil
 	}
-	var missing *RunFirstError
+	var missing *runFirstError
 	if errors.As(err, &missing) {
 		return err // explained already
 	}
 	switch {
-	case s.Database != "" && errors.Is(err, fs.ErrNotExist):
-		return &RunFirstError{Err: err, Section: s.Database, Why: "it makes the database file"}
+	case s.Database != "" && (errors.Is(err, fs.ErrNotExist) || cannotOpen.MatchString(err.Error())):
+		return &runFirstError{Err: err, Section: s.Database, Why: "it makes the database file"}
 	case s.Tables != "" && missingTable.MatchString(err.Error()):
 		m := missingTable.FindStringSubmatch(err.Error())
 		table := m[1] + m[2] + m[3]
-		return &RunFirstError{Err: err, Section: s.Tables, Why: fmt.Sprintf("it creates the table %s", table)}
+		return &runFirstError{Err: err, Section: s.Tables, Why: fmt.Sprintf("it creates the table %s", table)}
 	case s.Rows != "" && errors.Is(err, sql.ErrNoRows):
-		return &RunFirstError{Err: err, Section: s.Rows, Why: "it inserts the rows this cell reads"}
+		return &runFirstError{Err: err, Section: s.Rows, Why: "it inserts the rows this cell reads"}
 	}
 	return err
 }
 
-// RunFirstError is an error caused by running a cell before an earlier
+// runFirstError is an error caused by running a cell before an earlier
 // section of the lesson.
-type RunFirstError struct {
+type runFirstError struct {
 	Err     error
 	Section string // the heading of the section to run first
 	Why     string // what that section does that this cell needs
 }
 
-func (e *RunFirstError) Error() string {
+func (e *runFirstError) Error() string {
 	return fmt.Sprintf("%v\n→ run the cells of section %q first (%s), then this cell again", e.Err, e.Section, e.Why)
 }
 
-func (e *RunFirstError) Unwrap() error { return e.Err }
+func (e *runFirstError) Unwrap() error { return e.Err }

@@ -26,6 +26,8 @@ func TestExplain(t *testing.T) {
 			"scan: sql: no rows in result set\n→ run the cells of section \"5. Add a customer\" first (it inserts the rows this cell reads), then this cell again"},
 		{fmt.Errorf("connect: database file \"chinook.db\" does not exist: %w", fs.ErrNotExist),
 			"connect: database file \"chinook.db\" does not exist: file does not exist\n→ run the cells of section \"1. Download Chinook\" first (it makes the database file), then this cell again"},
+		{errors.New("unable to open database file: out of memory (14)"),
+			"unable to open database file: out of memory (14)\n→ run the cells of section \"1. Download Chinook\" first (it makes the database file), then this cell again"},
 		{errors.New("constraint failed: FOREIGN KEY constraint failed (787)"), "constraint failed: FOREIGN KEY constraint failed (787)"},
 	}
 	for _, c := range cases {

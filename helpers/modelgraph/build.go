@@ -12,13 +12,9 @@ import (
 // Build maps an inspected schema to models and relations. It is
 // deterministic: the same schema and options always give the same Graph.
 // It fails only on bad input (a nil schema, an unknown table in Tables).
-func Build(s *inspect.Schema, opts ...Option) (*Graph, error) {
+func Build(s *inspect.Schema, o Options) (*Graph, error) {
 	if s == nil {
 		return nil, errors.New("modelgraph: nil schema: pass the result of inspect.Inspect")
-	}
-	var o options
-	for _, opt := range opts {
-		opt(&o)
 	}
 	b := &builder{s: s, o: o, g: &Graph{}, models: map[*inspect.Table]*Model{}}
 	if err := b.selectTables(); err != nil {
@@ -26,7 +22,7 @@ func Build(s *inspect.Schema, opts ...Option) (*Graph, error) {
 	}
 	b.classify()
 	b.name()
-	if !o.noRelations {
+	if !o.WithoutRelations {
 		b.relate()
 	}
 	return b.g, nil
@@ -34,7 +30,7 @@ func Build(s *inspect.Schema, opts ...Option) (*Graph, error) {
 
 type builder struct {
 	s        *inspect.Schema
-	o        options
+	o        Options
 	g        *Graph
 	selected map[*inspect.Table]bool // nil: every table
 	// skip holds the reason a table is no model ("" for models); filled by
@@ -45,10 +41,10 @@ type builder struct {
 }
 
 func (b *builder) selectTables() error {
-	if len(b.o.tables) == 0 {
+	if len(b.o.Tables) == 0 {
 		return nil
 	}
-	tables, err := b.s.LookupAll(b.o.tables...)
+	tables, err := b.s.LookupAll(b.o.Tables...)
 	if err != nil {
 		return fmt.Errorf("modelgraph: Tables: %w", err)
 	}
@@ -66,7 +62,7 @@ func (b *builder) baseSkipReason(t *inspect.Table) string {
 		return "internal table (the database engine's own bookkeeping)"
 	case b.selected != nil && !b.selected[t]:
 		return "not among the tables asked for (Tables option)"
-	case t.Kind == inspect.KindView && b.o.withoutViews:
+	case t.Kind == inspect.KindView && b.o.WithoutViews:
 		return "view, left out by the WithoutViews option"
 	case strings.Contains(t.Name, "."):
 		return "its name holds a dot, which Bun reads as schema.table; rename the table to map it"
@@ -175,7 +171,7 @@ func (b *builder) name() {
 		if b.skip[t] != "" && !b.assoc[t] {
 			continue
 		}
-		goName := ModelName(t.Name)
+		goName := modelNameOf(t.Name)
 		if goName == "" {
 			goName = "Table"
 		}
@@ -204,14 +200,14 @@ func (b *builder) fields(t *inspect.Table) []Field {
 				t.QualifiedName(), c.Name, why))
 			continue
 		}
-		name := GoName(c.Name)
+		name := goIdent(c.Name)
 		if name == "" {
 			name = "Column" + strconv.Itoa(i+1)
 		}
 		fields = append(fields, Field{
 			Column: c,
 			GoName: taken.unique(name),
-			Type:   TypeOf(b.s.Dialect, c, b.o.nullStyle),
+			Type:   typeOfColumn(b.s.Dialect, c, b.o.NullStyle),
 		})
 	}
 	return fields

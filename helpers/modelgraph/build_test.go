@@ -68,11 +68,11 @@ func describe(g *Graph) string {
 
 func build(t *testing.T, s *inspect.Schema, opts ...Option) string {
 	t.Helper()
-	g, err := Build(s, opts...)
+	g, err := BuildWith(s, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := Build(s, opts...)
+	again, err := BuildWith(s, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,17 +167,17 @@ skip playlists: not among the tables asked for (Tables option)
 skip sqlite_sequence: internal table (the database engine's own bookkeeping)
 skip tracks: not among the tables asked for (Tables option)
 `)
-	g, _ := Build(s)
+	g, _ := BuildWith(s)
 	if m := g.Model("top_albums"); m == nil || !m.ReadOnly {
 		t.Errorf("default: top_albums = %+v, want a read-only model", m)
 	}
 
-	_, err := Build(s, Tables("albums", "albumz", "trakcs"))
+	_, err := BuildWith(s, Tables("albums", "albumz", "trakcs"))
 	if err == nil || !strings.Contains(err.Error(), `modelgraph: Tables: no table or view named "albumz" (did you mean "albums"?), "trakcs" (did you mean "tracks"?); this database has "albums", "artists"`) {
 		t.Errorf("unknown table: err = %v", err)
 	}
-	if _, err := Build(nil); err == nil {
-		t.Error("Build(nil) succeeded")
+	if _, err := BuildWith(nil); err == nil {
+		t.Error("BuildWith(nil) succeeded")
 	}
 }
 
@@ -294,7 +294,7 @@ func TestTagsQuote(t *testing.T) {
 		table("Orders", "*ID INTEGER"),
 	}}
 	s.Tables[0].ForeignKeys[0].Columns = []string{"Order,ID"}
-	g, err := Build(s, WithNullStyle(NullSQL))
+	g, err := BuildWith(s, WithNullStyle(NullSQL))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,11 +333,11 @@ func FuzzNames(f *testing.F) {
 				Columns: []inspect.Column{{Name: c1, Type: "INTEGER", PrimaryKey: 1}, {Name: c2}, {Name: c3, Nullable: true}}},
 			{Name: t2, Kind: inspect.KindTable, PrimaryKey: []string{"id"}, Columns: []inspect.Column{{Name: "id", PrimaryKey: 1}}},
 		}}
-		g, err := Build(s)
+		g, err := BuildWith(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, _ := Build(s)
+		again, _ := BuildWith(s)
 		if describe(g) != describe(again) {
 			t.Fatal("not deterministic")
 		}
@@ -361,7 +361,7 @@ func FuzzNames(f *testing.F) {
 // TestTablesMatchesLikeLookup: Tables("Albums") finds albums, as codegen's
 // and automap's do (one rule: inspect.Schema.Lookup).
 func TestTablesMatchesLikeLookup(t *testing.T) {
-	g, err := Build(musicSchema(), Tables("Albums"), WithoutRelations())
+	g, err := BuildWith(musicSchema(), Tables("Albums"), WithoutRelations())
 	if err != nil || g.Model("albums") == nil || len(g.Models) != 1 {
 		t.Fatalf("Tables(Albums) = %v, %v; want the albums model alone", g, err)
 	}

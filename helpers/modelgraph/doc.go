@@ -15,8 +15,8 @@
 // that applies puts it in [Graph.Skipped] with its reason:
 //
 //   - internal tables (sqlite_sequence, sqlite_stat1, …): "internal table";
-//   - tables left out by the [Tables] option;
-//   - views, with [WithoutViews]: "view, left out by the WithoutViews option"
+//   - tables left out by Options.Tables;
+//   - views, with Options.WithoutViews: "view, left out by the WithoutViews option"
 //     (otherwise a view is a read-only model without relations);
 //   - tables whose name holds a dot: Bun reads "a.b" as table b of schema a;
 //   - tables and views the inspector could not read (inspect.Table.Problem,
@@ -37,7 +37,7 @@
 //
 // # Names
 //
-// Fields: [GoName] of the column name. Characters that are not letters or
+// Fields: GoName of the column name. Characters that are not letters or
 // digits (spaces, underscores, punctuation) separate words, each word's
 // first letter is upper-cased and the rest kept as written (AlbumId stays
 // AlbumId, "first name" → FirstName, first_name → FirstName, select →
@@ -47,7 +47,7 @@
 // letter or digit at all is named Column<position> (Column3). Go keywords
 // need no care: they are all lower case, fields are exported.
 //
-// Models: [ModelName], the GoName of the table with its last word made
+// Models: ModelName, the GoName of the table with its last word made
 // singular by github.com/jinzhu/inflection (albums → Album, invoice_items →
 // InvoiceItem, "Order Details" → OrderDetail, media_types → MediaType).
 // The Bun alias is the snake_case of the model name (invoice_item).
@@ -65,7 +65,8 @@
 // parameters, UNSIGNED and ZEROFILL set aside. Names known on any dialect
 // are matched first:
 //
-//	BOOL, BOOLEAN, MySQL TINYINT(1)                       bool
+//	BOOL, BOOLEAN on PostgreSQL                           bool
+//	BOOL, BOOLEAN on SQLite and MySQL, MySQL TINYINT(1)   int64
 //	INT, INTEGER, INT2/4/8, TINY/SMALL/MEDIUM/BIGINT,     int64
 //	  SERIAL, BIGSERIAL, SMALLSERIAL, YEAR
 //	BIGINT UNSIGNED                                       uint64
@@ -122,7 +123,10 @@
 // compute. DATETIME text such as "2009-01-01 00:00:00" and DATE text such
 // as "2016-07-04" scan into time.Time (in UTC) through Bun. A value a Go
 // type cannot hold (text in an INTEGER column) fails the scan with an
-// error, never truncates.
+// error, never truncates. BOOLEAN is a Go bool only on PostgreSQL: SQLite
+// has no boolean type and MySQL's BOOLEAN is TINYINT(1), so either column
+// can hold 2 or -5, which a bool would read as true and write back as 1;
+// there it is an int64 (tagged type:boolean or type:tinyint(1)).
 //
 // Nullable columns are pointers by default (*string, *int64, *time.Time)
 // or, with WithNullStyle(NullSQL), sql.NullString, sql.NullInt64,
@@ -183,8 +187,9 @@
 // column name holding the identifier quote (" or MySQL's `): Bun aliases
 // joined columns without escaping it.
 //
-// Options: [WithNullStyle], [WithoutRelations], [WithoutBackReferences]
-// (belongs-to only, and many-to-many only from the side of the
-// association's first foreign key), [WithoutViews], [Tables]. automap and
-// codegen spell and default them the same way.
+// [Options] holds the graph options, declared here once: NullStyle,
+// WithoutRelations, WithoutBackReferences (belongs-to only, and
+// many-to-many only from the side of the association's first foreign
+// key), WithoutViews, Tables. codegen fills them from its own options and
+// bunacodegen's flags, automap from its (internal) ones.
 package modelgraph

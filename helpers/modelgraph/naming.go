@@ -19,7 +19,7 @@ import (
 //
 //	AlbumId → AlbumId    first name → FirstName    select → Select
 //	2nd_place → X2ndPlace    名前 → X名前    café → Café
-func GoName(sqlName string) string {
+func goIdent(sqlName string) string {
 	var b strings.Builder
 	upperNext := true
 	for _, r := range sqlName {
@@ -48,8 +48,8 @@ func GoName(sqlName string) string {
 //
 //	albums → Album    invoice_items → InvoiceItem    Order Details → OrderDetail
 //	media_types → MediaType    people → Person    playlist_track → PlaylistTrack
-func ModelName(table string) string {
-	name := GoName(table)
+func modelNameOf(table string) string {
+	name := goIdent(table)
 	head, last := splitLastWord(name)
 	if last == "" {
 		return name
@@ -58,7 +58,7 @@ func ModelName(table string) string {
 		return name
 	}
 	singular := inflection.Singular(last)
-	if singular == "" || GoName(singular) != singular {
+	if singular == "" || goIdent(singular) != singular {
 		return name // never let an inflection rule break the identifier
 	}
 	return head + singular
@@ -89,7 +89,7 @@ func pluralName(name string) string {
 		return name + "es" // Bonus → Bonuses
 	}
 	plural := inflection.Plural(last)
-	if plural == "" || GoName(plural) != plural {
+	if plural == "" || goIdent(plural) != plural {
 		return name + "s"
 	}
 	return head + plural
@@ -141,7 +141,7 @@ func idSuffixStripped(column string) string {
 			rest = column[:n-2] // AlbumId, CustomerID
 		}
 	}
-	return GoName(rest)
+	return goIdent(rest)
 }
 
 func isAlnumByte(c byte) bool {

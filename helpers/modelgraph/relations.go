@@ -26,7 +26,7 @@ func (l link) qualifier() string {
 			return q
 		}
 	}
-	return GoName(strings.Join(l.fk.Columns, "_"))
+	return goIdent(strings.Join(l.fk.Columns, "_"))
 }
 
 // belongsToName: the column without its id suffix (Album, SupportRep,
@@ -83,7 +83,7 @@ func (b *builder) relate() {
 		reqs[l.from] = append(reqs[l.from], request{
 			Relation{Kind: BelongsTo, Target: l.to, ForeignKey: l.fk, Join: l.join}, l.belongsToName()})
 	}
-	if !b.o.withoutBackReferences {
+	if !b.o.WithoutBackReferences {
 		for _, l := range links {
 			hasOne := uniqueColumns(l.from.Table, l.fk.Columns)
 			kind := HasMany
@@ -165,7 +165,7 @@ func (b *builder) relateAssociation(a *Model, reqs map[*Model][]request) {
 		Kind: ManyToMany, Target: right.to, ForeignKey: right.fk, Through: a,
 		ThroughSelf: relName(left.fk), ThroughTarget: relName(right.fk),
 	}, m2mName(left, right)})
-	if b.o.withoutBackReferences {
+	if b.o.WithoutBackReferences {
 		return
 	}
 	reqs[right.to] = append(reqs[right.to], request{Relation{

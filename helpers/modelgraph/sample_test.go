@@ -28,7 +28,7 @@ func sampleGraph(t *testing.T, name string, opts ...modelgraph.Option) *modelgra
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := modelgraph.Build(s, opts...)
+	g, err := modelgraph.BuildWith(s, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

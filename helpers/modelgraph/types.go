@@ -171,8 +171,15 @@ func classify(dialect, declared string) baseType {
 		}
 		return goString // the array's text form, e.g. {1,2,3}
 	}
+	// SQLite has no boolean type (BOOLEAN is NUMERIC affinity) and MySQL's
+	// BOOLEAN is TINYINT(1): both hold any integer, and Bun would read 2 or
+	// -5 into a bool as true and write it back as 1. An int64 keeps the
+	// stored value; only PostgreSQL's boolean becomes a Go bool.
 	if dialect == "mysql" && name == "TINYINT" && params == "1" {
-		return goBool // MySQL's BOOLEAN is TINYINT(1)
+		return goInt64
+	}
+	if (dialect == "sqlite" || dialect == "mysql") && (name == "BOOL" || name == "BOOLEAN") {
+		return goInt64
 	}
 	if dialect == "mysql" && name == "BIT" {
 		return goBytes // the driver returns BIT(n) as raw bytes
@@ -247,7 +254,7 @@ var defaultSQLTypes = map[string]map[baseType]string{
 
 // TypeOf maps a column to its Go type on the given dialect ("sqlite", "pg",
 // "mysql"); see the package documentation for the table.
-func TypeOf(dialect string, c *inspect.Column, style NullStyle) GoType {
+func typeOfColumn(dialect string, c *inspect.Column, style NullStyle) GoType {
 	base := classify(dialect, c.Type)
 	bt := baseTypes[base]
 	gt := GoType{Expr: bt.expr, Reflect: bt.typ}

@@ -33,8 +33,9 @@ func TestTypeOf(t *testing.T) {
 		{"sqlite", "", false, NullSQL, "any", ""},
 		{"sqlite", "REAL", false, NullPointer, "float64", "real"},
 		{"sqlite", "DOUBLE PRECISION", true, NullSQL, "sql.NullFloat64", ""},
-		{"sqlite", "BOOLEAN", false, NullPointer, "bool", ""},
-		{"sqlite", "BOOLEAN", true, NullSQL, "sql.NullBool", ""},
+		// SQLite's BOOLEAN holds any integer (2, -5): an int64 keeps it.
+		{"sqlite", "BOOLEAN", false, NullPointer, "int64", "boolean"},
+		{"sqlite", "BOOLEAN", true, NullSQL, "sql.NullInt64", "boolean"},
 		{"sqlite", "decimal(10, 2)", false, NullPointer, "string", "decimal(10, 2)"},
 		// SQLite affinity for names nobody lists.
 		{"sqlite", "UNSIGNED BIG INT", false, NullPointer, "int64", "unsigned big int"},
@@ -57,7 +58,8 @@ func TestTypeOf(t *testing.T) {
 		{"pg", "point", false, NullPointer, "string", "point"},
 		{"pg", "double precision", false, NullPointer, "float64", ""},
 		// MySQL / MariaDB.
-		{"mysql", "tinyint(1)", false, NullPointer, "bool", "tinyint(1)"},
+		{"mysql", "tinyint(1)", false, NullPointer, "int64", "tinyint(1)"}, // MySQL's BOOLEAN: any integer
+		{"mysql", "boolean", true, NullPointer, "*int64", "boolean"},
 		{"mysql", "tinyint(4)", false, NullPointer, "int64", "tinyint(4)"},
 		{"mysql", "bigint(20) unsigned", false, NullPointer, "uint64", "bigint(20) unsigned"},
 		{"mysql", "bigint unsigned", true, NullSQL, "sql.Null[uint64]", "bigint unsigned"},

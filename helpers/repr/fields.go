@@ -1,6 +1,7 @@
 package repr
 
 import (
+	"fmt"
 	"reflect"
 
 	"github.com/bunbook/bunbook/internal/structcols"
@@ -23,8 +24,14 @@ func describe(v reflect.Value) (string, []structcols.Column) {
 	return name, table.Columns
 }
 
-// reprName calls a ReprName method on v or on its address.
-func reprName(v reflect.Value) (string, bool) {
+// reprName calls a ReprName method on v or on its address. A ReprName
+// that panics gives "<ReprName panicked: …>" as the name.
+func reprName(v reflect.Value) (name string, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			name, ok = fmt.Sprintf("<ReprName panicked: %v>", r), true
+		}
+	}()
 	if v.CanInterface() {
 		if n, ok := v.Interface().(Namer); ok {
 			return n.ReprName(), true

@@ -41,11 +41,11 @@ func String(v any) string {
 // Print writes each value on its own line to standard output; a slice or
 // array is written one element per line.
 func Print(vs ...any) {
-	Fprint(os.Stdout, vs...)
+	fprint(os.Stdout, vs...)
 }
 
 // Fprint is Print to w.
-func Fprint(w io.Writer, vs ...any) error {
+func fprint(w io.Writer, vs ...any) error {
 	var b strings.Builder
 	for _, v := range vs {
 		rv := reflect.ValueOf(v)
@@ -154,7 +154,7 @@ func driverValue(v reflect.Value) (any, bool) {
 	if !v.CanInterface() {
 		return nil, false
 	}
-	dv, err := v.Interface().(driver.Valuer).Value()
+	dv, err := callValue(v.Interface().(driver.Valuer))
 	if err != nil {
 		return "<error: " + err.Error() + ">", true
 	}
@@ -162,6 +162,18 @@ func driverValue(v reflect.Value) (any, bool) {
 		return nil, false // Value returned itself: format the value directly
 	}
 	return dv, true
+}
+
+// callValue calls a Value method, which may be the student's own: a panic
+// in it prints as an error in place of the value, as fmt prints a String
+// method's panic, instead of ending the program.
+func callValue(x driver.Valuer) (dv driver.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			dv, err = nil, fmt.Errorf("Value panicked: %v", r)
+		}
+	}()
+	return x.Value()
 }
 
 func writeList(b *strings.Builder, v reflect.Value, depth int) {

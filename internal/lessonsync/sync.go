@@ -136,7 +136,7 @@ func Sync(opts Options) (*Report, error) {
 		return nil, err
 	}
 	if err := opts.mkdirAll(opts.To); err != nil {
-		return nil, fmt.Errorf("lessonsync: create the lessons folder: %w", err)
+		return nil, fmt.Errorf("lessonsync: %w", err)
 	}
 	st := opts.readState()
 	rep := &Report{}
@@ -318,7 +318,10 @@ func (o Options) writeTemp(src, dir string) (string, error) {
 }
 
 func (o Options) mkdirAll(dir string) error {
-	if _, err := os.Stat(dir); err == nil {
+	if info, err := os.Stat(dir); err == nil {
+		if !info.IsDir() {
+			return fmt.Errorf("%s is a file, not a folder: rename it (e.g. mv %q %q), then start again", dir, dir, dir+".old")
+		}
 		return nil
 	}
 	if parent := filepath.Dir(dir); parent != dir {

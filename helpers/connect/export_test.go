@@ -1,0 +1,6 @@
+package connect
+
+const (
+	EnvDebug          = envDebug
+	BusyTimeoutMillis = busyTimeoutMillis
+)

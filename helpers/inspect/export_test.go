@@ -1,0 +1,9 @@
+package inspect
+
+type Inspector = schemaReader
+
+var (
+	New         = newReader
+	MustInspect = mustInspect
+)
+var Tables = onlyTables

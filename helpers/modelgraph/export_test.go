@@ -1,0 +1,29 @@
+package modelgraph
+
+import "github.com/bunbook/bunbook/helpers/inspect"
+
+var (
+	GoName    = goIdent
+	ModelName = modelNameOf
+	TypeOf    = typeOfColumn
+)
+
+// The functional options the tests were written with.
+
+type Option func(*Options)
+
+func WithNullStyle(s NullStyle) Option { return func(o *Options) { o.NullStyle = s } }
+func WithoutRelations() Option         { return func(o *Options) { o.WithoutRelations = true } }
+func WithoutBackReferences() Option    { return func(o *Options) { o.WithoutBackReferences = true } }
+func WithoutViews() Option             { return func(o *Options) { o.WithoutViews = true } }
+func Tables(names ...string) Option {
+	return func(o *Options) { o.Tables = append(o.Tables, names...) }
+}
+
+func BuildWith(s *inspect.Schema, opts ...Option) (*Graph, error) {
+	var o Options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return Build(s, o)
+}

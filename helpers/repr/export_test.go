@@ -1,0 +1,3 @@
+package repr
+
+var Fprint = fprint
