@@ -23,10 +23,12 @@
 #
 # The build fails when a lesson fails: every lesson runs once (make lessons).
 
-# Jupyter's maintained docker-stacks image (JupyterLab, start hooks, user jovyan).
-ARG BASE_IMAGE=quay.io/jupyter/base-notebook:latest
-# Go from the official image: pinned by tag, no download script.
-ARG GO_IMAGE=golang:1.26-bookworm
+# Jupyter's maintained docker-stacks image (JupyterLab, start hooks, user
+# jovyan), pinned by its date tag (docker-stacks: "use a date tag" to avoid a
+# moving reference); move it on deliberately, with a new course release.
+ARG BASE_IMAGE=quay.io/jupyter/base-notebook:2025-03-14
+# Go from the official image: pinned by its full version, no download script.
+ARG GO_IMAGE=golang:1.26.8-bookworm
 
 FROM ${GO_IMAGE} AS go
 
@@ -75,6 +77,25 @@ RUN umask 0002 && export HOME=/tmp/build-home && \
     CHINOOK_SOURCE="${CHINOOK_SOURCE}" scripts/lessons.sh && \
     go build -o /opt/go/bin/lessonsync ./cmd/lessonsync && \
     rm -rf /tmp/build-home /tmp/jupyter-runtime
+
+# --- classroom (issue 20): gopls's cache warm, kernels culled -------------
+# A new student's gopls reads a warm cache (GOPLSCACHE below) instead of
+# type-checking the course itself (cold: ~1.6 GiB peak, warm ~150 MiB).
+# The kernel's go/goimports/gopls wrappers (scripts/kernel) came with
+# make lessons. The Jupyter server culls idle and runaway kernels
+# (deploy/jupyter_server_config.py; BUNBOOK_KERNEL_CULL_TIMEOUT, seconds).
+RUN umask 0002 && export HOME=/tmp/build-home && \
+    scripts/warm-gopls.sh /opt/go/gopls-cache && \
+    rm -rf /tmp/build-home
+USER root
+RUN install -D -m 0644 /opt/bunbook/deploy/jupyter_server_config.py \
+        /usr/local/etc/jupyter/jupyter_server_config.py
+ENV GOPLSCACHE=/opt/go/gopls-cache \
+    BUNBOOK_KERNEL_CULL_TIMEOUT=1800
+# The course release: the tag the hub recipes pin (bunbook:<release>).
+LABEL org.bunbook.release="2026.12"
+USER 1000:100
+# --- end classroom ----------------------------------------------------------
 
 # No leftovers: the executed copies, the build's Chinook copy and what the
 # lessons created (lesson1.db, …); chinook.db stays beside the lessons, for

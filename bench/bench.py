@@ -12,6 +12,10 @@ benchlib) and prints, in one run:
       and p95 over --runs runs, each as a ratio to the floor, and the CPU
       seconds the kernel and everything it started spent on it;
   (c) each notebook's whole execution time (kernel start to last reply);
+  (e) unless --no-previous, the floor and every cell again in the previous
+      configuration (BUNBOOK_CELL_LEVERS=off: GoNB's `go get` on every cell,
+      goimports reading gopls's module index; see scripts/kernel), run in
+      the same rounds (order alternating), as a CPU ratio new/previous;
   (d) when the python3 kernel can import SQLAlchemy and pandas, the seed's
       Python lesson (../shared/peer/make_python_peer.py) executed the same way,
       beside lessons 01 + 02, with the ratio;
@@ -78,6 +82,7 @@ fmt.Println("1 + 1 =", n)
 T_P50 = 1.3  # warm cell p50 ≤ 1.3 × floor p50
 T_MAX = 2.0  # every cell p95 ≤ 2 × floor p95
 T_PY = 3.0  # lessons 01 + 02 whole ≤ 3 × the Python lesson
+T_PREV = 0.85  # floor and lesson cells ≤ 0.85 × the previous configuration's CPU (issue 20)
 T_CPU = 0.6  # CPU seconds per warm cell
 
 
@@ -90,6 +95,7 @@ def parse_args(argv):
     p.add_argument("--kernel", default="gonb", help="the Go kernel's name (default gonb)")
     p.add_argument("--python-kernel", default="python3", help="the Python peer's kernel (default python3)")
     p.add_argument("--no-python", action="store_true", help="leave the Python lesson out")
+    p.add_argument("--no-previous", action="store_true", help="leave out the previous configuration (BUNBOOK_CELL_LEVERS=off)")
     p.add_argument("--notebook", action="append", help="a notebook to bench instead of the four (repeatable)")
     p.add_argument("--cell-timeout", type=float, default=300, help="seconds one cell may take (default 300)")
     p.add_argument("--markdown", action="store_true", help="also print the tables as Markdown (for docs/performance.md)")
@@ -198,7 +204,9 @@ def collect(args):
     py_ok, py_why = (False, "left out (--no-python)") if args.no_python else python_peer_ready(args.python_kernel)
     data = {"floor_first": [], "floor": [], "notebooks": {n: [] for n in notebooks}, "python": [],
             "python_why": py_why, "chinook_source": src or "", "runs": args.runs, "warmup": args.warmup,
-            "kernel": args.kernel, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            "kernel": args.kernel, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "prev_floor_first": [], "prev_floor": [], "prev_notebooks": {n: [] for n in notebooks}}
+    prev_env = dict(env, BUNBOOK_CELL_LEVERS="off")
     session = b.Session()
     peer = None
     try:
@@ -216,20 +224,27 @@ def collect(args):
             warm = r < args.warmup
             tag = "warm-up %d/%d" % (r + 1, args.warmup) if warm else "run %d/%d" % (r + 1 - args.warmup, args.runs)
             run_dir = session.folder("run%d" % r)
-            b.log("%s: floor" % tag)
-            first, rest = run_floor(session, args.kernel, os.path.join(run_dir, "floor"), env,
-                                    args.floor_reps, args.cell_timeout, counter)
-            if not warm:
-                data["floor_first"].append(first)
-                data["floor"].extend(rest)
-            for n in notebooks:
-                rel = os.path.relpath(os.path.dirname(n), ROOT)
-                b.log("%s: %s" % (tag, os.path.relpath(n, ROOT)))
-                nr = run_notebook(session, args.kernel, n, os.path.join(run_dir, rel), env, args.cell_timeout)
-                if nr.failed:
-                    b.log("  %s failed: %s" % (os.path.basename(n), nr.failed))
+            # The current configuration and the previous one, in an order
+            # that alternates round by round.
+            configs = [("", env)] if args.no_previous else [("", env), ("prev_", prev_env)]
+            if r % 2:
+                configs.reverse()
+            for key, cenv in configs:
+                what = " (previous configuration)" if key else ""
+                b.log("%s: floor%s" % (tag, what))
+                first, rest = run_floor(session, args.kernel, os.path.join(run_dir, key + "floor"), cenv,
+                                        args.floor_reps, args.cell_timeout, counter)
                 if not warm:
-                    data["notebooks"][n].append(nr)
+                    data[key + "floor_first"].append(first)
+                    data[key + "floor"].extend(rest)
+                for n in notebooks:
+                    rel = os.path.relpath(os.path.dirname(n), ROOT)
+                    b.log("%s: %s%s" % (tag, os.path.relpath(n, ROOT), what))
+                    nr = run_notebook(session, args.kernel, n, os.path.join(run_dir, key + "nb", rel), cenv, args.cell_timeout)
+                    if nr.failed:
+                        b.log("  %s failed: %s" % (os.path.basename(n), nr.failed))
+                    if not warm:
+                        data[key + "notebooks"][n].append(nr)
             if py_ok:
                 b.log("%s: Python lesson" % tag)
                 nr = run_notebook(session, args.python_kernel, peer, os.path.join(run_dir, "peer"), {}, args.cell_timeout)
@@ -257,13 +272,30 @@ def report(data, markdown=False):
           (data["started"], data["runs"], data["warmup"], data["kernel"]))
     print()
 
+    has_prev = bool(data.get("prev_floor"))
     headers = ["notebook", "cell", "p50 s", "p95 s", "×floor p50", "×floor p95", "CPU s p50", "failed"]
+    if has_prev:
+        headers[7:7] = ["prev CPU s p50", "CPU ×prev"]
+    prev_ratios = []
+
+    def cpu_cols(cpu, prev_cells):
+        """The CPU p50 column, and with the previous configuration its
+        CPU p50 and the ratio new/previous."""
+        cols = [b.fmt_num(cpu)]
+        if has_prev:
+            prev = b.p50([c.cpu for c in prev_cells]) if prev_cells else None
+            r = b.ratio(cpu, prev)
+            cols += [b.fmt_num(prev) if prev else "-", b.fmt_ratio(r) if r else "-"]
+            prev_ratios.append(r)
+        return cols
+
     rows = [
-        ["floor", "first cell of a kernel", b.fmt_num(floor_first[0]), b.fmt_num(floor_first[1]), "1.00×", "1.00×",
-         b.fmt_num(b.p50([c.cpu for c in data["floor_first"]])), ""],
-        ["floor", "same cell again", b.fmt_num(floor[0]), b.fmt_num(floor[1]), "1.00×", "1.00×",
-         b.fmt_num(b.p50([c.cpu for c in data["floor"]])), ""],
+        ["floor", "first cell of a kernel", b.fmt_num(floor_first[0]), b.fmt_num(floor_first[1]), "1.00×", "1.00×"]
+        + cpu_cols(b.p50([c.cpu for c in data["floor_first"]]), data.get("prev_floor_first")) + [""],
+        ["floor", "same cell again", b.fmt_num(floor[0]), b.fmt_num(floor[1]), "1.00×", "1.00×"]
+        + cpu_cols(b.p50([c.cpu for c in data["floor"]]), data.get("prev_floor")) + [""],
     ]
+    floor_prev = prev_ratios[1] if has_prev else None
     cells = []  # (label, first?, p50, p95, cpu p50, r50, r95)
     for n, runs in data["notebooks"].items():
         srcs = data["cells"][n]
@@ -279,12 +311,16 @@ def report(data, markdown=False):
             bad = sum(1 for c in got if not c.ok)
             label = "#%d %s%s" % (i + 1, b.cell_label(src), " ¹" if i == 0 else "")
             cells.append(("%s %s" % (short(n), label), i == 0, c50, c95, b.p50(cpu), r50, r95, n))
-            rows.append([short(n), label, b.fmt_num(c50), b.fmt_num(c95), b.fmt_ratio(r50), b.fmt_ratio(r95),
-                         b.fmt_num(b.p50(cpu)), "%d/%d" % (bad, len(got)) if bad else ""])
+            prev_got = [r.cells[i] for r in data.get("prev_notebooks", {}).get(n, []) if i < len(r.cells)]
+            rows.append([short(n), label, b.fmt_num(c50), b.fmt_num(c95), b.fmt_ratio(r50), b.fmt_ratio(r95)]
+                        + cpu_cols(b.p50(cpu), prev_got) + ["%d/%d" % (bad, len(got)) if bad else ""])
     print("(a)+(b) cells, warm: seconds from execute request to reply, as a ratio to the floor")
     print(b.table(headers, rows))
     print("¹ a notebook's first cell also pays the kernel's set-up: compared with the floor's first cell.")
     print("  failed: runs where the cell ended in an error or timed out.")
+    if has_prev:
+        print("  prev: the previous configuration (BUNBOOK_CELL_LEVERS=off: go get on every cell, goimports with")
+        print("  gopls's module index), same rounds; CPU ×prev = CPU-s p50 new / previous.")
     out.append(("cells", headers, rows))
     print()
 
@@ -344,6 +380,15 @@ def report(data, markdown=False):
         worst = max(warm, key=lambda c: c[4])
         targets.append(("≤ %.1f CPU-s per warm cell" % T_CPU, worst[4] <= T_CPU,
                         "worst %s: %.2f s; mean %.2f s" % (worst[0], worst[4], sum(c[4] for c in warm) / len(warm))))
+    if has_prev:
+        cell_r = [r for r in prev_ratios[2:] if r]
+        ok = None
+        if floor_prev is not None and cell_r:
+            ok = floor_prev <= T_PREV and b.p50(cell_r) <= T_PREV
+        targets.append(("floor and lesson cells ≤ %.2f× the previous CPU" % T_PREV, ok,
+                        "floor %s; cells median %s, worst %s" % (b.fmt_ratio(floor_prev) if floor_prev else "-",
+                                                                  b.fmt_ratio(b.p50(cell_r)) if cell_r else "-",
+                                                                  b.fmt_ratio(max(cell_r)) if cell_r else "-")))
     trows = [[name, "met" if ok else ("not met" if ok is not None else "-"), why] for name, ok, why in targets]
     print("Targets")
     print(b.table(["target", "", "measured"], trows, right=set()))

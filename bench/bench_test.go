@@ -101,7 +101,7 @@ func leftovers(t *testing.T, tmp string) (pids []int, files []string) {
 func TestClassroomRunawayAndCleanUp(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
 	defer cancel()
-	cmd, tmp, out := classroom(t, ctx, "--students", "1", "--runaway-with", "1", "--think", "0.5",
+	cmd, tmp, out := classroom(t, ctx, "--students", "1", "--runaway-with", "1", "--no-new-student", "--think", "0.5",
 		"--warmup", "0", "--runaway-timeout", "3", "--limit", "600")
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("classroom.py: %v\n%s", err, out)
@@ -132,7 +132,7 @@ func TestClassroomRunawayAndCleanUp(t *testing.T) {
 func TestClassroomCtrlC(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 	defer cancel()
-	cmd, tmp, out := classroom(t, ctx, "--students", "2", "--think", "0", "--warmup", "0", "--no-runaway")
+	cmd, tmp, out := classroom(t, ctx, "--students", "2", "--think", "0", "--warmup", "0", "--no-runaway", "--no-new-student")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -21,18 +21,27 @@ A misbehaving student (on unless --no-runaway) joins one more round with
 interrupted after --runaway-timeout seconds, then proves its kernel still
 answers. The others' latencies are shown next to the same N without it.
 
+Two rounds of one new student each (unless --no-new-student) measure what a
+student's first login costs, with Go's build cache and gopls's cache as
+the image and TLJH's install-course.sh give them (warm: the machine's
+build cache, a fresh copy of a gopls cache warmed by scripts/warm-gopls.sh)
+and cold (both caches empty, as TLJH had them before): the first cell's
+CPU-s and wall, the lesson's, and the peak PSS/RSS of the student's kernel
+tree (gopls, go build and the cell included). Size recipes from those.
+
 Bounded: every cell has a timeout, every round a deadline; kernels are shut
 down and temporary folders removed at the end, on Ctrl-C and on SIGTERM, and
 the bench checks that no process it started is left (exit 1 if one was).
 
 Usage: bench/classroom.py [--students 1,5,10,20,30] [--think 10] [--limit 3]
-       [--no-runaway] [--quick] [--markdown]
+       [--no-runaway] [--no-new-student] [--quick] [--markdown]
 """
 
 import argparse
 import os
 import random
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -86,7 +95,7 @@ def run_student(session, args, st, cells, folder, stop, deadline, seed):
         shutil.copy(LESSON, folder)
         if stop.wait(rnd.uniform(0, args.think)):
             return
-        st.kernel = b.Kernel(session, args.kernel, folder, args.env)
+        st.kernel = b.Kernel(session, args.kernel, folder, dict(args.env, **getattr(st, "env", {})))
         for i, src in enumerate(cells):
             left = deadline - time.monotonic()
             if stop.is_set() or left <= 0:
@@ -146,13 +155,15 @@ def sample_memory(students, stop, total):
         total[0] = max(total[0], now)
 
 
-def run_round(session, args, n, runaway=False):
+def run_round(session, args, n, runaway=False, env=None, tag=""):
     cells = b.code_cells(LESSON)
-    round_dir = session.folder("n%d%s" % (n, "r" if runaway else ""))
+    round_dir = session.folder("n%d%s%s" % (n, "r" if runaway else "", tag))
     stop = threading.Event()
     t0 = time.monotonic()
     deadline = t0 + args.round_timeout
     students = [Student(i) for i in range(n)]
+    for st in students:
+        st.env = env or {}
     threads = [threading.Thread(target=run_student, daemon=True,
                                 args=(session, args, st, cells, os.path.join(round_dir, "student%02d" % st.idx),
                                       stop, deadline, args.seed * 1000 + st.idx)) for st in students]
@@ -215,6 +226,25 @@ def row(s):
             s["failed"] or "", b.fmt_num(s["wall"], 0)]
 
 
+def new_student(session, args, cold):
+    """One new student alone: warm caches as the recipes give them, or
+    cold ones. Returns the summary row and the first cell."""
+    gocache = session.folder("cold-gocache" if cold else "unused")
+    gopls = session.folder("cold-gopls" if cold else "new-gopls")
+    env = {"GOPLSCACHE": gopls}
+    if cold:
+        env["GOCACHE"] = gocache
+    else:
+        shutil.rmtree(gopls)
+        shutil.copytree(args.warm_gopls, gopls)
+    slow = argparse.Namespace(**dict(vars(args), think=1, cell_timeout=max(args.cell_timeout, 1200),
+                                     round_timeout=max(args.round_timeout, 1800)))
+    students, _, wall = run_round(session, slow, 1, env=env, tag="cold" if cold else "new")
+    label = "1 new, cold caches" if cold else "1 new, warm caches"
+    st = students[0]
+    return summarize(1, students, wall, label=label, want=len(b.code_cells(LESSON))), (st.cells[0] if st.cells else None), st
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="make bench-classroom", description=__doc__.split("\n\n")[0])
     p.add_argument("--students", default="1,5,10,20,30", help="class sizes to run, comma-separated (default 1,5,10,20,30)")
@@ -222,6 +252,8 @@ def parse_args(argv):
     p.add_argument("--limit", type=float, default=3, help="the p95 latency a class must stay under, seconds (default 3)")
     p.add_argument("--kernel", default="gonb", help="the Go kernel's name (default gonb)")
     p.add_argument("--no-runaway", action="store_true", help="leave out the round with a misbehaving student")
+    p.add_argument("--no-new-student", action="store_true", help="leave out the new-student rounds (warm and cold caches)")
+    p.add_argument("--no-cold", action="store_true", help="leave out the cold-caches new student (a first cell of ~110 CPU-s)")
     p.add_argument("--runaway-with", type=int, default=10, help="class size of the runaway round (default 10)")
     p.add_argument("--runaway-timeout", type=float, default=5, help="seconds before the runaway cell is interrupted (default 5)")
     p.add_argument("--cell-timeout", type=float, default=120, help="seconds one cell may take (default 120)")
@@ -233,6 +265,7 @@ def parse_args(argv):
     a = p.parse_args(argv)
     if a.quick:
         a.students, a.think, a.runaway_with, a.warmup, a.runaway_timeout = "1,2", 1.0, 2, 0, 3
+        a.no_new_student = True
     try:
         a.sizes = sorted({int(x) for x in a.students.split(",") if x.strip()})
     except ValueError:
@@ -259,7 +292,7 @@ def main(argv=None):
 
     args.env = {"CHINOOK_SOURCE": chinook_source()} if chinook_source() else {}
     session = b.Session(prefix="bunbook-classroom-")
-    results, runaway = [], None
+    results, runaway, newcomers = [], None, []
     ncells = len(b.code_cells(LESSON))
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     status = 0
@@ -267,6 +300,17 @@ def main(argv=None):
         if args.warmup:
             b.log("warm-up: one student alone, to fill Go's build cache")
             run_round(session, argparse.Namespace(**dict(vars(args), think=0)), 1)
+        if not args.no_new_student:
+            args.warm_gopls = session.folder("warm-gopls")
+            b.log("warming a gopls cache (scripts/warm-gopls.sh), as the image and TLJH's install do")
+            subprocess.run([os.path.join(ROOT, "scripts", "warm-gopls.sh"), args.warm_gopls], check=True,
+                           stdout=subprocess.DEVNULL, timeout=1800)
+            for cold in (False,) if args.no_cold else (False, True):
+                b.log("round: a new student, %s caches" % ("cold" if cold else "warm"))
+                s, first, st = new_student(session, args, cold)
+                s["first_cpu"], s["first_s"] = (first.cpu, first.seconds) if first else (None, None)
+                s["peak_rss"], s["peak_pss"] = st.peak_rss, st.peak_pss
+                newcomers.append(s)
         for n in args.sizes:
             b.log("round: %d student(s), think %g s" % (n, args.think))
             students, _, wall = run_round(session, args, n)
@@ -303,6 +347,18 @@ def main(argv=None):
     print("PSS/RSS peak, idle: a student's kernel tree sampled each second, largest and smallest (between cells), MiB;")
     print("class PSS peak: the largest sum over all students at one moment; failed: cells that timed out, errored")
     print("or never ran; round s: the round's wall time.")
+    if newcomers:
+        print()
+        print("A new student's first login (one student alone, lesson 01):")
+        nh = ["caches", "first cell CPU s", "first cell s", "lesson CPU s", "PSS peak MiB", "RSS peak MiB", "failed"]
+        nr = [[s["label"], b.fmt_num(s["first_cpu"]), b.fmt_num(s["first_s"]), b.fmt_num((s["cpu"] or 0) * s["cells"], 1),
+               b.fmt_num(s["peak_pss"], 0), b.fmt_num(s["peak_rss"], 0), s["failed"] or ""] for s in newcomers]
+        print(b.table(nh, nr, right=set(range(1, len(nh)))))
+        print("warm: the machine's build cache and a fresh copy of a warm gopls cache (the image; TLJH copies both at")
+        print("server start); cold: both empty. Targets: first cell ≤ 10 CPU-s, peak ≤ 768 MiB (warm).")
+        for s in newcomers:
+            for e in s["errors"]:
+                print("new student %s: %s" % (s["label"], e.splitlines()[0]))
     cap = capacity({s["n"]: s["p95"] for s in results if s["p95"] is not None and not s["failed"]}, args.limit)
     print()
     if cap:
@@ -323,6 +379,9 @@ def main(argv=None):
     if args.markdown:
         print()
         print(b.md_table(HEADERS, rows, right=set(range(1, len(HEADERS)))))
+        if newcomers:
+            print()
+            print(b.md_table(nh, nr, right=set(range(1, len(nh)))))
     return status
 
 

@@ -25,6 +25,7 @@ type imageContract struct {
 	Home     string // org.bunbook.home: where a hub mounts the student's volume
 	Lessons  string // org.bunbook.lessons: where the student's lessons land
 	Course   string // org.bunbook.course: where the course itself is kept
+	Release  string // org.bunbook.release: the tag the recipes pin
 }
 
 // TestRecipesMatchImage checks that the deployment recipes in deploy/ name
@@ -45,8 +46,9 @@ func TestRecipesMatchImage(t *testing.T) {
 		var v struct {
 			Singleuser struct {
 				Image struct {
-					Name string `yaml:"name"`
-					Tag  string `yaml:"tag"`
+					Name       string `yaml:"name"`
+					Tag        string `yaml:"tag"`
+					PullPolicy string `yaml:"pullPolicy"`
 				} `yaml:"image"`
 				UID        int     `yaml:"uid"`
 				FsGid      int     `yaml:"fsGid"`
@@ -56,8 +58,9 @@ func TestRecipesMatchImage(t *testing.T) {
 					Type          string `yaml:"type"`
 					HomeMountPath string `yaml:"homeMountPath"`
 				} `yaml:"storage"`
-				Memory struct{ Guarantee, Limit string }  `yaml:"memory"`
-				CPU    struct{ Guarantee, Limit float64 } `yaml:"cpu"`
+				Memory   struct{ Guarantee, Limit string }  `yaml:"memory"`
+				CPU      struct{ Guarantee, Limit float64 } `yaml:"cpu"`
+				ExtraEnv map[string]string                  `yaml:"extraEnv"`
 			} `yaml:"singleuser"`
 			Hub struct {
 				Config struct {
@@ -74,6 +77,11 @@ func TestRecipesMatchImage(t *testing.T) {
 		readYAML(t, filepath.Join(root, "deploy", "z2jh", "values.yaml"), &v)
 		s := v.Singleuser
 		same(t, "singleuser.image.name (last path element)", path.Base(s.Image.Name), img.Image)
+		same(t, "singleuser.image.tag (the course release)", s.Image.Tag, img.Release)
+		same(t, "singleuser.image.pullPolicy", s.Image.PullPolicy, "IfNotPresent")
+		if s.ExtraEnv["BUNBOOK_KERNEL_CULL_TIMEOUT"] == "" {
+			t.Errorf("singleuser.extraEnv has no BUNBOOK_KERNEL_CULL_TIMEOUT (kernel culling): %v", s.ExtraEnv)
+		}
 		same(t, "singleuser.uid", s.UID, img.UID)
 		same(t, "singleuser.fsGid", s.FsGid, img.GID)
 		same(t, "singleuser.storage.homeMountPath", s.Storage.HomeMountPath, img.Home)
@@ -95,7 +103,12 @@ func TestRecipesMatchImage(t *testing.T) {
 		cfg := loadHubConfig(t, filepath.Join(root, "deploy", "dockerspawner", "jupyterhub_config.py"))
 		ds := section(cfg, "DockerSpawner")
 		same(t, "JupyterHub.spawner_class", section(cfg, "JupyterHub")["spawner_class"], any("dockerspawner.DockerSpawner"))
-		same(t, "DockerSpawner.image", ds["image"], any(img.Image))
+		same(t, "DockerSpawner.image", ds["image"], any(img.Image+":"+img.Release))
+		same(t, "DockerSpawner.pull_policy", ds["pull_policy"], any("ifnotpresent"))
+		env, _ := ds["environment"].(map[string]any)
+		if env["BUNBOOK_KERNEL_CULL_TIMEOUT"] == nil {
+			t.Errorf("DockerSpawner.environment has no BUNBOOK_KERNEL_CULL_TIMEOUT (kernel culling): %v", env)
+		}
 		create, _ := ds["extra_create_kwargs"].(map[string]any)
 		same(t, "DockerSpawner.extra_create_kwargs user", create["user"], any(strconv.Itoa(img.UID)+":"+strconv.Itoa(img.GID)))
 		volumes, _ := ds["volumes"].(map[string]any)
@@ -135,18 +148,23 @@ func TestRecipesMatchImage(t *testing.T) {
 			t.Errorf("bash -n %s: %v\n%s", script, err, out)
 		}
 		vars := shellVars(t, script)
-		same(t, "COURSE in install-course.sh", vars["COURSE"], img.Course)
+		// COURSE=${BUNBOOK_COURSE:-/opt/bunbook}: the default is the contract.
+		course := regexp.MustCompile(`^\$\{[A-Z_]+:-(.*)\}$`).ReplaceAllString(vars["COURSE"], "$1")
+		same(t, "COURSE in install-course.sh", course, img.Course)
 		same(t, "LESSONS_DIR in install-course.sh", vars["LESSONS_DIR"], filepath.ToSlash(lessonsRel))
 		hub := loadHubConfig(t, filepath.Join(root, "deploy", "tljh", "bunbook_hub.py"))
 		same(t, "TLJH Spawner.default_url", section(hub, "Spawner")["default_url"], any(wantURL))
-		server, err := os.ReadFile(filepath.Join(root, "deploy", "tljh", "jupyter_server_config.py"))
+		start, err := os.ReadFile(filepath.Join(root, "deploy", "tljh", "student-start.sh"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{`"` + img.Course + `/notebooks"`, `"` + filepath.ToSlash(lessonsRel) + `"`} {
-			if !strings.Contains(string(server), want) {
-				t.Errorf("deploy/tljh/jupyter_server_config.py does not name %s", want)
+		for _, want := range []string{`"$course/notebooks"`, `lessons=$HOME/@LESSONS_DIR@`} {
+			if !strings.Contains(string(start), want) {
+				t.Errorf("deploy/tljh/student-start.sh does not name %s", want)
 			}
+		}
+		if hub["Spawner"] == nil || section(hub, "Spawner")["environment"] == nil {
+			t.Errorf("deploy/tljh/bunbook_hub.py sets no Spawner.environment (BUNBOOK_KERNEL_CULL_TIMEOUT, kernel culling)")
 		}
 	})
 }
@@ -213,6 +231,7 @@ func readImageContract(t *testing.T, dockerfile string) imageContract {
 		Home:    get("org.bunbook.home"),
 		Lessons: get("org.bunbook.lessons"),
 		Course:  get("org.bunbook.course"),
+		Release: get("org.bunbook.release"),
 	}
 }
 

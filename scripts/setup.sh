@@ -53,8 +53,24 @@ go build -o "$bin/goimports" golang.org/x/tools/cmd/goimports
 # starts gopls with every kernel that finds it, which headless runs and
 # tests (the gonb-raw twin) would pay for without ever asking it anything.
 rm -f "$bin/gopls"
-(cd tools/gopls && go build -o "$bin/lsp/gopls" golang.org/x/tools/gopls)
+mkdir -p "$bin/real" "$bin/lsp" "$bin/kernel" "$bin/empty"
+(cd tools/gopls && go build -o "$bin/real/gopls" golang.org/x/tools/gopls)
 go build -o "$bin/nbrun" ./internal/nbrun/cmd/nbrun
+
+step "Installing the kernel's go, goimports and gopls wrappers into ${bin#"$root"/}/kernel and lsp"
+# scripts/kernel/*: GoNB's per-cell `go get` skipped for modules the course
+# already has (the list below), goimports without gopls's module index
+# (an empty cache folder), gopls and the cell's program ended with their
+# kernel even after a SIGKILL. Each file says what it does.
+go list -m -f '{{.Path}}' all >"$bin/kernel/modules.txt.new" && mv -f "$bin/kernel/modules.txt.new" "$bin/kernel/modules.txt"
+install_shim() { # template target
+  sed -e "s|@GO@|$(go env GOROOT)/bin/go|g" -e "s|@MODULES@|$bin/kernel/modules.txt|g" \
+    -e "s|@GOIMPORTS@|$bin/goimports|g" -e "s|@EMPTY@|$bin/empty|g" -e "s|@GOPLS@|$bin/real/gopls|g" \
+    "$root/scripts/kernel/$1" >"$2.new" && chmod 0755 "$2.new" && mv -f "$2.new" "$2"
+}
+install_shim go "$bin/kernel/go"
+install_shim goimports "$bin/kernel/goimports"
+install_shim gopls "$bin/lsp/gopls"
 
 step "Installing the gonb Jupyter kernel (go_work=$root)"
 # --force_deps: gonb checks its helpers on the installing PATH; they are on
@@ -75,13 +91,15 @@ install_log=$(PATH="$bin:$PATH" "$bin/gonb" --install --go_work="$root" --force_
 "$bin/nbrun" kernel-env GOFLAGS=-ldflags=-s \
   "GOPROXY=file://$(go env GOMODCACHE)/cache/download,$(go env GOPROXY)"
 # After kernel-env: the twin gonb-raw is written with the same environment.
-"$bin/nbrun" kernel-path -students-only "$bin/lsp" "$bin" "$(go env GOROOT)/bin"
+"$bin/nbrun" kernel-path -students-only "$bin/lsp" "$bin/kernel" "$bin" "$(go env GOROOT)/bin"
 
 step "Warming Go's build cache for the lessons (about a minute the first time)"
 # Compiles (and caches) every package a lesson or exercise cell imports, with
 # the kernel's flags, so no student waits for it; nbrun cold-notice, run by
 # each lesson's first cell, tells the student when this has not happened.
-GOFLAGS=-ldflags=-s go build ./helpers/... ./data/...
+# BUNBOOK_WARM_GOCACHE: warm that cache instead of Go's own (TLJH's
+# install-course.sh: the read-only cache its students copy).
+GOCACHE=${BUNBOOK_WARM_GOCACHE:-$(go env GOCACHE)} GOFLAGS=-ldflags=-s go build ./helpers/... ./data/...
 
 step "Checking Jupyter"
 rc=0

@@ -2,7 +2,8 @@
 # one container per student from the bunbook image, the student's own named
 # volume mounted on /home/jovyan, idle servers culled.
 #
-# On the host (Docker installed, the image built with `docker build -t bunbook .`):
+# On the host (Docker installed, the image built with
+# `docker build -t bunbook:2026.12 .`, the tag = the Dockerfile's org.bunbook.release):
 #   python3 -m pip install jupyterhub dockerspawner jupyterhub-idle-culler
 #   npm install -g configurable-http-proxy
 #   jupyterhub -f deploy/dockerspawner/jupyterhub_config.py
@@ -30,10 +31,15 @@ c.JupyterHub.hub_bind_url = "http://172.17.0.1:8081"
 # c.Authenticator.allowed_users = {"ada", "linus"}
 # c.Authenticator.admin_users = {"teacher"}
 
-# The image the build made. A new image (a new tag) is how lessons reach the
-# students; their edited notebooks are kept (the start hook never
-# overwrites a changed file).
-c.DockerSpawner.image = "bunbook"
+# The image the build made, pinned to a course release. A new release (a new
+# tag here, then a hub restart) is how lessons reach the students; their
+# edited notebooks are kept (the start hook never overwrites a changed file).
+# "ifnotpresent": the image built on this host is used, never pulled.
+c.DockerSpawner.image = "bunbook:2026.12"
+c.DockerSpawner.pull_policy = "ifnotpresent"
+# The Jupyter server in each container shuts down a kernel idle (or stuck in
+# a loop with no output) this many seconds; 0 = never.
+c.DockerSpawner.environment = {"BUNBOOK_KERNEL_CULL_TIMEOUT": "1800"}
 # The image's notebook user and group (org.bunbook.notebook-uid / -gid).
 c.DockerSpawner.extra_create_kwargs = {"user": "1000:100"}
 # Each student's own named volume on the home. Docker fills an empty volume
@@ -51,10 +57,12 @@ c.DockerSpawner.remove = True
 # cmd is left unset: the image's own command (docker-stacks' start-notebook)
 # runs its start hooks, then jupyterhub-singleuser.
 
-# Sized from measurements on a 2-core machine; re-measure with
-# `make bench-classroom` (docs/performance.md, Classroom capacity) and adjust. The hub
-# test logs ~470 MiB peak RSS per student running lesson 01 and ~2
-# CPU-seconds per cell, in short bursts.
+# Sized from `make bench-classroom` (docs/classroom.md, "Sizing"): a new
+# student's peak with the image's warm Go and gopls caches stays under
+# 768 MiB; warm, ~300-420 MiB while a cell builds. The limit leaves room for
+# a student's own bigger program. ~1 CPU-s per cell in short bursts: the
+# limit of 2 keeps one build fast; a 2-core host holds ~10 students at
+# p95 <= 3 s (docs/performance.md).
 c.DockerSpawner.mem_limit = "1G"
 c.DockerSpawner.cpu_limit = 2.0
 

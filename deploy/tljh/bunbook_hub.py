@@ -1,5 +1,6 @@
 # TLJH hub configuration for bunbook, installed by install-course.sh into
-# /opt/tljh/config/jupyterhub_config.d/bunbook.py.
+# /opt/tljh/config/jupyterhub_config.d/bunbook.py (re-run it, or edit this
+# copy and `sudo tljh-config reload hub`, to change a value).
 c = get_config()  # noqa: F821
 
 # Students land on the lessons; their file browser shows their whole home.
@@ -16,4 +17,9 @@ try:
         solutions = f.read().strip() or "hidden"
 except OSError:
     pass
-c.Spawner.environment = {"BUNBOOK_SOLUTIONS": solutions}
+# Idle or runaway kernels are shut down after this many seconds without
+# activity (deploy/jupyter_server_config.py; 0 = never).
+c.Spawner.environment = {
+    "BUNBOOK_SOLUTIONS": solutions,
+    "BUNBOOK_KERNEL_CULL_TIMEOUT": "@KERNEL_CULL_TIMEOUT@",
+}
