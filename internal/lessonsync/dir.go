@@ -140,6 +140,12 @@ func (d *dir) read(name string) (*file, error) {
 // writeTemp writes data to a new hidden file in d, synced to disk, and
 // returns its name.
 func (d *dir) writeTemp(data []byte, mode uint32) (string, error) {
+	return d.temp(data, mode, true)
+}
+
+// temp writes data to a new hidden file in d (synced to disk when sync is
+// set) and returns its name.
+func (d *dir) temp(data []byte, mode uint32, sync bool) (string, error) {
 	var name string
 	var fd int
 	for {
@@ -158,7 +164,7 @@ func (d *dir) writeTemp(data []byte, mode uint32) (string, error) {
 	}
 	f := os.NewFile(uintptr(fd), d.join(name))
 	_, err := f.Write(data)
-	if err == nil {
+	if err == nil && sync {
 		err = f.Sync()
 	}
 	if err == nil {

@@ -57,7 +57,8 @@ func writeRecord(d *dir, rec *record) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := d.writeTemp(append(data, '\n'), 0o644)
+	// Not synced: a record lost in a crash is no record, the safe side.
+	tmp, err := d.temp(append(data, '\n'), 0o644, false)
 	if err != nil {
 		return err
 	}

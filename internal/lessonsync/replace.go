@@ -26,7 +26,7 @@ func (d *dir) replace(name string, old, data []byte, mode uint32) error {
 		return err
 	}
 	defer d.remove(tmp)
-	aside, err := d.writeTemp(nil, 0o600) // reserves a hidden name
+	aside, err := d.temp(nil, 0o600, false) // reserves a hidden name
 	if err != nil {
 		return err
 	}

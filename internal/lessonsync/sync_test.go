@@ -263,4 +263,3 @@ func TestSyncLeavesNoTemporaryFiles(t *testing.T) {
 		}
 	}
 }
-
