@@ -48,6 +48,9 @@ export PATH=$BUNBOOK_BIN:$GO_ROOT/bin:$TLJH_USER_ENV/bin:$PATH
 "$COURSE/scripts/setup.sh"
 if [ -d "$COURSE/cmd/lessonsync" ]; then
   (cd "$COURSE" && go build -o "$BUNBOOK_BIN/lessonsync" ./cmd/lessonsync)
+  # bunbook-reset LESSON in a student's terminal (TLJH's user environment
+  # is on their PATH): the course's version back, theirs kept as a dated copy.
+  ln -sf "$BUNBOOK_BIN/lessonsync" "$TLJH_USER_ENV/bin/bunbook-reset"
 fi
 
 # Students share the modules read-only (each has their own Go build cache in

@@ -1,13 +1,14 @@
 # Every student's Jupyter server reads this file (TLJH's user environment,
 # /opt/tljh/user/etc/jupyter/) when it starts: it puts the course's lessons
-# into ~/bunbook first. lessonsync copies new lessons, updates the ones the
-# student has not changed and never overwrites one they have (the new version
-# goes beside it). Without lessonsync, only missing files are copied.
+# into ~/bunbook first, as the student. lessonsync copies new lessons, updates
+# the ones the student has not changed and merges the course's changes cell by
+# cell into the ones they edited or ran, never losing an edit (docs/updates.md).
+# Without lessonsync, only missing files are copied.
 import os
 import shutil
 import subprocess
 
-source = "/opt/bunbook/notebooks"
+source = os.environ.get("BUNBOOK_LESSONS_SOURCE", "/opt/bunbook/notebooks")
 target = os.path.join(os.path.expanduser("~"), "bunbook")
 sync = "/opt/go/bin/lessonsync"
 
