@@ -15,6 +15,15 @@ import (
 
 const studentCode = "%%\n// my own way of adding Moshe\nfmt.Println(\"mine\")\n"
 
+// studentEditsInsert: the student rewrites cell 10, runs it and saves.
+func (c *classroom) studentEditsInsert() doc {
+	mine := c.student()
+	mine.edit(c.t, "insert", studentCode)
+	mine.run(c.t, "insert", "mine")
+	c.save(mine)
+	return mine
+}
+
 // merged syncs and checks that the student's lesson was merged, is a valid
 // notebook, and starts with the note saying what arrived.
 func (c *classroom) merged(wantNote ...string) doc {
@@ -85,10 +94,7 @@ func wantOutput(t *testing.T, d doc, id, want string) {
 func TestMergeScenarioA(t *testing.T) {
 	v1 := lesson01(t)
 	c := newClassroom(t, v1)
-	mine := c.student()
-	mine.edit(t, "insert", studentCode)
-	mine.run(t, "insert", "mine")
-	c.save(mine)
+	c.studentEditsInsert()
 	v2 := v1.clone()
 	v2.edit(t, "models", "// fixed by the teacher\n"+source(v1.cell(t, "models")))
 	c.teacher(v2)
@@ -110,10 +116,7 @@ func TestMergeScenarioA(t *testing.T) {
 func TestMergeScenarioB(t *testing.T) {
 	v1 := lesson01(t)
 	c := newClassroom(t, v1)
-	mine := c.student()
-	mine.edit(t, "insert", studentCode)
-	mine.run(t, "insert", "mine")
-	c.save(mine)
+	c.studentEditsInsert()
 	v2 := v1.clone()
 	fixed := strings.Replace(source(v1.cell(t, "insert")), "db := openDB()", "db := openDB() // fixed", 1)
 	v2.edit(t, "insert", fixed)
@@ -165,9 +168,7 @@ func TestMergeScenarioC(t *testing.T) {
 func TestMergeScenarioD(t *testing.T) {
 	v1 := lesson01(t)
 	c := newClassroom(t, v1)
-	mine := c.student()
-	mine.edit(t, "insert", studentCode)
-	mine.run(t, "insert", "mine")
+	mine := c.studentEditsInsert()
 	mine.insert("", newCell("my-notes", "markdown", "My notes"))
 	c.save(mine)
 	v2 := v1.clone()
@@ -203,10 +204,7 @@ func TestMergeScenarioE(t *testing.T) {
 func TestMergeScenarioF(t *testing.T) {
 	v1 := lesson01(t)
 	c := newClassroom(t, v1)
-	mine := c.student()
-	mine.edit(t, "insert", studentCode)
-	mine.run(t, "insert", "mine")
-	c.save(mine)
+	c.studentEditsInsert()
 	v2 := v1.clone()
 	v2.remove("insert")
 	v2.edit(t, "models", "// fixed\n"+source(v1.cell(t, "models")))
