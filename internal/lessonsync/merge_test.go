@@ -58,7 +58,11 @@ func validNotebook(t *testing.T, path string, d doc) {
 		}
 		seen[id] = true
 	}
-	out, err := exec.Command("python3", "-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], 4))", path).CombinedOutput()
+	py := "/usr/bin/python3" // Debian's, where Jupyter's nbformat is
+	if _, err := os.Stat(py); err != nil {
+		py = "python3"
+	}
+	out, err := exec.Command(py, "-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], 4))", path).CombinedOutput()
 	if err != nil {
 		if os.Getenv("CI") == "true" || !strings.Contains(string(out), "No module named") {
 			t.Errorf("nbformat.validate: %v\n%s", err, out)
