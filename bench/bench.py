@@ -92,7 +92,7 @@ def parse_args(argv):
     p.add_argument("--no-python", action="store_true", help="leave the Python lesson out")
     p.add_argument("--notebook", action="append", help="a notebook to bench instead of the four (repeatable)")
     p.add_argument("--cell-timeout", type=float, default=300, help="seconds one cell may take (default 300)")
-    p.add_argument("--markdown", action="store_true", help="also print the tables as Markdown (for the README)")
+    p.add_argument("--markdown", action="store_true", help="also print the tables as Markdown (for docs/performance.md)")
     p.add_argument("--json", metavar="FILE", help="write every measurement to FILE")
     p.add_argument("--self-test", action="store_true", help="run the bench's unit tests and exit")
     a = p.parse_args(argv)

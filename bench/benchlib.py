@@ -93,7 +93,7 @@ def table(headers, rows, right=None):
 
 
 def md_table(headers, rows, right=None):
-    """The same table in Markdown, for the README."""
+    """The same table in Markdown, for docs/performance.md."""
     n = len(headers)
     if right is None:
         right = set(range(2, n))

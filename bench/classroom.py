@@ -229,7 +229,7 @@ def parse_args(argv):
     p.add_argument("--warmup", type=int, default=1, help="students that run the lesson alone first, unmeasured (default 1)")
     p.add_argument("--seed", type=int, default=1, help="seed of the think times (default 1)")
     p.add_argument("--quick", action="store_true", help="smoke run: --students 1,2 --think 1 --runaway-with 2 --warmup 0")
-    p.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for the README)")
+    p.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for docs/performance.md)")
     a = p.parse_args(argv)
     if a.quick:
         a.students, a.think, a.runaway_with, a.warmup, a.runaway_timeout = "1,2", 1.0, 2, 0, 3

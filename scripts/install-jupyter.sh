@@ -42,6 +42,6 @@ Install it, then run the command again:
   Debian/Ubuntu:  sudo apt-get install -y --no-install-recommends ${debian_packages[*]}
   with pip:       python3 -m venv "$venv" && "$venv/bin/pip" install jupyterlab nbconvert
   macOS:          brew install jupyterlab
-Or skip the local install and use the Docker image (README.md, "JupyterLab in Docker").
+Or skip the local install and use the Docker image (README.md, "Quick start").
 MSG
 exit 3

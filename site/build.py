@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the course website from the committed notebooks and their saved outputs.
 
-    site/build.py [--notebooks notebooks] [--course site/course.toml] [--out build/site]
+    site/build.py [--notebooks notebooks] [--course site/course.toml] [--docs docs] [--out build/site]
 
 Nothing is executed: no Go, no kernel. The steps:
 
@@ -17,6 +17,10 @@ Nothing is executed: no Go, no kernel. The steps:
 3. render it with Sphinx, nbsphinx and the book theme (warnings are errors).
 4. check the result is self-contained: no page loads a script, stylesheet,
    image or font from outside the site.
+   The teachers' guide (docs/*.md, listed in the course file's [[guide]]
+   entries) is staged under guide/ the same way, and every relative link in
+   README.md and docs/ must lead to a file that exists (and, for a heading
+   anchor in a Markdown file, to a heading that exists).
 5. drop the themes' stray files from _static, give each SVG diagram its
    title as alt text and a full-size link, put each committed notebook next
    to its page (the download link), add .nojekyll (GitHub Pages), and only
@@ -243,7 +247,7 @@ def md_cell(text):
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def write_index(src, lessons, titles, repo_url):
+def write_index(src, lessons, titles, repo_url, guide=()):
     rows = ["| Lesson | What you learn |", "| --- | --- |"]
     for lesson in lessons:
         doc = lesson["notebook"][: -len(".ipynb")]
@@ -251,6 +255,10 @@ def write_index(src, lessons, titles, repo_url):
     toc = ["```{toctree}", ":hidden:", ":maxdepth: 2", ""]
     toc += [lesson["notebook"][: -len(".ipynb")] for lesson in lessons]
     toc.append("```")
+    if guide:
+        toc += ["", "```{toctree}", ":hidden:", ":caption: For teachers", ":maxdepth: 1", ""]
+        toc += ["guide/" + page[: -len(".md")] for page in guide]
+        toc.append("```")
     text = (SITE / "index.md").read_text(encoding="utf-8")
     text = text.replace("{{ lessons }}", "\n".join(rows))
     text = text.replace("{{ toctree }}", "\n".join(toc))
@@ -288,6 +296,78 @@ def binder_prefix():
         return "notebooks/"
     prefix = posixpath.relpath(lessons, last)
     return "" if prefix == "." else prefix + "/"
+
+
+# ---------------------------------------------------------------- 2b. the guide
+
+MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?\s*\)")
+FENCE = re.compile(r"^```.*?^```", re.M | re.S)
+
+
+def md_anchors(path):
+    """The heading anchors GitHub and myst give a Markdown file."""
+    text = FENCE.sub("", path.read_text(encoding="utf-8"))
+    anchors = set()
+    for m in re.finditer(r"^#{1,6}\s+(.+?)\s*$", text, re.M):
+        slug = re.sub(r"[^\w\- ]", "", m.group(1).strip().lower().replace("`", ""))
+        anchors.add(slug.replace(" ", "-"))
+    return anchors
+
+
+def check_md_links(path):
+    """Problems with the relative links of one Markdown file of the repository."""
+    problems = []
+    text = FENCE.sub("", path.read_text(encoding="utf-8"))
+    for m in MD_LINK.finditer(text):
+        target = m.group(2)
+        if is_external(target) and not target.startswith("#"):
+            continue
+        file, _, anchor = target.partition("#")
+        dest = (path.parent / file).resolve() if file else path
+        if not dest.exists():
+            problems.append(f"{rel(path)} links to {target}, which does not exist: fix or remove the link")
+        elif anchor and dest.suffix == ".md" and anchor not in md_anchors(dest):
+            problems.append(f"{rel(path)} links to {target}, but {rel(dest)} has no heading with the anchor #{anchor}")
+    return problems
+
+
+def load_guide(course, docs):
+    """The guide's pages (file names in docs/), checked both ways like the lessons."""
+    if "guide" not in course:  # a course without a guide (the build's own tests)
+        return []
+    pages = [g.get("page") for g in course.get("guide", [])]
+    problems = [f"[[guide]] entry {i}: page = \"<file in docs/>.md\"" for i, p in enumerate(pages, 1)
+                if not isinstance(p, str) or not p.endswith(".md")]
+    present = sorted(p.name for p in docs.glob("*.md")) if docs.is_dir() else []
+    problems += [f"docs/{p} is listed in the guide but does not exist" for p in pages if isinstance(p, str) and p not in present]
+    problems += [f"docs/{p} is not in the guide: add [[guide]] page = \"{p}\" to site/course.toml" for p in present if p not in pages]
+    for md in [docs.parent / "README.md", *(docs / p for p in present)]:
+        if md.exists():
+            problems += check_md_links(md)
+    if problems:
+        raise BuildError("\n".join(problems))
+    return pages
+
+
+def stage_guide(pages, docs, src, repo_url, branch):
+    """docs/*.md into src/guide/: links between guide pages stay, links to
+    anything else in the repository lead to it on GitHub."""
+    (src / "guide").mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        text = (docs / page).read_text(encoding="utf-8")
+
+        def fix(m):
+            label, target = m.group(1), m.group(2)
+            file, hash_, anchor = target.partition("#")
+            if not file or is_external(target):
+                return m.group(0)
+            if "/" not in file and file in pages:
+                return m.group(0)
+            repo_path = posixpath.normpath(posixpath.join("docs", file))
+            kind = "tree" if (ROOT / repo_path).is_dir() else "blob"
+            return f"[{label}]({repo_url}/{kind}/{branch}/{repo_path}{hash_}{anchor})"
+
+        (src / "guide" / page).write_text(MD_LINK.sub(fix, text), encoding="utf-8")
 
 
 # ---------------------------------------------------------------- 3. Sphinx
@@ -390,7 +470,7 @@ def describe_diagrams(out):
 # ---------------------------------------------------------------- main
 
 
-def build(notebooks, course_file, out, work):
+def build(notebooks, course_file, out, work, docs=ROOT / "docs"):
     notebooks = pathlib.Path(notebooks).resolve()
     out = pathlib.Path(out).resolve()
     work = pathlib.Path(work).resolve()
@@ -399,6 +479,7 @@ def build(notebooks, course_file, out, work):
     repo_url = f"https://github.com/{repository}"
 
     lessons = load_course(course_file, notebooks)
+    guide = load_guide(tomllib.loads(pathlib.Path(course_file).read_text(encoding="utf-8")), pathlib.Path(docs).resolve())
     order = [lesson["notebook"] for lesson in lessons]
     problems, titles = [], {}
     for nb in order:
@@ -412,7 +493,8 @@ def build(notebooks, course_file, out, work):
         shutil.rmtree(d, ignore_errors=True)
     src.mkdir(parents=True)
     stage(notebooks, order, src, repo_url, branch)
-    write_index(src, lessons, titles, repo_url)
+    stage_guide(guide, pathlib.Path(docs).resolve(), src, repo_url, branch)
+    write_index(src, lessons, titles, repo_url, guide)
     sphinx(src, new, doctrees, {
         "BUNBOOK_REPOSITORY": repository,
         "BUNBOOK_BRANCH": branch,
@@ -439,12 +521,13 @@ def main():
     ap.add_argument("--notebooks", default=ROOT / "notebooks", help="folder of the lessons (default notebooks)")
     ap.add_argument("--course", default=SITE / "course.toml", help="the course order (default site/course.toml)")
     ap.add_argument("--out", default=ROOT / "build" / "site", help="where the site goes (default build/site)")
+    ap.add_argument("--docs", default=ROOT / "docs", help="the teachers' guide, checked with the README.md beside it (default docs)")
     ap.add_argument("--work", default=None, help="staging folder (default: <out>-work)")
     args = ap.parse_args()
     out = pathlib.Path(args.out)
     work = args.work or out.with_name(out.name + "-work")
     try:
-        order = build(args.notebooks, args.course, out, work)
+        order = build(args.notebooks, args.course, out, work, args.docs)
     except BuildError as err:
         print(f"make site: the site was not built:\n{err}", file=sys.stderr)
         return 1

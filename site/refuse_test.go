@@ -174,3 +174,39 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestGuideRefuses: the teachers' guide (docs/*.md) and the README are
+// checked like the lessons: a page missing from the guide, a guide entry
+// without its page, a link to a missing file and a link to a missing heading
+// each stop the build with a message naming the file and the link.
+func TestGuideRefuses(t *testing.T) {
+	dir := t.TempDir()
+	nbs := filepath.Join(dir, "notebooks")
+	name := "01_create_database.ipynb"
+	copyFile(t, filepath.Join(root, "notebooks", name), filepath.Join(nbs, name))
+	docs := filepath.Join(dir, "docs")
+	writeFile(t, filepath.Join(dir, "README.md"), "# Course\n\nSee [the guide](docs/guide.md#running-a-class) and [setup](docs/guide.md#set-up).\n")
+	writeFile(t, filepath.Join(docs, "guide.md"), "# Guide\n\n## Set up\n\nSee [the bench](../bench/nothing.md) and [extra](extra.md).\n")
+	writeFile(t, filepath.Join(docs, "extra.md"), "# Extra\n")
+	course := filepath.Join(dir, "course.toml")
+	writeFile(t, course, "[[lesson]]\nnotebook = \""+name+"\"\n\n[[guide]]\npage = \"guide.md\"\n\n[[guide]]\npage = \"gone.md\"\n")
+	out := filepath.Join(dir, "site")
+
+	msg, err := runSite(t, "--notebooks", nbs, "--course", course, "--docs", docs, "--out", out)
+	if err == nil {
+		t.Fatalf("the build succeeded:\n%s", msg)
+	}
+	for _, want := range []string{
+		"docs/extra.md is not in the guide: add [[guide]] page = \"extra.md\"",
+		"docs/gone.md is listed in the guide but does not exist",
+		"README.md links to docs/guide.md#running-a-class, but " + filepath.Join(docs, "guide.md") + " has no heading with the anchor #running-a-class",
+		"guide.md links to ../bench/nothing.md, which does not exist",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the message lacks %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "#set-up") {
+		t.Errorf("a link to an existing heading was refused:\n%s", msg)
+	}
+}

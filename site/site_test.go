@@ -121,11 +121,14 @@ func TestSite(t *testing.T) {
 		}
 		if i+1 < len(lessons) {
 			next = lessons[i+1].page
+		} else {
+			next = guidePages(t)[0] // the last lesson leads on to the teachers' guide
 		}
 		t.Run(strings.TrimSuffix(l.notebook, ".ipynb"), func(t *testing.T) {
 			s.checkLesson(t, l, lessons, prev, next)
 		})
 	}
+	t.Run("guide", func(t *testing.T) { s.checkGuide(t) })
 	t.Run("every page", func(t *testing.T) { s.checkEveryPage(t) })
 	t.Run("solutions reachable from questions", func(t *testing.T) { s.checkSolutionsLink(t, lessons) })
 	t.Run("search", func(t *testing.T) { s.checkSearch(t) })
@@ -309,11 +312,13 @@ func (s *site) checkNav(t *testing.T, p *browser.Page, page string, lessons []le
 	for _, a := range sidebar {
 		got = append(got, s.pagePath(a.Href))
 	}
+	// The lessons first, then the teachers' guide.
+	want = append(want, guidePages(t)...)
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: sidebar links %q, want %q", page, got, want)
 	}
 	for i, a := range sidebar {
-		if i > 0 && a.Text != lessons[i-1].title {
+		if i > 0 && i <= len(lessons) && a.Text != lessons[i-1].title {
 			t.Errorf("%s: sidebar entry %d reads %q, want the notebook's heading %q", page, i, a.Text, lessons[i-1].title)
 		}
 	}
@@ -812,4 +817,48 @@ func TestSiteDiagramForms(t *testing.T) {
 	if w := eval[float64](t, p, `(() => { const i = document.querySelector('main img[alt="the key"]'); return i && i.complete ? i.naturalWidth : 0; })()`); w == 0 {
 		t.Errorf("the markdown image img/key.svg beside the notebook is not on the page")
 	}
+}
+
+// checkGuide opens each page of the teachers' guide (docs/*.md, listed in
+// site/course.toml): it has its docs page's title, the sidebar lists it under
+// "For teachers", and every link on it leads to a page that answers.
+func (s *site) checkGuide(t *testing.T) {
+	for _, page := range guidePages(t) {
+		name := strings.TrimSuffix(strings.TrimPrefix(page, "guide/"), ".html")
+		md, err := os.ReadFile(filepath.Join(root, "docs", name+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, _, _ := strings.Cut(strings.TrimPrefix(string(md), "# "), "\n")
+		p := s.open(t, page)
+		if h1 := eval[string](t, p, `document.querySelector("main h1").innerText`); !strings.Contains(h1, strings.ReplaceAll(title, "`", "")) {
+			t.Errorf("%s: heading %q, want the title of docs/%s.md, %q", page, h1, name, title)
+		}
+		side := eval[string](t, p, `document.querySelector(".bd-sidebar, .site-navigation").innerText`)
+		if !strings.Contains(strings.ToLower(side), "for teachers") {
+			t.Errorf("%s: the sidebar has no \"For teachers\" part:\n%s", page, side)
+		}
+		s.checkLinks(t, p, page)
+		if name == "classroom" {
+			p.Screenshot(t, filepath.Join(shotsDir, "guide_classroom.png"))
+		}
+	}
+}
+
+// guidePages are the teachers' guide's pages on the site, in the order
+// site/course.toml lists them ("guide/classroom.html", …).
+func guidePages(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(root, "site", "course.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	for _, m := range regexp.MustCompile(`(?m)^page\s*=\s*"([^"]+)\.md"`).FindAllStringSubmatch(string(data), -1) {
+		pages = append(pages, "guide/"+m[1]+".html")
+	}
+	if len(pages) < 4 {
+		t.Fatalf("site/course.toml lists %d guide pages, want classroom, performance, site, maintainers and more", len(pages))
+	}
+	return pages
 }

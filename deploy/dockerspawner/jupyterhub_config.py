@@ -48,7 +48,7 @@ c.DockerSpawner.remove = True
 # runs its start hooks, then jupyterhub-singleuser.
 
 # Sized from measurements on a 2-core machine; re-measure with
-# `make bench-classroom` (the README's Classroom table) and adjust. The hub
+# `make bench-classroom` (docs/performance.md, Classroom capacity) and adjust. The hub
 # test logs ~470 MiB peak RSS per student running lesson 01 and ~2
 # CPU-seconds per cell, in short bursts.
 c.DockerSpawner.mem_limit = "1G"

@@ -20,7 +20,7 @@ const InstallJupyterHint = `Install Jupyter, then run the command again:
   Fedora:         sudo dnf install python3-notebook python3-nbconvert
   macOS:          brew install jupyterlab
   with pip:       python3 -m pip install --user jupyterlab   (then make sure ~/.local/bin is on PATH)
-Or skip the local install and use the Docker image (see README.md, "JupyterLab in Docker").`
+Or skip the local install and use the Docker image (see README.md, "Quick start").`
 
 // Jupyter is a located `jupyter` command that has nbconvert.
 type Jupyter struct {
