@@ -3,6 +3,7 @@ package lessonsync
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"path"
 	"strings"
 	"time"
@@ -32,6 +33,9 @@ func (d *dir) replace(name string, old, data []byte, mode uint32) error {
 	}
 	if err := d.rename(name, aside); err != nil {
 		d.remove(aside)
+		if errors.Is(err, fs.ErrNotExist) {
+			return errBusy // deleted or renamed meanwhile: the student's move
+		}
 		return err
 	}
 	if !d.holds(aside, old) {
