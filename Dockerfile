@@ -69,13 +69,14 @@ COPY --chown=1000:100 . .
 # lesson fails the build. umask 0002: the build cache it fills stays
 # writable for group 100. HOME is a throw-away folder, so the image's home
 # gets no leftovers (Jupyter's and Go's dot folders). Then lessonsync, for
-# the start hook.
+# the start hook, and bunbook-reset (the same program) for students.
 ARG CHINOOK_SOURCE=
 RUN umask 0002 && export HOME=/tmp/build-home && \
     case "${CHINOOK_SOURCE}" in ""|/*|*://*) ;; *) CHINOOK_SOURCE=/opt/bunbook/${CHINOOK_SOURCE} ;; esac && \
     JUPYTER_DATA_DIR=/usr/local/share/jupyter JUPYTER_RUNTIME_DIR=/tmp/jupyter-runtime \
     CHINOOK_SOURCE="${CHINOOK_SOURCE}" scripts/lessons.sh && \
     go build -o /opt/go/bin/lessonsync ./cmd/lessonsync && \
+    ln -s lessonsync /opt/go/bin/bunbook-reset && \
     rm -rf /tmp/build-home /tmp/jupyter-runtime
 
 # --- classroom (issue 20): gopls's cache warm, kernels culled -------------

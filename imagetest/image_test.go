@@ -231,27 +231,80 @@ func testHub(t *testing.T, d *daemon, root string) {
 	}
 	c.remove(t)
 
-	// The teacher ships a new image where lessons 01 and 02 changed: the
-	// student's edited 01 is kept with the new version beside it, the
-	// untouched 02 is updated in place.
+	// The teacher ships a new image where lessons 01 and 02 changed (a
+	// fixed cell, a new cell): the student's edited 01 gets both merged in,
+	// their own cell kept, with a note saying what arrived; the untouched
+	// 02 is updated in place. The merged lesson still runs top to bottom.
 	v2 := t.TempDir()
-	new01 := appendMarkdownCell(t, filepath.Join(root, "notebooks", "01_create_database.ipynb"), "New in version 2 of the course.")
+	new01 := teacherEdit(t, filepath.Join(root, "notebooks", "01_create_database.ipynb"), "models", "// Fixed in version 2 of the course.\n")
+	os.WriteFile(filepath.Join(v2, "01.ipynb"), new01, 0o644)
+	new01 = appendMarkdownCell(t, filepath.Join(v2, "01.ipynb"), "New in version 2 of the course.")
 	new02 := appendMarkdownCell(t, filepath.Join(root, "notebooks", "02_reflect_existing_database.ipynb"), "New in version 2 of the course.")
 	os.WriteFile(filepath.Join(v2, "01.ipynb"), new01, 0o644)
 	os.WriteFile(filepath.Join(v2, "02.ipynb"), new02, 0o644)
 	c2 := startServer(t, d, "bunbook-hub-v2", "-v", vol+":"+home,
 		"-v", filepath.Join(v2, "01.ipynb")+":"+course+"/notebooks/01_create_database.ipynb:ro",
 		"-v", filepath.Join(v2, "02.ipynb")+":"+course+"/notebooks/02_reflect_existing_database.ipynb:ro")
-	if got, _ := os.ReadFile(lesson); string(got) != string(edited) {
-		t.Errorf("a new course version overwrote the student's edited lesson")
+	got, _ := os.ReadFile(lesson)
+	for _, want := range []string{
+		"My notes: foreign keys are checked by SQLite only when enabled.", // the student's cell
+		"// Fixed in version 2 of the course.",                            // the teacher's fix
+		"New in version 2 of the course.",                                 // the teacher's new cell
+		`"id": "bunbook-course-update"`,                                   // the note
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("the merged lesson 01 lacks %q\n%s", want, tail(c2.logs(), 20))
+		}
 	}
-	beside := filepath.Join(vol, "bunbook", "01_create_database.updated-"+sha256Hex(new01)[:8]+".ipynb")
-	if got, err := os.ReadFile(beside); err != nil || string(got) != string(new01) {
-		t.Errorf("the new version of the edited lesson is not beside it as %s: %v\n%s", filepath.Base(beside), err, tail(c2.logs(), 20))
+	if logs := c2.logs(); !strings.Contains(logs, "01_create_database.ipynb: merged the course's changes into your copy: 1 cell updated (`models`); 1 new cell") {
+		t.Errorf("the start hook did not say what it merged:\n%s", tail(logs, 20))
+	}
+	if matches, _ := filepath.Glob(filepath.Join(vol, "bunbook", "*.updated-*")); len(matches) != 0 {
+		t.Errorf("side copies written for a mergeable lesson: %v", matches)
 	}
 	if got, _ := os.ReadFile(filepath.Join(vol, "bunbook", "02_reflect_existing_database.ipynb")); string(got) != string(new02) {
 		t.Errorf("the untouched lesson 02 was not updated to the new course version")
 	}
+	executeNotebook(t, c2, "01_create_database.ipynb", checkedNotebooks[0].want)
+
+	// bunbook-reset, in the student's terminal: the course's version is
+	// back, theirs kept as a dated copy.
+	out := c2.d.must(t, time.Minute, "exec", "-w", lessons, c2.id, "bunbook-reset", "01_create_database.ipynb")
+	if got, _ := os.ReadFile(lesson); string(got) != string(new01) || !strings.Contains(out, "yours is kept as 01_create_database.mine-") {
+		t.Errorf("bunbook-reset did not put the course's version back: %s", out)
+	}
+	if copies, _ := filepath.Glob(filepath.Join(vol, "bunbook", "01_create_database.mine-*.ipynb")); len(copies) != 1 {
+		t.Errorf("bunbook-reset kept no dated copy of the student's lesson: %v", copies)
+	}
+}
+
+// teacherEdit returns the notebook at path with text put before the
+// source of cell id, as a teacher's fix.
+func teacherEdit(t *testing.T, path, id, text string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb map[string]any
+	if err := json.Unmarshal(data, &nb); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	found := false
+	for _, c := range nb["cells"].([]any) {
+		if cell := c.(map[string]any); cell["id"] == id {
+			cell["source"] = append([]any{text}, cell["source"].([]any)...)
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("%s has no cell %q", path, id)
+	}
+	out, err := json.MarshalIndent(nb, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(out, '\n')
 }
 
 // testBrokenHome: a student whose home holds a broken notebook (not even
@@ -287,9 +340,21 @@ func testBrokenHome(t *testing.T, d *daemon) {
 // into the home still belong to the notebook user.
 func testStartedAsRoot(t *testing.T, d *daemon) {
 	vol := studentHome(t)
+	// The student's volume holds a link from ~/bunbook/exercises to the
+	// start hooks' folder: the hook, as root, must not write through it.
+	os.MkdirAll(filepath.Join(vol, "bunbook"), 0o755)
+	os.Symlink("/usr/local/bin/before-notebook.d", filepath.Join(vol, "bunbook", "exercises"))
+	chownR(t, vol)
 	c := startServer(t, d, "bunbook-root", "--user", "root", "-v", vol+":"+home)
 	checkKernel(t, c)
-	for _, rel := range []string{"bunbook", "bunbook/01_create_database.ipynb", "bunbook/exercises", "bunbook/exercises/questions.ipynb", "bunbook/.bunbook-lessons.json"} {
+	if hooks := c.d.must(t, time.Minute, "exec", c.id, "ls", "-A", "/usr/local/bin/before-notebook.d"); strings.Contains(hooks, "questions") || strings.Contains(hooks, "chinook") {
+		t.Errorf("the start hook wrote through the student's link into the hooks' folder: %q", hooks)
+	}
+	if logs := c.logs(); !strings.Contains(logs, "exercises is a symbolic link") {
+		t.Errorf("the start hook did not name the refused link:\n%s", tail(logs, 20))
+	}
+	os.Remove(filepath.Join(vol, "bunbook", "exercises"))
+	for _, rel := range []string{"bunbook", "bunbook/01_create_database.ipynb", "bunbook/.bunbook-lessons.json"} {
 		info, err := os.Stat(filepath.Join(vol, rel))
 		if err != nil {
 			t.Errorf("%s: %v", rel, err)

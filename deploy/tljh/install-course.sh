@@ -77,6 +77,9 @@ umask 0022
 # by two students lets one run code in the other's programs).
 "$COURSE/scripts/setup.sh" --allow-missing-jupyter
 (cd "$COURSE" && go build -o "$BUNBOOK_BIN/lessonsync" ./cmd/lessonsync)
+# bunbook-reset LESSON in a student's terminal (TLJH's user environment is on
+# their PATH): the course's version back, theirs kept as a dated copy.
+ln -sf "$BUNBOOK_BIN/lessonsync" "$TLJH_USER_ENV/bin/bunbook-reset"
 # gopls's cache too: a cold gopls peaks at ~1.6 GiB, a warm one ~150 MiB.
 "$COURSE/scripts/warm-gopls.sh" "$GO_HOME/gopls-cache"
 date -u +%Y-%m-%dT%H:%M:%SZ | tee "$GO_HOME/gopls-cache/bunbook-warm" >"$BUNBOOK_WARM_GOCACHE/bunbook-warm"

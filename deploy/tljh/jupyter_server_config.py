@@ -1,7 +1,7 @@
 # Every student's Jupyter server reads this file (TLJH's user environment,
 # /opt/tljh/user/etc/jupyter/) when it starts, as the student:
-# bunbook-student-start puts the course's lessons into ~/bunbook (never
-# overwriting one the student changed) and copies the warm Go build cache
+# bunbook-student-start puts the course's lessons into ~/bunbook (merging the
+# course's changes cell by cell, never losing an edit: docs/updates.md) and copies the warm Go build cache
 # (see deploy/tljh/student-start.sh); bunbook_kernels.py culls idle and
 # runaway kernels. install-course.sh fills in the path.
 import subprocess

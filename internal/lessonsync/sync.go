@@ -1,191 +1,138 @@
 // Package lessonsync puts the course's lessons into a student's home folder
-// without ever overwriting a file the student changed.
+// and brings them up to date at every server start, without ever losing a
+// student's work.
 //
 // The course image keeps the lessons outside $HOME (a hub mounts the
-// student's own volume over it); at every server start [Sync] brings the
-// student's copy up to date, one file at a time:
+// student's own volume over it); [Sync] brings the student's copy up to
+// date, one file at a time:
 //
-//   - a file the student does not have is copied (a new lesson, or one the
-//     student deleted);
-//   - a file the student has not changed since it was delivered, whose
-//     course version changed, is replaced by the new version;
-//   - a file the student changed (its bytes differ from what was delivered)
-//     is kept as it is; when the course version changed, the new version is
-//     written beside it as NAME.updated-HASH.EXT (HASH: the first 8 hex digits
-//     of its SHA-256), once per course version;
+//   - a file the student does not have is copied: a new lesson, or one the
+//     student deleted (it comes back as the course's current version);
+//   - a file the student has not changed since it was delivered is replaced
+//     by the new course version;
+//   - a notebook the student changed (edited, or just ran) gets the course's
+//     changes merged in, cell by cell id (see merge): cells the student did
+//     not edit take the course's version, cells they edited stay theirs
+//     with the course's version right below, and a note at the top says
+//     what arrived;
+//   - any other file the student changed is kept, with the new course
+//     version beside it as NAME.updated-HASH.EXT (HASH: the first 8 hex
+//     digits of its SHA-256), once per course version;
 //   - a file in the home that the course does not have is never touched.
 //
-// What was delivered is recorded in a state file inside the destination
-// (StateFile): its SHA-256 per file. A file found in the home with no record
-// (say, from before this tool) counts as changed by the student.
+// [ResetLesson] puts back the course's version of one file, keeping the
+// student's as NAME.mine-DATE.EXT.
 //
-// Every write goes to a temporary file in the destination folder and is then
-// renamed into place (or hard-linked, when the name must not exist yet), so a
-// full disk or a killed process leaves either the old file or the new one,
-// never half of one.
+// Lessonsync works as the user it runs as (the command drops root first)
+// and only on what that user owns: it follows no symbolic link inside the
+// lessons folder, and changes only regular files of that user's. Every file
+// is written whole to a hidden temporary file first and then put in place,
+// and a file is replaced only if it still holds the bytes the new version
+// was made from (see dir.replace): a full disk, a killed process or a save
+// at the same moment leaves the student's file whole.
 package lessonsync
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
-// StateFile is the name of the record of delivered files, kept in the
-// destination folder (a dot file: Jupyter's file browser hides it).
-const StateFile = ".bunbook-lessons.json"
-
-// Options configures [Sync].
+// Options configures [Sync] and [ResetLesson].
 type Options struct {
 	// From is the course's lessons folder (read only).
 	From string
 	// To is the student's lessons folder; it is created when missing.
 	To string
-	// UID and GID, when Chown is true, own every file and folder Sync
-	// creates: the notebook user's, when Sync runs as root (docker-stacks
-	// runs start hooks as root when the container starts as root).
-	Chown    bool
-	UID, GID int
-	// Log, when set, receives one line per file Sync wrote or kept.
+	// Log, when set, receives one line per file Sync changed or kept.
 	Log func(format string, args ...any)
+	// Now is the time written into notes and dated copies (default
+	// time.Now).
+	Now func() time.Time
 	// Exclude lists course files (slash-separated, relative to From) that
 	// Sync leaves out, e.g. the solutions a teacher withholds. A copy the
 	// student already has stays.
 	Exclude []string
 }
 
-// Action is what Sync did with one course file.
-type Action string
-
-const (
-	Added    Action = "added"      // the student did not have it
-	Updated  Action = "updated"    // unchanged by the student; new course version
-	Kept     Action = "kept"       // changed by the student; course version unchanged or already offered
-	Offered  Action = "offered"    // changed by the student; new version written beside it
-	UpToDate Action = "up to date" // same bytes as the course version
-	Failed   Action = "failed"
-)
-
-// Result is what happened to one course file.
-type Result struct {
-	Path    string // relative to Options.To, slash-separated
-	Action  Action
-	Offered string // for Offered: the relative path of the new version
-	Err     error  // for Failed
-}
-
-// Report is the outcome of one Sync.
-type Report struct {
-	Results []Result
-}
-
-// Count returns how many files had action a.
-func (r *Report) Count(a Action) int {
-	n := 0
-	for _, res := range r.Results {
-		if res.Action == a {
-			n++
-		}
-	}
-	return n
-}
-
-// Summary is one line: how many files were added, updated, kept, offered
-// and failed.
-func (r *Report) Summary() string {
-	return fmt.Sprintf("%d added, %d updated, %d up to date, %d kept (changed by the student), %d new versions offered beside, %d failed",
-		r.Count(Added), r.Count(Updated), r.Count(UpToDate), r.Count(Kept), r.Count(Offered), r.Count(Failed))
-}
-
-// Err joins the errors of the failed files, or returns nil.
-func (r *Report) Err() error {
-	var errs []error
-	for _, res := range r.Results {
-		if res.Err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", res.Path, res.Err))
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// state is the content of StateFile.
-type state struct {
-	// Delivered maps a relative path to the SHA-256 of the course version
-	// last copied there.
-	Delivered map[string]string `json:"delivered"`
-	// Offered maps a relative path to the SHA-256 of the course version last
-	// written beside the student's changed copy.
-	Offered map[string]string `json:"offered,omitempty"`
-}
-
 // Sync brings opts.To up to date with opts.From (see the package
-// documentation). A file that cannot be synced (permissions, a full disk)
-// is reported as Failed and the others go on; the error return is for what
-// stops everything: an unreadable course folder, a destination that cannot
-// be created.
+// documentation). A file that cannot be synced (a link, permissions, a full
+// disk) is reported as Failed and the others go on; the error return is for
+// what stops everything: an unreadable course folder, a lessons folder that
+// cannot be opened.
 func Sync(opts Options) (*Report, error) {
-	if opts.From == "" || opts.To == "" {
-		return nil, errors.New("lessonsync: need both the course folder (From) and the student's folder (To)")
+	s, err := opts.start()
+	if err != nil {
+		return nil, err
 	}
+	defer s.root.close()
 	files, err := courseFiles(opts.From)
 	if err != nil {
 		return nil, err
 	}
 	files = slices.DeleteFunc(files, func(f string) bool { return slices.Contains(opts.Exclude, f) })
-	if err := opts.mkdirAll(opts.To); err != nil {
-		return nil, fmt.Errorf("lessonsync: %w", err)
-	}
-	st := opts.readState()
 	rep := &Report{}
 	for _, rel := range files {
-		res := opts.syncFile(st, rel)
+		res := s.syncFile(rel)
 		if opts.Log != nil && res.Action != UpToDate {
-			switch {
-			case res.Err != nil:
-				opts.Log("%s: %v", res.Path, res.Err)
-			case res.Action == Offered:
-				opts.Log("%s: kept your changed copy; the new course version is beside it as %s", res.Path, res.Offered)
-			case res.Action == Kept:
-				opts.Log("%s: kept your changed copy", res.Path)
-			default:
-				opts.Log("%s: %s", res.Path, res.Action)
-			}
+			opts.Log("%s", res)
 		}
 		rep.Results = append(rep.Results, res)
 	}
-	if err := opts.writeState(st); err != nil {
+	if err := writeRecord(s.root, s.rec); err != nil {
 		// The files are in place; without the record the next start treats
-		// them as the student's (keeps them, offers new versions beside).
+		// them as the student's (keeps their edits, merges or offers).
 		rep.Results = append(rep.Results, Result{Path: StateFile, Action: Failed, Err: err})
 	}
 	return rep, nil
+}
+
+// syncer is one run over an open lessons folder.
+type syncer struct {
+	Options
+	root *dir
+	rec  *record
+}
+
+func (o Options) start() (*syncer, error) {
+	if o.From == "" || o.To == "" {
+		return nil, errors.New("lessonsync: need both the course folder (From) and the student's folder (To)")
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	root, err := openLessons(o.To)
+	if err != nil {
+		return nil, fmt.Errorf("lessonsync: the lessons folder: %w", err)
+	}
+	return &syncer{Options: o, root: root, rec: readRecord(root)}, nil
 }
 
 // courseFiles lists the regular files under from, relative and
 // slash-separated, skipping dot files and folders (.ipynb_checkpoints).
 func courseFiles(from string) ([]string, error) {
 	var files []string
-	err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if path != from && strings.HasPrefix(d.Name(), ".") {
+		if p != from && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		if d.Type().IsRegular() {
-			rel, err := filepath.Rel(from, path)
+			rel, err := filepath.Rel(from, p)
 			if err != nil {
 				return err
 			}
@@ -200,210 +147,234 @@ func courseFiles(from string) ([]string, error) {
 	return files, nil
 }
 
-func (o Options) syncFile(st *state, rel string) Result {
+// folder opens the folder of rel, creating what is missing, one name at a
+// time (no link followed); the caller closes it.
+func (s *syncer) folder(rel string) (*dir, error) {
+	d := &dir{fd: -1}
+	cur := s.root
+	for _, name := range strings.Split(path.Dir(rel), "/") {
+		if name == "." {
+			continue
+		}
+		next, err := cur.sub(name, true)
+		if cur != s.root {
+			cur.close()
+		}
+		if err != nil {
+			return nil, err
+		}
+		cur = next
+	}
+	if cur == s.root { // a second descriptor, so that the caller may close it
+		var err error
+		if d.fd, err = dupFD(s.root.fd); err != nil {
+			return nil, err
+		}
+		d.path = s.root.path
+		return d, nil
+	}
+	return cur, nil
+}
+
+func sha(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+func (s *syncer) syncFile(rel string) Result {
 	res := Result{Path: rel}
 	fail := func(err error) Result {
 		res.Action, res.Err = Failed, err
 		return res
 	}
-	src := filepath.Join(o.From, filepath.FromSlash(rel))
-	dest := filepath.Join(o.To, filepath.FromSlash(rel))
-	course, err := fileSHA256(src)
+	course, err := os.ReadFile(filepath.Join(s.From, filepath.FromSlash(rel)))
 	if err != nil {
 		return fail(err)
 	}
-	if err := o.mkdirAll(filepath.Dir(dest)); err != nil {
+	d, err := s.folder(rel)
+	if err != nil {
 		return fail(err)
 	}
-	info, err := os.Lstat(dest)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := o.copyNew(src, dest); err != nil {
+	defer d.close()
+	name := path.Base(rel)
+	mine, err := d.read(name)
+	if err != nil {
+		return fail(err)
+	}
+	courseSum := sha(course)
+	rec := s.rec.Files[rel]
+	fresh := func(home string) {
+		s.rec.Files[rel] = &delivery{Course: courseSum, Home: home, Cells: notebookCells(rel, course)}
+	}
+	if mine == nil {
+		if err := d.create(name, course, 0o644); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				res.Action, res.Detail = Kept, "it appeared while lessonsync was copying it"
+				return res
+			}
 			return fail(err)
 		}
-		st.Delivered[rel] = course
+		fresh(courseSum)
 		res.Action = Added
 		return res
-	case err != nil:
-		return fail(err)
-	case !info.Mode().IsRegular():
-		// A folder or a link the student put there: theirs.
+	}
+	mineSum := sha(mine.data)
+	switch {
+	case mineSum == courseSum:
+		fresh(courseSum)
+		res.Action = UpToDate
+		return res
+	case rec != nil && rec.Course == courseSum:
+		res.Action = Kept
+		return res
+	case rec != nil && rec.Home == mineSum && rec.Home == rec.Course:
+		// The file is the course version lessonsync put there, untouched
+		// (a merged file holds the student's work: it is merged again).
+		if err := d.replace(name, mine.data, course, mine.mode); err != nil {
+			return s.busy(res, err)
+		}
+		fresh(courseSum)
+		res.Action = Updated
+		return res
+	}
+	if merged, ok := s.mergeFile(d, rel, mine, course, rec); ok {
+		return merged
+	}
+	if rec != nil && rec.Offered == courseSum {
 		res.Action = Kept
 		return res
 	}
-	have, err := fileSHA256(dest)
-	if err != nil {
+	beside := besideName(name, courseSum)
+	if err := d.create(beside, course, 0o644); err != nil && !errors.Is(err, fs.ErrExist) {
 		return fail(err)
 	}
-	delivered := st.Delivered[rel]
-	switch {
-	case have == course:
-		st.Delivered[rel] = course
-		res.Action = UpToDate
-	case delivered != "" && have == delivered:
-		if err := o.replace(src, dest); err != nil {
-			return fail(err)
-		}
-		st.Delivered[rel] = course
-		res.Action = Updated
-	case course == delivered || st.Offered[rel] == course:
-		res.Action = Kept
-	default:
-		beside := besideName(rel, course)
-		err := o.copyNew(src, filepath.Join(o.To, filepath.FromSlash(beside)))
-		if err != nil && !errors.Is(err, fs.ErrExist) {
-			return fail(err)
-		}
-		st.Offered[rel] = course
-		res.Action, res.Offered = Offered, beside
+	if rec == nil {
+		rec = &delivery{}
+		s.rec.Files[rel] = rec
 	}
+	rec.Offered = courseSum
+	res.Action, res.Copy = Offered, path.Join(path.Dir(rel), beside)
 	return res
+}
+
+// busy turns a replace's error into the file's result: a file that changed
+// meanwhile is kept (no error), anything else failed.
+func (s *syncer) busy(res Result, err error) Result {
+	if errors.Is(err, errBusy) {
+		res.Action, res.Detail = Kept, errBusy.Error()
+		return res
+	}
+	res.Action, res.Err = Failed, err
+	return res
+}
+
+// mergeFile merges the course's notebook into the student's; ok is false
+// when they cannot be merged by cell (not notebooks, a course notebook
+// without cell ids, or no record and no cell in common).
+func (s *syncer) mergeFile(d *dir, rel string, mine *file, course []byte, rec *delivery) (Result, bool) {
+	res := Result{Path: rel}
+	if path.Ext(rel) != ".ipynb" {
+		return res, false
+	}
+	courseNB, err := parseNotebook(course)
+	if err != nil || !courseNB.hasIDs() {
+		return res, false
+	}
+	mineNB, err := parseNotebook(mine.data)
+	if err != nil {
+		return res, false
+	}
+	var base []cellSum
+	var offered map[string]string
+	if rec != nil {
+		base, offered = rec.Cells, rec.OfferedCells
+	}
+	if base == nil && !sharesCells(mineNB, courseNB) {
+		return res, false
+	}
+	merged, ch := merge(mineNB, courseNB, base, offered)
+	next := &delivery{Course: sha(course), Cells: cellSums(courseNB), OfferedCells: ch.offered}
+	if rec != nil {
+		next.Home, next.Offered = rec.Home, rec.Offered
+	}
+	if ch.empty() {
+		// Nothing arrived: the student's cells still derive from the
+		// version they had (its order included).
+		if base != nil {
+			next.Cells = base
+		}
+		s.rec.Files[rel] = next
+		res.Action = Kept
+		return res, true
+	}
+	merged.cells = append([]cell{markdownCell(noteID, s.note(rel, ch))}, merged.cells...)
+	data := merged.encode()
+	if err := d.replace(path.Base(rel), mine.data, data, mine.mode); err != nil {
+		return s.busy(res, err), true
+	}
+	next.Home = sha(data)
+	s.rec.Files[rel] = next
+	res.Action, res.Detail = Merged, describe(ch)
+	return res, true
+}
+
+func sharesCells(a, b *notebook) bool {
+	ids := map[string]bool{}
+	for _, c := range b.cells {
+		ids[c.id] = true
+	}
+	for _, c := range a.cells {
+		if c.id != "" && ids[c.id] {
+			return true
+		}
+	}
+	return false
+}
+
+// note is the markdown at the top of a merged notebook.
+func (s *syncer) note(rel string, ch changes) string {
+	return fmt.Sprintf("> **Course update, %s.** The course changed this lesson: %s. "+
+		"Cells you did not edit now hold the course's version; your edits are kept. "+
+		"To start this lesson over from the course's version, run `bunbook-reset %s` in a terminal "+
+		"(yours is kept as a dated copy). Delete this note once read.",
+		s.Now().UTC().Format("2006-01-02"), describe(ch), rel)
+}
+
+// describe says what a merge did, in a few words.
+func describe(ch changes) string {
+	var parts []string
+	add := func(ids []string, one, many string) {
+		if len(ids) == 0 {
+			return
+		}
+		what := one
+		if len(ids) > 1 {
+			what = many
+		}
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(ids), what, "`"+strings.Join(ids, "`, `")+"`"))
+	}
+	add(ch.updated, "cell updated", "cells updated")
+	add(ch.added, "new cell", "new cells")
+	add(ch.removed, "cell removed", "cells removed")
+	add(ch.beside, "cell you edited has the course's new version below it", "cells you edited have the course's new version below them")
+	return strings.Join(parts, "; ")
+}
+
+// notebookCells is the cells of a course notebook, or nil.
+func notebookCells(rel string, data []byte) []cellSum {
+	if path.Ext(rel) != ".ipynb" {
+		return nil
+	}
+	nb, err := parseNotebook(data)
+	if err != nil || !nb.hasIDs() {
+		return nil
+	}
+	return cellSums(nb)
 }
 
 // besideName is where the new course version of a file the student changed
 // goes: 01_intro.ipynb → 01_intro.updated-1a2b3c4d.ipynb.
-func besideName(rel, sum string) string {
-	ext := filepath.Ext(rel)
-	return strings.TrimSuffix(rel, ext) + ".updated-" + sum[:8] + ext
-}
-
-// copyNew copies src to dest, which must not exist: a temporary file is
-// written and hard-linked to dest, so an existing dest is never replaced
-// (the error wraps fs.ErrExist) and dest is never half written.
-func (o Options) copyNew(src, dest string) error {
-	tmp, err := o.writeTemp(src, filepath.Dir(dest))
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp)
-	return os.Link(tmp, dest)
-}
-
-// replace puts a copy of src in place of dest in one rename.
-func (o Options) replace(src, dest string) error {
-	tmp, err := o.writeTemp(src, filepath.Dir(dest))
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
-}
-
-// writeTemp copies src into a new temporary file in dir, synced to disk.
-func (o Options) writeTemp(src, dir string) (string, error) {
-	in, err := os.Open(src)
-	if err != nil {
-		return "", err
-	}
-	defer in.Close()
-	out, err := os.CreateTemp(dir, ".lessonsync-*")
-	if err != nil {
-		return "", err
-	}
-	_, err = io.Copy(out, in)
-	if err == nil {
-		err = out.Sync()
-	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(out.Name(), 0o644)
-	}
-	if err == nil {
-		err = o.chown(out.Name())
-	}
-	if err != nil {
-		os.Remove(out.Name())
-		return "", err
-	}
-	return out.Name(), nil
-}
-
-func (o Options) mkdirAll(dir string) error {
-	if info, err := os.Stat(dir); err == nil {
-		if !info.IsDir() {
-			return fmt.Errorf("%s is a file, not a folder: rename it (e.g. mv %q %q), then start again", dir, dir, dir+".old")
-		}
-		return nil
-	}
-	if parent := filepath.Dir(dir); parent != dir {
-		if err := o.mkdirAll(parent); err != nil {
-			return err
-		}
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	return o.chown(dir)
-}
-
-func (o Options) chown(path string) error {
-	if !o.Chown {
-		return nil
-	}
-	return os.Lchown(path, o.UID, o.GID)
-}
-
-func (o Options) readState() *state {
-	st := &state{}
-	if data, err := os.ReadFile(filepath.Join(o.To, StateFile)); err == nil {
-		// A damaged record is as good as none: every file then counts as the
-		// student's, which is the safe side.
-		_ = json.Unmarshal(data, st)
-	}
-	if st.Delivered == nil {
-		st.Delivered = map[string]string{}
-	}
-	if st.Offered == nil {
-		st.Offered = map[string]string{}
-	}
-	return st
-}
-
-func (o Options) writeState(st *state) error {
-	data, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(o.To, ".lessonsync-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(append(data, '\n'))
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = o.chown(tmp.Name())
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(o.To, StateFile))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+func besideName(name, sum string) string {
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + ".updated-" + sum[:8] + ext
 }
