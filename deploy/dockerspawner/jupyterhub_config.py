@@ -37,9 +37,6 @@ c.JupyterHub.hub_bind_url = "http://172.17.0.1:8081"
 # "ifnotpresent": the image built on this host is used, never pulled.
 c.DockerSpawner.image = "bunbook:2026.12"
 c.DockerSpawner.pull_policy = "ifnotpresent"
-# The Jupyter server in each container shuts down a kernel idle (or stuck in
-# a loop with no output) this many seconds; 0 = never.
-c.DockerSpawner.environment = {"BUNBOOK_KERNEL_CULL_TIMEOUT": "1800"}
 # The image's notebook user and group (org.bunbook.notebook-uid / -gid).
 c.DockerSpawner.extra_create_kwargs = {"user": "1000:100"}
 # Each student's own named volume on the home. Docker fills an empty volume
@@ -48,10 +45,16 @@ c.DockerSpawner.extra_create_kwargs = {"user": "1000:100"}
 c.DockerSpawner.volumes = {"bunbook-{username}": "/home/jovyan"}
 c.DockerSpawner.notebook_dir = "/home/jovyan"
 c.DockerSpawner.default_url = "/lab/tree/bunbook"
-# The course option: "hidden" keeps the exercises' solutions notebook out of
-# students' homes (the image's start hook reads it); set "shown" and restart
-# the hub to hand it out at each student's next server start.
-c.DockerSpawner.environment = {"BUNBOOK_SOLUTIONS": "hidden"}
+# The course options, read in each container:
+# - BUNBOOK_SOLUTIONS: "hidden" keeps the exercises' solutions notebook out of
+#   students' homes (the image's start hook reads it); set "shown" and
+#   restart the hub to hand it out at each student's next server start.
+# - BUNBOOK_KERNEL_CULL_TIMEOUT: the Jupyter server shuts down a kernel idle
+#   (or stuck in a loop with no output) this many seconds; 0 = never.
+c.DockerSpawner.environment = {
+    "BUNBOOK_SOLUTIONS": "hidden",
+    "BUNBOOK_KERNEL_CULL_TIMEOUT": "1800",
+}
 # Containers go when the server stops; volumes (the students' work) stay.
 c.DockerSpawner.remove = True
 # cmd is left unset: the image's own command (docker-stacks' start-notebook)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/bunbook/bunbook/internal/modroot"
@@ -17,17 +18,25 @@ import (
 const EnvDir = "BUNBOOK_SHARED_DATA"
 
 // Dir returns the shared data directory: $BUNBOOK_SHARED_DATA, or
-// ../shared/data next to the repository root (the folder holding go.mod).
+// ../shared/data next to the repository root (the folder holding go.mod),
+// found from the directory the test started in (a test that changes
+// directory later still finds it).
 func Dir() (string, error) {
 	if dir := os.Getenv(EnvDir); dir != "" {
 		return dir, nil
 	}
-	root, err := modroot.Find("")
+	root, err := startRoot()
 	if err != nil {
 		return "", fmt.Errorf("shareddata: %w; or set %s", err, EnvDir)
 	}
 	return filepath.Join(filepath.Dir(root), "shared", "data"), nil
 }
+
+// startRoot is the repository root above the directory the process started
+// in, looked up once.
+var startRoot = sync.OnceValues(func() (string, error) { return modroot.Find("") })
+
+func init() { startRoot() } // before any test changes directory
 
 // Path returns the path of a shared data file such as "chinook.db". The test
 // fails (never skips) when the file is missing: CI always has it.
