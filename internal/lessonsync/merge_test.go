@@ -122,7 +122,7 @@ func TestMergeScenarioB(t *testing.T) {
 	c := newClassroom(t, v1)
 	c.studentEditsInsert()
 	v2 := v1.clone()
-	fixed := strings.Replace(source(v1.cell(t, "insert")), "db := openDB()", "db := openDB() // fixed", 1)
+	fixed := source(v1.cell(t, "insert")) + "\n// fixed by the teacher"
 	v2.edit(t, "insert", fixed)
 	c.teacher(v2)
 	got := c.merged("1 cell you edited has the course's new version below it (`insert`)")

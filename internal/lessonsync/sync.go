@@ -44,6 +44,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -111,6 +112,9 @@ func (o Options) start() (*syncer, error) {
 		o.Now = time.Now
 	}
 	root, err := openLessons(o.To)
+	if errors.Is(err, syscall.ENOTDIR) {
+		return nil, fmt.Errorf("lessonsync: %s is a file, not a folder: rename it (e.g. mv %s %s.mine), and the lessons come at the next start", o.To, o.To, o.To)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("lessonsync: the lessons folder: %w", err)
 	}
@@ -192,6 +196,10 @@ func (s *syncer) syncFile(rel string) Result {
 		return fail(err)
 	}
 	d, err := s.folder(rel)
+	if errors.Is(err, syscall.ENOTDIR) {
+		folder := filepath.Join(s.To, filepath.FromSlash(path.Dir(rel)))
+		return fail(fmt.Errorf("%s is a file, not a folder: rename it (e.g. mv %s %s.mine), and the lessons come at the next start", folder, folder, folder))
+	}
 	if err != nil {
 		return fail(err)
 	}
