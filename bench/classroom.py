@@ -124,9 +124,13 @@ def run_runaway(session, args, st, cells, folder, stop, deadline):
             r = st.kernel.execute(RUNAWAY_CELL, args.runaway_timeout, stop=stop)
             if stop.is_set():
                 break
-            st.interrupted += 1 if r.timed_out else 0
+            timed_out = r.timed_out
             r = st.kernel.execute(ALIVE_CELL, args.cell_timeout, stop=stop)
-            st.recovered += 1 if r.ok and "still here" in r.stdout else 0
+            alive = r.ok and "still here" in r.stdout
+            if stop.is_set() and not alive:
+                break  # the round ended during the check, which proves nothing either way
+            st.interrupted += 1 if timed_out else 0
+            st.recovered += 1 if alive else 0
             stop.wait(args.think / 2)
     except b.KernelError as e:
         st.error = str(e)
