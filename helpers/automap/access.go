@@ -99,19 +99,15 @@ func fieldIndex(t reflect.Type) map[string]int {
 		return m.(map[string]int)
 	}
 	m := map[string]int{}
+	var fields []int
 	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Anonymous || !f.IsExported() {
-			continue
+		if f := t.Field(i); !f.Anonymous && f.IsExported() {
+			m[f.Name] = i
+			fields = append(fields, i)
 		}
-		m[f.Name] = i
 	}
-	for i := range t.NumField() { // column names never shadow Go names
-		f := t.Field(i)
-		if f.Anonymous || !f.IsExported() {
-			continue
-		}
-		if col := tagName(f.Tag.Get("bun")); col != "" {
+	for _, i := range fields { // column names never shadow Go names
+		if col := tagName(t.Field(i).Tag.Get("bun")); col != "" {
 			if _, taken := m[col]; !taken {
 				m[col] = i
 			}
@@ -134,13 +130,8 @@ func fieldNames(t reflect.Type) []string {
 // tableName reads the table name from a row type's bun.BaseModel tag.
 func tableName(t reflect.Type) string {
 	if f, ok := t.FieldByName("BaseModel"); ok {
-		tag := f.Tag.Get("bun")
-		if rest, ok := strings.CutPrefix(tag, "table:"); ok {
-			if rest != "" && rest[0] == '"' {
-				return unquoteTag(rest)
-			}
-			name, _, _ := strings.Cut(rest, ",")
-			return name
+		if rest, ok := strings.CutPrefix(f.Tag.Get("bun"), "table:"); ok {
+			return tagName(rest)
 		}
 	}
 	return t.String()

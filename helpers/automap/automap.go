@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,13 +19,9 @@ import (
 // twin of SQLAlchemy's automap_base(metadata=…).prepare(). The models are
 // registered with db, association tables included, so Bun queries and
 // relations work on them at once.
-func Map(ctx context.Context, db *bun.DB, opts ...opt) (*Registry, error) {
+func Map(ctx context.Context, db *bun.DB) (*Registry, error) {
 	if db == nil {
 		return nil, errors.New("automap: nil *bun.DB: open the database first (connect.Open)")
-	}
-	o := options{depth: defaultDepth}
-	for _, opt := range opts {
-		opt(&o)
 	}
 	// Internal tables and views are inspected too, so Skipped can say why
 	// each became no model.
@@ -32,19 +29,15 @@ func Map(ctx context.Context, db *bun.DB, opts ...opt) (*Registry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
-	g, err := modelgraph.Build(s, o.graph)
-	if unknown := (*inspect.UnknownTablesError)(nil); errors.As(err, &unknown) {
-		return nil, fmt.Errorf("automap: Tables: %w", unknown)
-	}
+	g, err := modelgraph.Build(s, modelgraph.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("automap: %w", err)
 	}
-
-	if err := checkDepth(g.Models, o.depth); err != nil {
+	if err := checkDepth(g.Models); err != nil {
 		return nil, err
 	}
-	reg := &Registry{db: db, graph: g, depth: o.depth, models: map[string]*Model{}, schema: s, byTable: map[*inspect.Table]*Model{}}
-	levels := buildLevels(g.Models, o.depth)
+	reg := &Registry{graph: g, schema: s, byTable: map[*inspect.Table]*Model{}}
+	levels := buildLevels(g.Models)
 	used := map[*modelgraph.Model]bool{} // associations some m2m relation goes through
 	for _, m := range g.Models {
 		for _, r := range m.Relations {
@@ -58,35 +51,34 @@ func Map(ctx context.Context, db *bun.DB, opts ...opt) (*Registry, error) {
 		if !used[a] {
 			continue
 		}
-		typ := associationType(a, levels)
+		typ := levelType(a, levels, 1)
 		if t := db.Dialect().Tables().ByName(a.Table.Name); t != nil && !sameColumns(t.Type, typ) {
 			return nil, fmt.Errorf("automap: this *bun.DB already has a model (%s) registered for the association table %q; "+
 				"Bun finds a many-to-many join model by table name, so automap's relations through it would be ambiguous: "+
-				"map with a *bun.DB of its own (a second connection with a new dialect value), or use WithoutRelations",
+				"map with a *bun.DB of its own (a second connection with a new dialect value)",
 				t.Type, a.Table.Name)
 		}
 		register = append(register, typ)
 	}
 	for _, gm := range g.Models {
-		m := &Model{reg: reg, graph: gm, levels: levels[gm]}
-		reg.models[gm.Table.Name] = m
+		m := &Model{graph: gm, levels: levels[gm]}
+		reg.models = append(reg.models, m)
 		reg.byTable[gm.Table] = m
-		reg.names = append(reg.names, gm.Table.Name)
 		register = append(register, m.levels...)
 	}
-	sort.Strings(reg.names)
+	sort.Slice(reg.models, func(i, j int) bool { return reg.models[i].Table() < reg.models[j].Table() })
 	if err := registerTypes(db, register); err != nil {
 		return nil, err
 	}
 
-	reg.skipped = append(reg.skipped, g.Skipped...)
+	reg.skipped = slices.Clone(g.Skipped)
 	sort.SliceStable(reg.skipped, func(i, j int) bool { return reg.skipped[i].Table < reg.skipped[j].Table })
 	return reg, nil
 }
 
 // MustMap is Map for notebook cells: it panics on error.
-func MustMap(ctx context.Context, db *bun.DB, opts ...opt) *Registry {
-	reg, err := Map(ctx, db, opts...)
+func MustMap(ctx context.Context, db *bun.DB) *Registry {
+	reg, err := Map(ctx, db)
 	if err != nil {
 		panic(err)
 	}
@@ -95,10 +87,11 @@ func MustMap(ctx context.Context, db *bun.DB, opts ...opt) *Registry {
 
 // sameColumns reports whether registered, a join model already known to
 // Bun, is one automap built for the same table before (another Map call
-// on this *bun.DB, maybe with other options): a type without a name whose
-// bun.BaseModel and column fields are ours, in the same order. Bun may
-// then pick either for a many-to-many relation, and both read the keys at
-// the same field indexes. A hand-written join model is never the same.
+// on this *bun.DB): a type without a name whose bun.BaseModel and column
+// fields are ours, in the same order (the relation fields differ when a
+// side table changed since). Bun may then pick either for a many-to-many
+// relation, and both read the keys at the same field indexes. A
+// hand-written join model is never the same.
 func sameColumns(registered, ours reflect.Type) bool {
 	if registered == ours {
 		return true
@@ -112,7 +105,7 @@ func sameColumns(registered, ours reflect.Type) bool {
 			return false
 		}
 		if strings.HasPrefix(o.Tag.Get("bun"), "rel:") {
-			continue // the sides' level-0 types may differ in null style
+			continue // the sides' level-0 types may differ
 		}
 		if r.Type != o.Type {
 			return false

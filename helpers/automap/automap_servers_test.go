@@ -10,7 +10,6 @@ import (
 
 	"github.com/bunbook/bunbook/helpers/automap"
 	"github.com/bunbook/bunbook/helpers/connect"
-	"github.com/bunbook/bunbook/helpers/modelgraph"
 	"github.com/bunbook/bunbook/helpers/repr"
 	"github.com/bunbook/bunbook/internal/dbtest"
 	"github.com/bunbook/bunbook/internal/shareddata"
@@ -144,22 +143,16 @@ func testServerModels(t *testing.T, srv chinookServer, db *bun.DB, reg *automap.
 	if want := fmt.Sprintf(`automap: table %q is not mapped: %s`, table, reason); err == nil || err.Error() != want {
 		t.Errorf("Lookup(playlist_track) error = %v, want %s", err, want)
 	}
-	// Every model reads its first row, in both null styles.
-	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
-		styled, err := automap.Map(ctx, db, automap.WithNullStyle(style))
-		if err != nil {
-			t.Fatal(err)
+	// Every model reads its first row.
+	for _, m := range reg.Models() {
+		row := m.New()
+		key := m.Graph().Table.Columns[0].Name
+		if err := db.NewSelect().Model(row).OrderExpr("?", bun.Ident(key)).Limit(1).Scan(ctx); err != nil {
+			t.Errorf("%s: %v", m, err)
+			continue
 		}
-		for _, m := range styled.Models() {
-			row := m.New()
-			key := m.Graph().Table.Columns[0].Name
-			if err := db.NewSelect().Model(row).OrderExpr("?", bun.Ident(key)).Limit(1).Scan(ctx); err != nil {
-				t.Errorf("%s/%s: %v", style, m, err)
-				continue
-			}
-			if got := get(t, row, m.Fields()[0]); got != int64(1) {
-				t.Errorf("%s/%s: first row has key %#v, want 1", style, m, got)
-			}
+		if got := get(t, row, m.Fields()[0]); got != int64(1) {
+			t.Errorf("%s: first row has key %#v, want 1", m, got)
 		}
 	}
 	album := reg.MustLookup(srv.albums).New()
@@ -274,47 +267,44 @@ func testServerSelfReference(t *testing.T, srv chinookServer, db *bun.DB, reg *a
 }
 
 // NUMERIC(10,2)/DECIMAL(10,2) read as exact text, TIMESTAMP/DATETIME as
-// time.Time, NULL as nil, in both null styles.
+// time.Time, NULL as nil.
 func testServerValues(t *testing.T, srv chinookServer, db *bun.DB) {
-	for _, style := range []modelgraph.NullStyle{modelgraph.NullPointer, modelgraph.NullSQL} {
-		reg, err := automap.Map(ctx, db, automap.WithNullStyle(style), automap.WithoutRelations())
-		if err != nil {
-			t.Fatal(err)
-		}
-		invoice := reg.MustLookup(srv.invoices).New()
-		if err := db.NewSelect().Model(invoice).Where("? = 1", bun.Ident(srv.invoiceID)).Scan(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if got, ok := get(t, invoice, "InvoiceDate").(time.Time); !ok || !got.Equal(srv.invoiceDate) || got.Location() != time.UTC {
-			t.Errorf("%s: InvoiceDate = %#v, want %v", style, get(t, invoice, "InvoiceDate"), srv.invoiceDate)
-		}
-		if got := get(t, invoice, "Total"); got != "1.98" {
-			t.Errorf("%s: Total = %#v, want \"1.98\"", style, got)
-		}
-		if got := get(t, invoice, "BillingState"); got != nil {
-			t.Errorf("%s: BillingState = %#v, want nil (NULL)", style, got)
-		}
-		track := reg.MustLookup(srv.tracks).New()
-		if err := db.NewSelect().Model(track).Where("? = 1", bun.Ident(srv.trackID)).Scan(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if got := get(t, track, "UnitPrice"); got != "0.99" {
-			t.Errorf("%s: UnitPrice = %#v, want \"0.99\"", style, got)
-		}
-		employee := reg.MustLookup(srv.employees).New()
-		if err := db.NewSelect().Model(employee).Where("? = 1", bun.Ident(srv.employeeID)).Scan(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if got := get(t, employee, "ReportsTo"); got != nil {
-			t.Errorf("%s: ReportsTo = %#v, want nil", style, got)
-		}
-		if got, ok := get(t, employee, "BirthDate").(time.Time); !ok || !got.Equal(time.Date(1962, 2, 18, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
-			t.Errorf("%s: BirthDate = %#v", style, get(t, employee, "BirthDate"))
-		}
-		// The NullSQL style really gives database/sql types.
-		f, _ := reg.MustLookup(srv.employees).Type().FieldByName("BirthDate")
-		if want := map[modelgraph.NullStyle]string{modelgraph.NullPointer: "*time.Time", modelgraph.NullSQL: "sql.NullTime"}[style]; f.Type.String() != want {
-			t.Errorf("%s: BirthDate type = %s, want %s", style, f.Type, want)
-		}
+	reg, err := automap.Map(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	invoice := reg.MustLookup(srv.invoices).New()
+	if err := db.NewSelect().Model(invoice).Where("? = 1", bun.Ident(srv.invoiceID)).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := get(t, invoice, "InvoiceDate").(time.Time); !ok || !got.Equal(srv.invoiceDate) || got.Location() != time.UTC {
+		t.Errorf("InvoiceDate = %#v, want %v", get(t, invoice, "InvoiceDate"), srv.invoiceDate)
+	}
+	if got := get(t, invoice, "Total"); got != "1.98" {
+		t.Errorf("Total = %#v, want \"1.98\"", got)
+	}
+	if got := get(t, invoice, "BillingState"); got != nil {
+		t.Errorf("BillingState = %#v, want nil (NULL)", got)
+	}
+	track := reg.MustLookup(srv.tracks).New()
+	if err := db.NewSelect().Model(track).Where("? = 1", bun.Ident(srv.trackID)).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, track, "UnitPrice"); got != "0.99" {
+		t.Errorf("UnitPrice = %#v, want \"0.99\"", got)
+	}
+	employee := reg.MustLookup(srv.employees).New()
+	if err := db.NewSelect().Model(employee).Where("? = 1", bun.Ident(srv.employeeID)).Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, employee, "ReportsTo"); got != nil {
+		t.Errorf("ReportsTo = %#v, want nil", got)
+	}
+	if got, ok := get(t, employee, "BirthDate").(time.Time); !ok || !got.Equal(time.Date(1962, 2, 18, 0, 0, 0, 0, time.UTC)) || got.Location() != time.UTC {
+		t.Errorf("BirthDate = %#v", get(t, employee, "BirthDate"))
+	}
+	f, _ := reg.MustLookup(srv.employees).Type().FieldByName("BirthDate")
+	if f.Type.String() != "*time.Time" {
+		t.Errorf("BirthDate type = %s, want *time.Time", f.Type)
 	}
 }

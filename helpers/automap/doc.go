@@ -26,14 +26,14 @@
 // it, and Registry.Skipped names the rule for each: internal tables
 // (sqlite_sequence), tables without a primary key, association tables
 // (playlist_track: like SQLAlchemy, a pure link table is no model of its
-// own, but its many-to-many relation is). On
-// Chinook this leaves the ten models of the Python lesson.
+// own, but its many-to-many relation is). On Chinook this leaves the ten
+// models of the Python lesson. A view becomes a read-only model without
+// relations; one the database cannot run is skipped with its error.
 //
 // A column Bun cannot name in a query (an empty name, *, a name with a dot,
-// or one starting and ending with a double quote) is left out of its model,
-// and Map says so in its warnings; the rest of the table reads and writes. A
-// computed column (GENERATED ALWAYS AS …) is read with the row but never
-// written: inserts and updates leave it to the database.
+// or one starting and ending with a double quote) is left out of its model;
+// the rest of the table reads and writes. A computed column (GENERATED
+// ALWAYS AS …) is read with the row but never written.
 //
 // # Relations and the depth limit
 //
@@ -56,41 +56,34 @@
 //     Relation("Album.Artist"); on artists, Relation("Albums.Tracks");
 //   - a longer chain fails with Bun's error, whose model name is empty
 //     because run-time types have none: Relation("Albums.Tracks.Album") on
-//     artists at depth 2 gives `model= does not have
-//     relation="Albums.Tracks.Album"` (generated models from codegen have
-//     no such limit). Each level costs one more run-time type per model. Each level's type spells out the previous level once per
-//     relation, so on a schema with many relations per table the memory
-//     grows steeply with depth: Map refuses a depth whose types would take
-//     more than 64 MiB, naming the deepest that fits;
+//     artists gives `model= does not have relation="Albums.Tracks.Album"`
+//     (generated models from codegen have no such limit);
 //   - related rows are of a lower level than the row holding them, so a
 //     manager loaded through ReportsToEmployee is not the same Go type as
 //     the employee: read both with Get, never by a type assertion.
 //
 // Every level of a model has the same columns in the same order, so Get,
-// repr and display treat them alike.
+// repr and display treat them alike. Each level's type spells out the
+// previous level once per relation, so on a schema with very many
+// relations per table the types grow steeply: Map refuses a schema whose
+// types would take more than 64 MiB.
 //
 // Bun finds a many-to-many join model by its table name among the models
 // registered with the *bun.DB. Map therefore refuses a database that
 // already has a model registered for one of its association tables (a
-// hand-written PlaylistTrack, say; mapping the same database again, with
-// other options, is fine), and hand-written models with
-// many-to-many relations should not share a *bun.DB with automap either:
-// give each its own connection. Map turns a model Bun rejects into an
-// error instead of a panic at query time.
+// hand-written PlaylistTrack, say; mapping the same database again is
+// fine), and hand-written models with many-to-many relations should not
+// share a *bun.DB with automap either: give each its own connection. Map
+// turns a model Bun rejects into an error instead of a panic at query time.
 //
 // # PostgreSQL and MySQL/MariaDB
 //
 // Map works the same on a server opened with connect.Open or
-// connect.OpenEnv (DATABASE_URL): on Chinook loaded into PostgreSQL
-// (snake_case: album, album.artist_id) it maps album, artist, … track,
-// with Album.Artist, Artist.Albums, Playlist.Tracks and
-// Employee.ReportsToEmployee as on SQLite. It reads the default schema
-// (public) or the connected MySQL database. Models are named by their bare
-// table name; Skipped names tables schema.table (public.playlist_track),
-// and Lookup accepts either. The server types follow modelgraph's table:
-// character varying(160) and numeric(10,2) keep their type tag, serial
-// and identity keys let the database number a zero key, arrays are
-// slices ([]string, []int64), json and jsonb are json.RawMessage, MySQL's
-// tinyint(1) is a bool. The tests in automap_servers_test.go and
-// types_servers_test.go pin all of this on the real servers.
+// connect.OpenEnv (DATABASE_URL), reading the default schema (public) or
+// the connected MySQL database: on Chinook loaded into PostgreSQL
+// (snake_case) it maps album, artist, … track, with the relations of
+// SQLite. Models are named by their bare table name; Skipped names tables
+// schema.table (public.playlist_track), and Lookup accepts either. The
+// server types follow modelgraph's table (numeric(10,2) keeps its type tag,
+// arrays are slices, json is json.RawMessage, MySQL's tinyint(1) a bool).
 package automap

@@ -3,29 +3,11 @@ package automap
 import (
 	"reflect"
 
-	"github.com/uptrace/bun"
-
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
-// The options and accessors below are not API (no notebook, example or
-// command uses them); the tests reach them under their old names.
-
-type Option = opt
-
-const (
-	DefaultDepth = defaultDepth
-	MaxDepth     = maxDepth
-)
-
-var (
-	Depth                 = withDepth
-	Tables                = tablesOpt
-	WithNullStyle         = withNullStyle
-	WithoutRelations      = withoutRelations
-	WithoutBackReferences = withoutBackReferences
-	WithoutViews          = withoutViews
-)
+// The accessors below are not API (no notebook, example or command uses
+// them); the tests use them to look inside a model.
 
 func (m *Model) Fields() []string {
 	names := make([]string, len(m.graph.Fields))
@@ -38,5 +20,3 @@ func (m *Model) Fields() []string {
 func (m *Model) Graph() *modelgraph.Model    { return m.graph }
 func (m *Model) Type() reflect.Type          { return m.rowType() }
 func (r *Registry) Graph() *modelgraph.Graph { return r.graph }
-func (r *Registry) DB() *bun.DB              { return r.db }
-func (r *Registry) Depth() int               { return r.depth }

@@ -9,7 +9,6 @@ import (
 // Model is one mapped table: the Go twin of an automap class such as
 // AutoMapBase.classes['albums'].
 type Model struct {
-	reg    *Registry
 	graph  *modelgraph.Model
 	levels []reflect.Type // levels[k] can load relation chains k deep
 }

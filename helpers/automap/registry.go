@@ -2,8 +2,7 @@ package automap
 
 import (
 	"fmt"
-
-	"github.com/uptrace/bun"
+	"slices"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
 	"github.com/bunbook/bunbook/helpers/modelgraph"
@@ -12,29 +11,26 @@ import (
 // Registry holds the models Map built, keyed by table name: the Go twin of
 // SQLAlchemy's AutoMapBase.classes.
 type Registry struct {
-	db      *bun.DB
-	graph   *modelgraph.Graph
-	depth   int
-	models  map[string]*Model
+	graph   *modelgraph.Graph         // for the tests (export_test.go)
 	schema  *inspect.Schema           // as inspected, for Lookup
+	models  []*Model                  // sorted by table name
 	byTable map[*inspect.Table]*Model // the models of schema's tables
-	names   []string
 	skipped []modelgraph.Skipped
 }
 
 // Names returns the mapped tables' names, sorted: on Chinook albums,
 // artists, customers, employees, genres, invoice_items, invoices,
 // media_types, playlists, tracks.
-func (r *Registry) Names() []string { return append([]string(nil), r.names...) }
+func (r *Registry) Names() []string {
+	names := make([]string, len(r.models))
+	for i, m := range r.models {
+		names[i] = m.Table()
+	}
+	return names
+}
 
 // Models returns the models sorted by table name.
-func (r *Registry) Models() []*Model {
-	out := make([]*Model, len(r.names))
-	for i, n := range r.names {
-		out[i] = r.models[n]
-	}
-	return out
-}
+func (r *Registry) Models() []*Model { return slices.Clone(r.models) }
 
 // Lookup returns the model of a table, named bare (users) or with its
 // schema (public.users), matched as inspect.Schema.Lookup matches names:
@@ -72,5 +68,5 @@ func (r *Registry) MustLookup(table string) *Model {
 // tables (playlist_track: "association table for playlists ↔ tracks"),
 // tables without a primary key, views.
 func (r *Registry) Skipped() []modelgraph.Skipped {
-	return append([]modelgraph.Skipped(nil), r.skipped...)
+	return slices.Clone(r.skipped)
 }

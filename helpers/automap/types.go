@@ -12,6 +12,11 @@ import (
 
 var baseModelType = reflect.TypeFor[bun.BaseModel]()
 
+// depth is how many relations deep a chain can be loaded from a model's
+// rows: Relation("Album.Artist") on tracks. Every level adds one run-time
+// type per model (see the package documentation).
+const depth = 2
+
 // structTag wraps bun tag text as a Go struct tag.
 func structTag(bunTag string) reflect.StructTag {
 	return reflect.StructTag("bun:" + strconv.Quote(bunTag))
@@ -40,39 +45,29 @@ func columnFields(m *modelgraph.Model) []reflect.StructField {
 // built: the cycles of the schema (Album → Artist → Albums → …) unroll
 // into a finite tower, and a chain of up to k relations can be loaded from
 // a level-k row.
-func buildLevels(models []*modelgraph.Model, depth int) map[*modelgraph.Model][]reflect.Type {
+func buildLevels(models []*modelgraph.Model) map[*modelgraph.Model][]reflect.Type {
 	levels := make(map[*modelgraph.Model][]reflect.Type, len(models))
-	for _, m := range models {
-		levels[m] = []reflect.Type{reflect.StructOf(columnFields(m))}
-	}
-	for k := 1; k <= depth; k++ {
+	for k := 0; k <= depth; k++ {
 		for _, m := range models {
-			fields := columnFields(m)
-			for i := range m.Relations {
-				r := &m.Relations[i]
-				target := levels[r.Target][k-1]
-				typ := reflect.PointerTo(target)
-				if r.Kind == modelgraph.HasMany || r.Kind == modelgraph.ManyToMany {
-					typ = reflect.SliceOf(typ)
-				}
-				fields = append(fields, reflect.StructField{Name: r.Name, Type: typ, Tag: structTag(r.Tag())})
-			}
-			levels[m] = append(levels[m], reflect.StructOf(fields))
+			levels[m] = append(levels[m], levelType(m, levels, k))
 		}
 	}
 	return levels
 }
 
-// associationType is the join model Bun's many-to-many relations need:
-// its columns and a belongs-to field per side, pointing at the sides'
-// level-0 types.
-func associationType(a *modelgraph.Model, levels map[*modelgraph.Model][]reflect.Type) reflect.Type {
-	fields := columnFields(a)
-	for i := range a.Relations {
-		r := &a.Relations[i]
-		fields = append(fields, reflect.StructField{
-			Name: r.Name, Type: reflect.PointerTo(levels[r.Target][0]), Tag: structTag(r.Tag()),
-		})
+// levelType is m's level-k type: its columns and, above level 0, one
+// field per relation, typed with the target's level k-1 type. The join
+// model of an association table, which Bun's many-to-many relations need,
+// is its level 1: a belongs-to field per side, of the sides' level 0.
+func levelType(m *modelgraph.Model, levels map[*modelgraph.Model][]reflect.Type, k int) reflect.Type {
+	fields := columnFields(m)
+	for i := 0; k > 0 && i < len(m.Relations); i++ {
+		r := &m.Relations[i]
+		typ := reflect.PointerTo(levels[r.Target][k-1])
+		if r.Kind == modelgraph.HasMany || r.Kind == modelgraph.ManyToMany {
+			typ = reflect.SliceOf(typ)
+		}
+		fields = append(fields, reflect.StructField{Name: r.Name, Type: typ, Tag: structTag(r.Tag())})
 	}
 	return reflect.StructOf(fields)
 }
@@ -84,20 +79,17 @@ func associationType(a *modelgraph.Model, levels map[*modelgraph.Model][]reflect
 // of memory, which Go cannot recover from, within a few levels.
 const typeBudget = 64 << 20
 
-// typeCost estimates, for each depth 0…depth, the bytes the levels of all
-// models up to that depth take, saturating instead of overflowing.
-func typeCost(models []*modelgraph.Model, depth int) []int64 {
+// typeCost estimates the bytes the levels 0…depth of all models take,
+// saturating instead of overflowing.
+func typeCost(models []*modelgraph.Model) int64 {
 	const ceiling = int64(1) << 50
 	size := make(map[*modelgraph.Model][]int64, len(models))
+	var cost int64
 	for _, m := range models {
 		size[m] = []int64{int64(len(reflect.StructOf(columnFields(m)).String()))}
-	}
-	costs := make([]int64, depth+1)
-	for _, m := range models {
-		costs[0] += size[m][0]
+		cost += size[m][0]
 	}
 	for k := 1; k <= depth; k++ {
-		costs[k] = costs[k-1]
 		for _, m := range models {
 			n := size[m][0]
 			for i := range m.Relations {
@@ -105,22 +97,18 @@ func typeCost(models []*modelgraph.Model, depth int) []int64 {
 				n = min(n+int64(len(r.Name)+len(r.Tag())+16)+size[r.Target][k-1], ceiling)
 			}
 			size[m] = append(size[m], n)
-			costs[k] = min(costs[k]+n, ceiling)
+			cost = min(cost+n, ceiling)
 		}
 	}
-	return costs
+	return cost
 }
 
-// checkDepth refuses a depth whose run-time types would exceed typeBudget,
-// naming the deepest that fits and the model that makes it grow.
-func checkDepth(models []*modelgraph.Model, depth int) error {
-	costs := typeCost(models, depth)
-	if costs[depth] <= typeBudget {
+// checkDepth refuses a schema whose run-time types would exceed
+// typeBudget, naming the model that makes them grow.
+func checkDepth(models []*modelgraph.Model) error {
+	cost := typeCost(models)
+	if cost <= typeBudget {
 		return nil
-	}
-	fits := 0
-	for k := 1; k <= depth && costs[k] <= typeBudget; k++ {
-		fits = k
 	}
 	var widest *modelgraph.Model
 	for _, m := range models {
@@ -128,22 +116,8 @@ func checkDepth(models []*modelgraph.Model, depth int) error {
 			widest = m
 		}
 	}
-	advice := fmt.Sprintf("a depth of %d or less fits", fits)
-	if fits == 0 {
-		advice = "generate models for the tables you need with codegen instead"
-	}
-	return fmt.Errorf("automap: relation chains %d deep are too deep for this schema: its run-time types would take about %s "+
-		"(%s has %d relations, and each level holds the previous one once per relation); %s",
-		depth, byteSize(costs[depth]), widest.Table.QualifiedName(), len(widest.Relations), advice)
-}
-
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<40:
-		return fmt.Sprintf("%.0f TiB or more", float64(n)/(1<<40))
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	default:
-		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
-	}
+	return fmt.Errorf("automap: relation chains %d deep are too deep for this schema: its run-time types would take about %d MiB "+
+		"(%s has %d relations, and each level holds the previous one once per relation); "+
+		"generate models for the tables you need with codegen instead",
+		depth, cost>>20, widest.Table.QualifiedName(), len(widest.Relations))
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bunbook/bunbook/helpers/inspect"
+	"github.com/bunbook/bunbook/internal/progress"
 )
 
 func toAny(rows [][]string) [][]any {
@@ -105,7 +106,7 @@ func TestUnanswered(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := Check(c.q, c.answer)
-		if r.Status != Unanswered {
+		if r.outcome != progress.Unanswered {
 			t.Errorf("%s(%#v) = %s, want unanswered", c.q, c.answer, r)
 		}
 		if want := "⬜ " + c.q + " not yet answered: fill in the cell and run it again"; r.String() != want {
@@ -186,8 +187,8 @@ func TestWrongAnswers(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", c.q, r, c.want)
 		}
 		for _, s := range secrets {
-			if strings.Contains(r.Hint, s) {
-				t.Errorf("%s hint %q reveals %q", c.q, r.Hint, s)
+			if strings.Contains(r.hint, s) {
+				t.Errorf("%s hint %q reveals %q", c.q, r.hint, s)
 			}
 		}
 	}

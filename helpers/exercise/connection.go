@@ -19,10 +19,7 @@ type rowQuerier interface {
 // that with the count in the chinook.db next to the notebook.
 func checkConnection(answer any) Result {
 	const id = "Q1"
-	if answer == nil {
-		return unanswered(id)
-	}
-	if v := reflect.ValueOf(answer); v.Kind() == reflect.Pointer && v.IsNil() {
+	if _, ok := deref(reflect.ValueOf(answer)); !ok {
 		return unanswered(id)
 	}
 	db, ok := answer.(rowQuerier)

@@ -19,7 +19,7 @@ func TestCyclicStructIsChecked(t *testing.T) {
 	go func() { done <- Check("Q4", []*cyclicNode{n}) }()
 	select {
 	case r := <-done:
-		if r.OK() || r.Hint == "" {
+		if r.OK() || r.hint == "" {
 			t.Errorf("Check = %+v, want a wrong answer with a hint", r)
 		}
 	case <-time.After(10 * time.Second):

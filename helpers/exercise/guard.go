@@ -29,12 +29,12 @@ var trustedPkgs = []string{"database/sql", "time", "math/big", "github.com/uptra
 // (the student's own) runs in a goroutine and is given up after
 // methodTimeout; that goroutine is left behind, which is all a check can
 // do about a method that never returns.
-func callMethod(t reflect.Type, name string, f func() (any, error)) (any, error) {
+func callMethod[T any](t reflect.Type, name string, f func() T) (T, error) {
 	if trusted(t) {
 		return recovered(name, f)
 	}
 	type reply struct {
-		v   any
+		v   T
 		err error
 	}
 	ch := make(chan reply, 1)
@@ -42,23 +42,22 @@ func callMethod(t reflect.Type, name string, f func() (any, error)) (any, error)
 		v, err := recovered(name, f)
 		ch <- reply{v, err}
 	}()
-	timer := time.NewTimer(methodTimeout)
-	defer timer.Stop()
 	select {
 	case r := <-ch:
 		return r.v, r.err
-	case <-timer.C:
-		return nil, fmt.Errorf("its %s method did not return within %v", name, methodTimeout)
+	case <-time.After(methodTimeout):
+		var zero T
+		return zero, fmt.Errorf("its %s method did not return within %v", name, methodTimeout)
 	}
 }
 
-func recovered(name string, f func() (any, error)) (v any, err error) {
+func recovered[T any](name string, f func() T) (v T, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			v, err = nil, fmt.Errorf("its %s method panicked: %s", name, clip(fmt.Sprint(r), 120))
+			err = fmt.Errorf("its %s method panicked: %s", name, clip(fmt.Sprint(r), 120))
 		}
 	}()
-	return f()
+	return f(), nil
 }
 
 func trusted(t reflect.Type) bool {
@@ -84,11 +83,7 @@ func sprint(v any) (string, error) {
 	if err := finite(reflect.ValueOf(v), 0, map[visit]bool{}, &parts); err != nil {
 		return "", err
 	}
-	s, err := callMethod(reflect.TypeOf(v), "String", func() (any, error) { return fmt.Sprint(v), nil })
-	if err != nil {
-		return "", err
-	}
-	return s.(string), nil
+	return callMethod(reflect.TypeOf(v), "String", func() string { return fmt.Sprint(v) })
 }
 
 // visit names a map or slice on the path being walked.

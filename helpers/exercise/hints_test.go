@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/uptrace/bun"
+
+	"github.com/bunbook/bunbook/internal/progress"
 )
 
 // TestTypicalWrongAnswers runs, per question, the mistakes students make
@@ -135,12 +137,12 @@ func TestTypicalWrongAnswers(t *testing.T) {
 	secrets := answerSecrets(t)
 	for _, c := range cases {
 		r := Check(c.q, c.answer())
-		if r.Status != Wrong || r.Hint != c.want {
+		if r.outcome != progress.Wrong || r.hint != c.want {
 			t.Errorf("%s, %s:\n got %s\nwant hint %s", c.q, c.mistake, r, c.want)
 		}
 		for _, s := range secrets {
-			if strings.Contains(r.Hint, s) {
-				t.Errorf("%s, %s: hint %q reveals %q", c.q, c.mistake, r.Hint, s)
+			if strings.Contains(r.hint, s) {
+				t.Errorf("%s, %s: hint %q reveals %q", c.q, c.mistake, r.hint, s)
 			}
 		}
 	}

@@ -16,18 +16,12 @@ import (
 // A file that cannot be written costs the check nothing but a note.
 func saveProgress(r Result) {
 	path, ok := progress.Path()
-	if !ok || !slices.Contains(Questions(), r.Question) {
+	if !ok || !slices.Contains(Questions(), r.question) {
 		return
 	}
-	rec := progress.Record{Question: r.Question, Kind: progress.Check}
-	switch r.Status {
-	case Correct:
-		rec.Outcome = progress.Correct
-	case Unanswered:
-		rec.Outcome = progress.Unanswered
-	default:
-		rec.Outcome = progress.Wrong
-		rec.Hint = progress.HintLabel(r.Hint)
+	rec := progress.Record{Question: r.question, Outcome: r.outcome, Kind: progress.Check}
+	if r.outcome == progress.Wrong {
+		rec.Hint = progress.HintLabel(r.hint)
 		rec.HintID = progress.HintID(rec.Hint)
 	}
 	// Jupyter servers name the notebook a kernel runs for in its environment.

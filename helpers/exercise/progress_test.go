@@ -69,7 +69,7 @@ func TestProgressOffWritesNothing(t *testing.T) {
 		t.Errorf("on a hub (JUPYTERHUB_USER set) the check saved nothing: %v", err)
 	}
 	t.Setenv(progress.Env, filepath.Join(t.TempDir(), "missing", "dir", "p.jsonl"))
-	if r := Q3(nil); r.Status != Unanswered {
+	if r := Q3(nil); r.outcome != progress.Unanswered {
 		t.Errorf("an unwritable progress file changed the check: %v", r)
 	}
 }

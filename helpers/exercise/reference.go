@@ -10,6 +10,10 @@ import (
 	"github.com/bunbook/bunbook/helpers/connect"
 )
 
+// ChinookFile is the database the exercises query: chinook.db next to the
+// notebooks, which their first cell downloads and verifies (data/download).
+const ChinookFile = "chinook.db"
+
 // referenceFile is the database the expected answers are computed from:
 // the chinook.db next to the notebook, the one its cells query. A
 // variable, so tests can point it at the shared data.

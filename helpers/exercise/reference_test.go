@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/bunbook/bunbook/internal/progress"
 	"github.com/bunbook/bunbook/internal/shareddata"
 	"github.com/uptrace/bun/driver/sqliteshim"
 )
@@ -137,7 +138,7 @@ func TestChecksFollowTheStudentsDatabase(t *testing.T) {
 	if _, err := os.Stat(referenceFile); err == nil {
 		t.Errorf("the check created %s", referenceFile)
 	}
-	if r := Check("Q3", nil); r.Status != Unanswered {
+	if r := Check("Q3", nil); r.outcome != progress.Unanswered {
 		t.Errorf("unanswered without chinook.db: %s", r)
 	}
 }

@@ -3,8 +3,8 @@ package exercise
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -16,7 +16,6 @@ type column struct {
 
 // rowQuestion checks an answer made of rows.
 type rowQuestion struct {
-	id      string
 	columns []column
 	// rows follows a hint about the wrong rows or order: what decides which
 	// rows and in which order, without saying what they are.
@@ -29,33 +28,33 @@ type rowQuestion struct {
 	ties string
 }
 
-func (q rowQuestion) check(answer any) Result {
+func (q rowQuestion) check(id string, answer any) Result {
 	recs, err := records(answer)
 	if errors.Is(err, errUnanswered) {
-		return unanswered(q.id)
+		return unanswered(id)
 	}
 	if err != nil {
-		return wrong(q.id, "%v", err)
+		return wrong(id, "%v", err)
 	}
-	got, err := q.cells(recs)
+	got, err := cells(recs, q.columns)
 	if err != nil {
-		return wrong(q.id, "%v", err)
+		return wrong(id, "%v", err)
 	}
-	want, err := expected(q.id)
+	want, err := expected(id)
 	if err != nil {
-		return wrong(q.id, "%v", err)
+		return wrong(id, "%v", err)
 	}
-	if matches(want, got) {
-		return correct(q.id)
+	if slices.EqualFunc(want, got, slices.Equal[[]string]) {
+		return correct(id)
 	}
-	return wrong(q.id, "%s", q.hint(want, got))
+	return wrong(id, "%s", q.hint(want, got))
 }
 
-// cells picks the question's columns out of every record, as canonical text.
-func (q rowQuestion) cells(recs []record) ([][]string, error) {
+// cells picks the columns out of every record, as canonical text.
+func cells(recs []record, cols []column) ([][]string, error) {
 	out := make([][]string, len(recs))
 	for i, rec := range recs {
-		row, err := pick(rec, q.columns)
+		row, err := pick(rec, cols)
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", i+1, err)
 		}
@@ -66,53 +65,37 @@ func (q rowQuestion) cells(recs []record) ([][]string, error) {
 
 // pick finds each column in rec by name; when names fail and the record
 // has exactly as many values as the question has columns, it takes them in
-// order (positional rows, or a struct with other field names).
+// order (positional rows, or a struct with other field names). The values
+// are returned as canonical text.
 func pick(rec record, cols []column) ([]string, error) {
-	row := make([]string, len(cols))
-	if rec.orderedOnly {
-		if len(rec.ordered) != len(cols) {
-			have := fmt.Sprintf("%d values", len(rec.ordered))
-			if len(rec.ordered) == 1 {
-				have = "1 value"
-			}
-			return nil, fmt.Errorf("has %s, expected %d (%s)", have, len(cols), labels(cols))
-		}
-		for i, v := range rec.ordered {
-			if err := readCell(&row[i], v, cols[i]); err != nil {
-				return nil, err
-			}
-		}
-		return row, nil
-	}
+	vals := make([]any, len(cols))
 	for i, c := range cols {
-		v, ok := lookup(rec, c)
-		if !ok {
-			if len(rec.ordered) == len(cols) {
-				for j, v := range rec.ordered {
-					if err := readCell(&row[j], v, cols[j]); err != nil {
-						return nil, err
-					}
-				}
-				return row, nil
-			}
+		if v, ok := lookup(rec, c); ok {
+			vals[i] = v
+			continue
+		}
+		if len(rec.ordered) == len(cols) {
+			vals = rec.ordered
+			break
+		}
+		if !rec.orderedOnly {
 			return nil, missing(rec, c)
 		}
-		if err := readCell(&row[i], v, c); err != nil {
-			return nil, err
+		have := fmt.Sprintf("%d values", len(rec.ordered))
+		if len(rec.ordered) == 1 {
+			have = "1 value"
 		}
+		return nil, fmt.Errorf("has %s, expected %d (%s)", have, len(cols), labels(cols))
+	}
+	row := make([]string, len(cols))
+	for i, v := range vals {
+		s, err := cellText(v)
+		if err != nil {
+			return nil, fmt.Errorf("its %s could not be read: %v", cols[i].label, err)
+		}
+		row[i] = s
 	}
 	return row, nil
-}
-
-// readCell sets *cell to v's canonical text, or says which value could
-// not be read and why.
-func readCell(cell *string, v any, c column) error {
-	s, err := cellText(v)
-	if err != nil {
-		return fmt.Errorf("its %s could not be read: %v", c.label, err)
-	}
-	*cell = s
-	return nil
 }
 
 func lookup(rec record, c column) (any, bool) {
@@ -122,19 +105,6 @@ func lookup(rec record, c column) (any, bool) {
 		}
 	}
 	return nil, false
-}
-
-// matches reports whether got is exactly the expected rows, in order.
-func matches(want, got [][]string) bool {
-	if len(want) == 0 || len(want) != len(got) {
-		return false
-	}
-	for i := range got {
-		if !slices.Equal(got[i], want[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // missing explains that rec has no value for column c, in the terms of
@@ -148,11 +118,7 @@ func missing(rec record, c column) error {
 		}
 		return errors.New(h)
 	}
-	var have []string
-	for k := range rec.named {
-		have = append(have, k)
-	}
-	sort.Strings(have)
+	have := slices.Sorted(maps.Keys(rec.named))
 	return fmt.Errorf("has the columns %s but no %s: select it AS %s", strings.Join(have, ", "), c.label, orList(c.names))
 }
 
@@ -181,10 +147,7 @@ func (q rowQuestion) hint(want, got [][]string) string {
 		return "the right rows in the wrong order: " + q.rows
 	}
 	// Which columns hold the expected value, row by row?
-	rightCol := make([]bool, len(q.columns))
-	for j := range rightCol {
-		rightCol[j] = true
-	}
+	wrongCol := make([]bool, len(q.columns))
 	first, count := -1, 0
 	for i, row := range got {
 		if slices.Equal(row, want[i]) {
@@ -196,14 +159,14 @@ func (q rowQuestion) hint(want, got [][]string) string {
 		}
 		for j, cell := range row {
 			if j < len(want[i]) && cell != want[i][j] {
-				rightCol[j] = false
+				wrongCol[j] = true
 			}
 		}
 	}
 	// The first column names the row (a TrackId, a track or an artist): when
 	// it differs these are other rows, not the right rows with other values.
-	if !rightCol[0] {
-		if q.ties != "" && !slices.Contains(rightCol[1:], false) {
+	if wrongCol[0] {
+		if q.ties != "" && !slices.Contains(wrongCol[1:], true) {
 			return fmt.Sprintf("row %d: the total is right but the track is another one: %s", first+1, q.ties)
 		}
 		if expected == 0 {
@@ -216,8 +179,8 @@ func (q rowQuestion) hint(want, got [][]string) string {
 		return fmt.Sprintf("row %d is not the expected one (%d of the %d rows %s not): %s", first+1, count, len(got), are, q.rows)
 	}
 	var differing []string
-	for j, ok := range rightCol {
-		if !ok {
+	for j, bad := range wrongCol {
+		if bad {
 			differing = append(differing, q.columns[j].label)
 		}
 	}
@@ -233,29 +196,25 @@ func (q rowQuestion) hint(want, got [][]string) string {
 }
 
 func labels(cols []column) string {
-	var l []string
-	for _, c := range cols {
-		l = append(l, c.label)
+	l := make([]string, len(cols))
+	for i, c := range cols {
+		l[i] = c.label
 	}
 	return strings.Join(l, ", ")
 }
 
-func orList(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
+func orList(names []string) string { return joinList(names, " or ", "") }
 
-func andList(items []string) string {
+func andList(items []string) string { return joinList(items, " and ", "values") }
+
+// joinList joins items with commas and last before the last one; none
+// gives empty.
+func joinList(items []string, last, empty string) string {
 	switch len(items) {
 	case 0:
-		return "values"
+		return empty
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
 }

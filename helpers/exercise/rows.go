@@ -35,14 +35,8 @@ func records(answer any) ([]record, error) {
 		}
 		return sqlRecords(rows)
 	}
-	v := reflect.ValueOf(answer)
-	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) {
-		if v.IsNil() {
-			return nil, errUnanswered
-		}
-		v = v.Elem()
-	}
-	if !v.IsValid() {
+	v, ok := deref(reflect.ValueOf(answer))
+	if !ok {
 		return nil, errUnanswered
 	}
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
@@ -62,12 +56,21 @@ func records(answer any) ([]record, error) {
 	return out, nil
 }
 
-func recordOf(v reflect.Value) (record, error) {
+// deref follows pointers and interfaces; ok is false at a nil one.
+func deref(v reflect.Value) (_ reflect.Value, ok bool) {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
-			return record{}, fmt.Errorf("is nil")
+			return v, false
 		}
 		v = v.Elem()
+	}
+	return v, v.IsValid()
+}
+
+func recordOf(v reflect.Value) (record, error) {
+	v, ok := deref(v)
+	if !ok {
+		return record{}, fmt.Errorf("is nil")
 	}
 	switch v.Kind() {
 	case reflect.Struct:
@@ -112,17 +115,16 @@ func isScalar(t reflect.Type) bool {
 	return t == timeType || t.Implements(valuerType) || reflect.PointerTo(t).Implements(scannerType)
 }
 
+// maxRelationDepth bounds how many relations deep flatten looks, so a
+// cyclic struct (n.Next == n) ends; no question goes deeper than two.
+const maxRelationDepth = 4
+
 // flatten collects a struct's exported fields into rec, by the Go field
 // name and by the column name of its bun tag. Loaded relations (a struct
 // or pointer-to-struct field) are looked into with the relation's name as
 // a prefix ("album.title", also "albumtitle"); has-many slices and
 // bun.BaseModel are skipped.
-// maxRelationDepth bounds how many relations deep flatten looks, so a
-// cyclic struct (n.Next == n) ends; no question goes deeper than two.
-const maxRelationDepth = 4
-
 func flatten(v reflect.Value, prefix string, rec *record) {
-
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -151,13 +153,7 @@ func flatten(v reflect.Value, prefix string, rec *record) {
 		}
 		switch {
 		case inner.Kind() == reflect.Struct && !isScalar(inner):
-			for fv.Kind() == reflect.Pointer {
-				if fv.IsNil() {
-					break
-				}
-				fv = fv.Elem()
-			}
-			if fv.Kind() != reflect.Struct {
+			if fv, _ = deref(fv); fv.Kind() != reflect.Struct {
 				if prefix == "" {
 					rec.unloaded = append(rec.unloaded, f.Name)
 				}

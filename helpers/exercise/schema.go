@@ -3,6 +3,7 @@ package exercise
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,12 +37,8 @@ func checkSchema(answer any) Result {
 	if err != nil {
 		return wrong(id, "%v", err)
 	}
-	known := map[string]bool{}
-	for _, r := range want {
-		known[r[0]] = true
-	}
 	for _, e := range entries {
-		if !known[e.name] {
+		if !slices.ContainsFunc(want, func(r []string) bool { return r[0] == e.name }) {
 			return wrong(id, "chinook.db has no table named %q", e.name)
 		}
 	}
@@ -92,11 +89,7 @@ func schemaEntries(answer any) ([]tableEntry, string, error) {
 		}
 	case map[string][]inspect.Column:
 		for name, cols := range a {
-			var names []string
-			for _, c := range cols {
-				names = append(names, c.Name)
-			}
-			entries = append(entries, tableEntry{name, strings.Join(names, ",")})
+			entries = append(entries, tableEntry{name, columnNames(cols)})
 		}
 	case map[string]string:
 		key = keySchemaSQL
@@ -121,25 +114,20 @@ func schemaEntries(answer any) ([]tableEntry, string, error) {
 			{"table name", []string{"Name", "TblName", "TableName", "Table"}},
 			{"schema (CREATE TABLE text)", []string{"SQL", "Schema", "DDL", "CreateSQL"}},
 		}
-		for i, rec := range recs {
-			row, err := pick(rec, cols)
-			if err != nil {
-				return nil, "", fmt.Errorf("row %d: %w", i+1, err)
-			}
+		rows, err := cells(recs, cols)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, row := range rows {
 			entries = append(entries, tableEntry{row[0], row[1]})
 		}
 	}
-	kept := entries[:0]
-	for _, e := range entries {
-		if !strings.HasPrefix(e.name, "sqlite_") {
-			kept = append(kept, e)
-		}
-	}
-	if len(kept) == 0 {
+	entries = slices.DeleteFunc(entries, func(e tableEntry) bool { return strings.HasPrefix(e.name, "sqlite_") })
+	if len(entries) == 0 {
 		return nil, "", errUnanswered
 	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].name < kept[j].name })
-	return kept, key, nil
+	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
+	return entries, key, nil
 }
 
 func inspectEntries(tables []inspect.Table) []tableEntry {
@@ -148,11 +136,16 @@ func inspectEntries(tables []inspect.Table) []tableEntry {
 		if t.Kind == inspect.KindView || t.Internal {
 			continue
 		}
-		var names []string
-		for _, c := range t.Columns {
-			names = append(names, c.Name)
-		}
-		out = append(out, tableEntry{t.Name, strings.Join(names, ",")})
+		out = append(out, tableEntry{t.Name, columnNames(t.Columns)})
 	}
 	return out
+}
+
+// columnNames joins the columns' names with commas.
+func columnNames(cols []inspect.Column) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	return strings.Join(names, ",")
 }

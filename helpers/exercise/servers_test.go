@@ -35,7 +35,7 @@ func TestServerAnswers(t *testing.T) {
 		db := dbtest.MariaDB(t)
 		// An empty database: MariaDB says "doesn't exist", which Q1 used to
 		// report as a database that does not answer.
-		if r := Check("Q1", db); r.Hint != "this database has no tracks table, so it is not Chinook: open the chinook.db the download cell prepared (or, on a server, the database Chinook was loaded into)" {
+		if r := Check("Q1", db); r.hint != "this database has no tracks table, so it is not Chinook: open the chinook.db the download cell prepared (or, on a server, the database Chinook was loaded into)" {
 			t.Errorf("Q1 on an empty database: %s", r)
 		}
 		dbtest.CopySQLiteToMariaDB(t, db, shareddata.Path(t, "chinook.db"))
