@@ -9,7 +9,7 @@
 //	s, err := inspect.Inspect(ctx, db)         // tables and views, no internal ones
 //	albums := s.Table("albums")                // columns, keys, indexes
 //
-// [Inspect] takes options: [WithInternal], [WithoutViews] and [Schemas].
+// [Inspect] takes options: [WithInternal] and [WithoutViews].
 // To keep some tables, look them up in the result ([Schema.LookupAll]:
 // exact, else ignoring case; unknown names are an error listing what
 // exists).
@@ -27,12 +27,15 @@
 //
 // # Dialects
 //
-// Each dialect's backend implements schemaReader in its own files and
-// registers itself by Bun dialect name; newReader picks it from the *bun.DB.
+// Inspect picks the backend by the Bun dialect's name: sqlite.go,
+// postgres.go and mysql.go each hold one, a pair of functions that list the
+// tables and read the selected ones. A backend reads one schema: SQLite's
+// main database, PostgreSQL's current schema (normally "public"), the
+// MySQL connection's current database.
 //
 // # SQLite
 //
-// The SQLite backend reads sqlite_master and the table-valued pragmas
+// The SQLite backend reads main's sqlite_master and the table-valued pragmas
 // pragma_table_xinfo, pragma_foreign_key_list, pragma_index_list and
 // pragma_index_xinfo, passing table names as bound parameters (no quoting,
 // so no injection). All reads happen in one transaction: a consistent
@@ -78,9 +81,7 @@
 //     expressions) and no keys or indexes. A view whose query no longer
 //     compiles is listed with no columns and the error in [Table.Problem]
 //     (Northwind ships one: ProductDetails_V).
-//   - Schemas: on SQLite a schema is an attached database. By default only
-//     "main" is read and Table.Schema is ""; Schemas("main", "aux") also
-//     reads ATTACHed databases, whose tables carry Schema "aux".
+//   - Schema is "": attached and temp databases are not read.
 //
 // # Why not Bun's migrate/sqlschema
 //
@@ -93,8 +94,6 @@
 // loses the key order of composite keys and breaks on names containing a
 // comma; there are no indexes (only unique constraints) and no views. This
 // package therefore keeps its own, richer model, plain structs that print
-// and compare well in notebooks, behind a small schemaReader interface shaped
-// the same way (one Inspect call per dialect returning a whole schema), so
-// each dialect plugs in by adding files. On PostgreSQL, where both exist,
+// and compare well in notebooks. On PostgreSQL, where both exist,
 // the tests check that the two agree wherever they report the same fact.
 package inspect

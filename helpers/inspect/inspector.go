@@ -2,17 +2,12 @@ package inspect
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 
 	"github.com/uptrace/bun"
 )
-
-// schemaReader reads a live schema. Each dialect implements it.
-type schemaReader interface {
-	// Inspect reads the tables (and, unless excluded, views) of the database.
-	Inspect(ctx context.Context, opts ...Option) (*Schema, error)
-}
 
 // Option adjusts what Inspect reads.
 type Option func(*options)
@@ -20,8 +15,7 @@ type Option func(*options)
 type options struct {
 	withInternal bool
 	withoutViews bool
-	schemas      []string
-	tables       []string
+	namesOnly    bool // list the tables, read none of their details
 }
 
 // WithInternal also lists the engine's own bookkeeping tables
@@ -31,77 +25,95 @@ func WithInternal() Option { return func(o *options) { o.withInternal = true } }
 // WithoutViews leaves views out.
 func WithoutViews() Option { return func(o *options) { o.withoutViews = true } }
 
-// Schemas limits PostgreSQL/MySQL inspection to the named schemas
-// (PostgreSQL default: "public"; MySQL default: the connected database).
-// On SQLite a schema is an attached database (default: "main"; tables of
-// other ones carry their name in Table.Schema).
-func Schemas(names ...string) Option { return func(o *options) { o.schemas = names } }
+// A dialect's backend is two functions run in one read transaction: list
+// finds the tables and views, read fills in the selected ones (tables[i]
+// is sel[i]); found is everything list returned.
+type (
+	listFunc func(ctx context.Context, tx *sql.Tx) ([]tableRef, error)
+	readFunc func(ctx context.Context, tx *sql.Tx, found, sel []tableRef, tables []Table) error
+)
 
-// onlyTables limits inspection to the named tables and views. Unknown names are
-// an error that names them.
-func onlyTables(names ...string) Option {
-	return func(o *options) { o.tables = append(o.tables, names...) }
-}
-
-func collect(opts []Option) options {
+// Inspect reads the tables and views of db's database, as the package
+// documentation describes for each dialect.
+//
+// All reads happen in one transaction (REPEATABLE READ and read-only on
+// the servers), so the result is a consistent snapshot. They go through
+// database/sql directly rather than Bun's query methods: query hooks such
+// as bundebug would only print dozens of catalog lookups.
+func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
+	if db == nil {
+		return nil, errors.New("inspect: nil *bun.DB: open the database first (connect.Open)")
+	}
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
-	return o
-}
-
-// New returns the inspector for db's dialect.
-func newReader(db *bun.DB) (schemaReader, error) {
-	if db == nil {
-		return nil, errors.New("inspect: nil *bun.DB: open the database first (connect.Open)")
-	}
+	var (
+		list   listFunc
+		read   readFunc
+		txOpts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	)
 	name := db.Dialect().Name().String()
-	newInspector, ok := backends[name]
-	if !ok {
-		return nil, fmt.Errorf("inspect: no inspector for dialect %q (supported: %v)", name, supported())
+	switch name {
+	case "sqlite":
+		list, read, txOpts = sqliteList, sqliteRead, nil
+	case "pg":
+		list, read = pgList, pgRead
+	case "mysql":
+		list, read = mysqlList, mysqlRead
+	default:
+		return nil, fmt.Errorf("inspect: no inspector for dialect %q (supported: [mysql pg sqlite])", name)
 	}
-	return newInspector(db), nil
-}
+	tx, err := db.DB.BeginTx(ctx, txOpts)
+	if err != nil {
+		return nil, fmt.Errorf("inspect: %s: begin read transaction: %w", name, err)
+	}
+	defer tx.Rollback() // read-only: nothing to commit
 
-// Inspect is New followed by Inspect.
-func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
-	in, err := newReader(db)
+	found, err := list(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	return in.Inspect(ctx, opts...)
-}
-
-// MustInspect is Inspect for a notebook cell: the same arguments, and a
-// panic with Inspect's error instead of returning it.
-func mustInspect(ctx context.Context, db *bun.DB, opts ...Option) *Schema {
-	s, err := Inspect(ctx, db, opts...)
-	if err != nil {
-		panic(err)
+	sel := o.selectTables(found)
+	s := &Schema{Dialect: name, Tables: make([]Table, len(sel))}
+	for i, r := range sel {
+		s.Tables[i] = Table{Schema: r.Schema, Name: r.Name, Kind: r.Kind, Internal: r.Internal}
 	}
-	return s
+	if len(sel) > 0 && !o.namesOnly {
+		if err := read(ctx, tx, found, sel, s.Tables); err != nil {
+			return nil, err
+		}
+	}
+	for i := range s.Tables {
+		sortForeignKeys(s.Tables[i].ForeignKeys)
+		sortIndexes(s.Tables[i].Indexes)
+	}
+	sortTables(s.Tables)
+	return s, nil
 }
 
 // TableNames lists every table of the database, internal ones included,
 // sorted by name: the Go twin of SQLAlchemy's engine.table_names().
 func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
-	in, err := newReader(db)
-	if err != nil {
-		return nil, err
-	}
-	if namer, ok := in.(tableNamer); ok {
-		return namer.tableNames(ctx)
-	}
-	s, err := in.Inspect(ctx, WithInternal(), WithoutViews())
+	namesOnly := func(o *options) { o.namesOnly = true }
+	s, err := Inspect(ctx, db, WithInternal(), WithoutViews(), namesOnly)
 	if err != nil {
 		return nil, err
 	}
 	return s.TableNames(), nil
 }
 
-// tableNamer is implemented by backends that can list table names without
-// reading every table's details; TableNames uses it when available.
-type tableNamer interface {
-	tableNames(ctx context.Context) ([]string, error)
+// queryRows runs query in tx and hands each row to scan.
+func queryRows(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

@@ -10,8 +10,8 @@ import (
 
 // Lookup returns the table or view called name, bare ("albums") or with
 // its schema ("public.albums"). This is the one table-name rule of every
-// helper (inspect's, modelgraph's, automap's, codegen's and erd's Tables
-// options, automap's Registry.Lookup): the exact spelling wins; otherwise
+// helper (modelgraph's, automap's, codegen's and erd's Tables options,
+// automap's Registry.Lookup): the exact spelling wins; otherwise
 // the one table whose name matches ignoring ASCII case, as SQLite and
 // MySQL compare names and as PostgreSQL folds unquoted ones. An unknown
 // name, or one that fits two tables when case is ignored (Users, users),

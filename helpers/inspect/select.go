@@ -1,9 +1,8 @@
 package inspect
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
+	"cmp"
+	"slices"
 )
 
 // tableRef names one table or view a backend found before reading its
@@ -13,87 +12,27 @@ type tableRef struct {
 	Name     string
 	Kind     TableKind
 	Internal bool
+	oid      int64 // PostgreSQL's pg_class oid
 }
 
-func (r tableRef) qualifiedName() string {
-	if r.Schema == "" {
-		return r.Name
-	}
-	return r.Schema + "." + r.Name
-}
-
-// selectTables applies WithInternal, WithoutViews and Tables to found.
-//
-// Without Tables, internal tables and (with WithoutViews) views are dropped.
-// With Tables, exactly the named ones are kept: a name may be bare or
-// "schema.name", matches exactly first and then ASCII case-insensitively (as
-// SQL identifiers do), and an internal table named explicitly is kept even
-// without WithInternal. Unknown names are one error naming all of them.
-func (o options) selectTables(found []tableRef) ([]tableRef, error) {
-	if len(o.tables) == 0 {
-		var kept []tableRef
-		for _, r := range found {
-			if (r.Internal && !o.withInternal) || (r.Kind == KindView && o.withoutViews) {
-				continue
-			}
-			kept = append(kept, r)
-		}
-		return kept, nil
-	}
-
-	chosen := make(map[int]bool)
-	var unknown, views []string
-	for _, name := range o.tables {
-		i := findRef(found, name)
-		switch {
-		case i < 0:
-			unknown = append(unknown, name)
-		case found[i].Kind == KindView && o.withoutViews:
-			views = append(views, strconv.Quote(name))
-		default:
-			chosen[i] = true
-		}
-	}
-	if len(unknown) > 0 {
-		known := make([]string, len(found))
-		for i, r := range found {
-			known[i] = r.qualifiedName()
-		}
-		return nil, fmt.Errorf("inspect: Tables: %w", &UnknownTablesError{Names: unknown, Known: known})
-	}
-	if len(views) > 0 {
-		return nil, fmt.Errorf("inspect: Tables names view %s but WithoutViews was given: drop one of the two options",
-			strings.Join(views, ", "))
-	}
+// selectTables applies WithInternal and WithoutViews to found.
+func (o options) selectTables(found []tableRef) []tableRef {
 	var kept []tableRef
-	for i, r := range found {
-		if chosen[i] {
-			kept = append(kept, r)
-		}
-	}
-	return kept, nil
-}
-
-// findRef returns the index of the table called name by Schema.Lookup's
-// rule (matchName); -1 when there is none.
-func findRef(found []tableRef, name string) int {
-	bare := make([]string, len(found))
-	qualified := make([]string, len(found))
-	for i, r := range found {
-		bare[i], qualified[i] = r.Name, r.qualifiedName()
-	}
-	return matchName(bare, qualified, name)
-}
-
-// findInSchema returns the index of the table called name in schema, as a
-// database resolves an unqualified reference there: exact spelling first,
-// then ignoring ASCII case; -1 when there is none.
-func findInSchema(found []tableRef, schema, name string) int {
-	match := -1
-	for i, r := range found {
-		if r.Schema != schema {
+	for _, r := range found {
+		if (r.Internal && !o.withInternal) || (r.Kind == KindView && o.withoutViews) {
 			continue
 		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+// findTable returns the index of the table called name, as SQLite resolves
+// a reference: exact spelling first, then ignoring ASCII case; -1 when
+// there is none.
+func findTable(found []tableRef, name string) int {
+	match := -1
+	for i, r := range found {
 		if r.Name == name {
 			return i
 		}
@@ -123,4 +62,29 @@ func asciiEqualFold(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// The orderings below make Inspect deterministic whatever order the
+// database reports things in; Inspect applies them last.
+
+func sortTables(tables []Table) {
+	slices.SortFunc(tables, func(a, b Table) int {
+		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
+	})
+}
+
+func sortForeignKeys(fks []ForeignKey) {
+	slices.SortFunc(fks, func(a, b ForeignKey) int {
+		return cmp.Or(
+			slices.Compare(a.Columns, b.Columns),
+			cmp.Compare(a.RefSchema, b.RefSchema),
+			cmp.Compare(a.RefTable, b.RefTable),
+			slices.Compare(a.RefColumns, b.RefColumns),
+			cmp.Compare(a.Name, b.Name),
+		)
+	})
+}
+
+func sortIndexes(indexes []Index) {
+	slices.SortFunc(indexes, func(a, b Index) int { return cmp.Compare(a.Name, b.Name) })
 }

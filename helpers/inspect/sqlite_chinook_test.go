@@ -130,8 +130,7 @@ func TestChinookPlaylistTrack(t *testing.T) {
 }
 
 func TestChinookTracksAndInvoiceItems(t *testing.T) {
-	s := inspectChinook(t, inspect.Tables("tracks", "invoice_items"))
-	equal(t, "selected", s.TableNames(), []string{"invoice_items", "tracks"})
+	s := inspectChinook(t)
 	equal(t, "tracks foreign keys", mustTable(t, s, "tracks").ForeignKeys, []inspect.ForeignKey{
 		fk([]string{"AlbumId"}, "albums", []string{"AlbumId"}),
 		fk([]string{"GenreId"}, "genres", []string{"GenreId"}),

@@ -24,7 +24,7 @@ func TestForeignKeySpelling(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err := inspect.Inspect(ctx, db, inspect.Tables("child"))
+	s, err := inspect.Inspect(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,23 +69,28 @@ func TestVirtualTables(t *testing.T) {
 	}
 }
 
-func TestTempSchema(t *testing.T) {
+// TestTempTableShadow: a temp table of the same name does not hide the
+// main database's table, which is the one read.
+func TestTempTableShadow(t *testing.T) {
 	db := openEmpty(t)
 	db.SetMaxOpenConns(1) // temp tables belong to one connection
 	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, `CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY, note TEXT DEFAULT '')`); err != nil {
-		t.Fatal(err)
+	for _, stmt := range []string{
+		`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)`,
+		`CREATE TEMP TABLE notes (scratch TEXT DEFAULT '')`,
+		`CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY)`,
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
 	}
-	s, err := inspect.Inspect(ctx, db, inspect.Schemas("temp"))
+	s, err := inspect.Inspect(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	equal(t, "temp tables", s.Tables, []inspect.Table{{
-		Schema: "temp", Name: "scratch", Kind: inspect.KindTable,
-		Columns: []inspect.Column{
-			rowidPK("id"),
-			{Name: "note", Type: "TEXT", Nullable: true, Default: ptr("''")},
-		},
+	equal(t, "main tables", s.Tables, []inspect.Table{{
+		Name: "notes", Kind: inspect.KindTable,
+		Columns:    []inspect.Column{rowidPK("id"), col("body", "TEXT")},
 		PrimaryKey: []string{"id"},
 	}})
 }

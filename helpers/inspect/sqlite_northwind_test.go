@@ -70,8 +70,8 @@ func TestNorthwindTableNames(t *testing.T) {
 }
 
 func TestNorthwindOrderDetails(t *testing.T) {
-	s := inspectNorthwind(t, inspect.Tables("Order Details"))
-	equal(t, "Order Details", s.Tables, []inspect.Table{{
+	s := inspectNorthwind(t)
+	equal(t, "Order Details", *mustTable(t, s, "Order Details"), inspect.Table{
 		Name: "Order Details",
 		Kind: inspect.KindTable,
 		Columns: []inspect.Column{
@@ -90,11 +90,11 @@ func TestNorthwindOrderDetails(t *testing.T) {
 			Name: "sqlite_autoindex_Order Details_1", Unique: true,
 			Columns: []string{"OrderID", "ProductID"}, Origin: "primary key",
 		}},
-	}})
+	})
 }
 
 func TestNorthwindKeys(t *testing.T) {
-	s := inspectNorthwind(t, inspect.Tables("Employees", "Customers", "Order Subtotals"))
+	s := inspectNorthwind(t)
 	employees := mustTable(t, s, "Employees")
 	equal(t, "Employees.EmployeeID", employees.Columns[0], rowidPK("EmployeeID"))
 	equal(t, "Employees foreign keys", employees.ForeignKeys, []inspect.ForeignKey{

@@ -26,15 +26,3 @@ func TestIndexKeyTerms(t *testing.T) {
 		}
 	}
 }
-
-func TestQuoteIdent(t *testing.T) {
-	for name, want := range map[string]string{
-		"main":          `"main"`,
-		`we"ird`:        `"we""ird"`,
-		`music "store"`: `"music ""store"""`,
-	} {
-		if got := quoteIdent(name); got != want {
-			t.Errorf("quoteIdent(%q) = %s, want %s", name, got, want)
-		}
-	}
-}

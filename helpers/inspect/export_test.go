@@ -1,9 +1,0 @@
-package inspect
-
-type Inspector = schemaReader
-
-var (
-	New         = newReader
-	MustInspect = mustInspect
-)
-var Tables = onlyTables
