@@ -197,17 +197,13 @@ func TestOpenOddFileName(t *testing.T) {
 
 func TestUnknownScheme(t *testing.T) {
 	_, err := Open(context.Background(), "oracle://scott:tiger@db/orcl")
-	want := `connect: unsupported scheme "oracle" in "oracle://scott:xxxxx@db/orcl": use one of ` +
-		strings.Join(Schemes(), ", ") + `, or a plain SQLite file path`
+	want := `connect: unsupported scheme "oracle" in "oracle://scott:xxxxx@db/orcl": use one of ` + schemes + `, or a plain SQLite file path`
 	if err == nil || err.Error() != want {
 		t.Fatalf("error\n got: %v\nwant: %s", err, want)
 	}
-	for _, s := range []string{"file://", "sqlite://", "sqlite3://"} {
-		if !strings.Contains(want, s) {
-			t.Errorf("supported schemes %v lack %s", Schemes(), s)
-		}
-	}
 }
+
+const schemes = "file://, sqlite://, sqlite3://, postgres://, postgresql://, mysql://, mariadb://"
 
 func TestEmptyDSN(t *testing.T) {
 	_, err := Open(context.Background(), " ")

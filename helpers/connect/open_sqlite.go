@@ -14,10 +14,6 @@ import (
 	"github.com/uptrace/bun/driver/sqliteshim"
 )
 
-func init() {
-	Register(openSQLite, "", "file", "sqlite", "sqlite3")
-}
-
 // busyTimeoutMillis is how long an SQLite connection waits for another
 // writer's lock before failing with "database is locked".
 const busyTimeoutMillis = 5000
