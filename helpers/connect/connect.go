@@ -4,10 +4,24 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
+
+	"github.com/bunbook/bunbook/helpers/connect/internal/hook"
 )
+
+// serversImport links the PostgreSQL and MySQL / MariaDB drivers (see the
+// package documentation).
+const serversImport = "github.com/bunbook/bunbook/helpers/connect/servers"
+
+// DefaultConnectTimeout bounds connecting to a server, handshake included,
+// when the URL sets no timeout of its own (PostgreSQL's connect_timeout,
+// MySQL's timeout), so a wrong host or port fails within seconds instead of
+// hanging the cell.
+const DefaultConnectTimeout = 10 * time.Second
 
 // Open opens the database named by dsn and checks that it answers. See the
 // package documentation for the accepted forms. The caller closes the DB.
@@ -19,19 +33,32 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*bun.DB, error) {
 	if strings.TrimSpace(dsn) == "" {
 		return nil, errors.New(`connect: empty data source name: pass a file path such as "lesson1.db", or ":memory:"`)
 	}
-	cfg := newConfig(opts)
-	open, err := opener(schemeOf(dsn), dsn)
-	if err != nil {
-		return nil, err
+	var cfg config
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cfg)
+		}
+	}
+	open, server := openSQLite, ""
+	switch scheme := schemeOf(dsn); scheme {
+	case "", "file", "sqlite", "sqlite3":
+	case "postgres", "postgresql":
+		open, server = hook.Open, "PostgreSQL"
+	case "mysql", "mariadb":
+		open, server = hook.Open, "MySQL/MariaDB"
+	default:
+		return nil, fmt.Errorf("connect: unsupported scheme %q in %q: use one of file://, sqlite://, sqlite3://, postgres://, postgresql://, mysql://, mariadb://, or a plain SQLite file path",
+			scheme, Redact(dsn))
+	}
+	if open == nil {
+		return nil, fmt.Errorf("connect: %q is a %s URL, but this program links SQLite only: add  import _ %q  to the cell's (or program's) imports for %s support",
+			Redact(dsn), server, serversImport, server)
 	}
 	db, err := open(ctx, dsn, cfg.create)
 	if err != nil {
 		return nil, redactError(err, dsn)
 	}
-	if db == nil {
-		return nil, fmt.Errorf("connect: the opener registered for scheme %q returned no database and no error: fix the package that calls connect.Register", schemeOf(dsn))
-	}
-	addEcho(db, cfg)
+	addEcho(db, &cfg)
 	return db, nil
 }
 
@@ -56,7 +83,7 @@ func schemeOf(dsn string) string {
 	if len(dsn) >= 5 && strings.EqualFold(dsn[:5], "file:") {
 		return "file"
 	}
-	if IsMySQLDSN(dsn) {
+	if mysqlDSN.MatchString(dsn) {
 		return "mysql"
 	}
 	return ""
@@ -75,3 +102,8 @@ func isScheme(s string) bool {
 	}
 	return true
 }
+
+// mysqlDSN matches go-sql-driver/mysql's native form,
+// [user[:password]@]tcp(host:port)/dbname[?params] (also tcp4, tcp6 and
+// unix(/path/to/socket)).
+var mysqlDSN = regexp.MustCompile(`(^|@)(tcp[46]?|unix)\(.*\)/`)

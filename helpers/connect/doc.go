@@ -63,7 +63,7 @@
 //
 // Without it a postgres://, mysql:// or native MySQL DSN is one error
 // naming that import; an unknown scheme is an error listing the supported
-// ones. Packages add databases with [Register].
+// ones.
 //
 // Errors never quote a password: every DSN in a message goes through
 // [Redact]. Nil and zero inputs are errors, never panics: a nil context is

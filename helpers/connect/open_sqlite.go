@@ -7,16 +7,14 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
 	"github.com/uptrace/bun/driver/sqliteshim"
 )
-
-func init() {
-	Register(openSQLite, "", "file", "sqlite", "sqlite3")
-}
 
 // busyTimeoutMillis is how long an SQLite connection waits for another
 // writer's lock before failing with "database is locked".
@@ -26,6 +24,7 @@ const busyTimeoutMillis = 5000
 type sqliteTarget struct {
 	path   string     // file path; ":memory:" for an in-memory database
 	params url.Values // URI query parameters, the driver's included
+	busy   int        // the DSN's busy_timeout pragma in ms, -1 for none
 }
 
 func (t sqliteTarget) memory() bool {
@@ -40,21 +39,19 @@ func openSQLite(ctx context.Context, dsn string, create bool) (*bun.DB, error) {
 	if err := t.checkFile(create); err != nil {
 		return nil, err
 	}
-	driverDSN, err := t.driverDSN(sqliteshim.DriverName(), create)
-	if err != nil {
-		return nil, err
+	// sqliteshim links modernc.org/sqlite on the platforms it supports, and
+	// elsewhere mattn/go-sqlite3 (cgo), whose DSN and errors differ.
+	if driver := sqliteshim.DriverName(); driver != "sqlite" {
+		return nil, fmt.Errorf("connect: this program was built without modernc.org/sqlite (SQLite driver %q): build it for Linux, macOS or Windows (amd64), without the cgosqlite tag", driver)
 	}
-	sqldb, err := sql.Open(sqliteshim.ShimName, driverDSN)
+	sqldb, err := sql.Open(sqliteshim.ShimName, t.driverDSN(create))
 	if err != nil {
 		return nil, fmt.Errorf("connect: open SQLite %q: %w", Redact(t.path), err)
 	}
 	if t.memory() {
 		// Each connection to ":memory:" is a new, empty database: keep
-		// exactly one, forever.
+		// exactly one (database/sql's defaults never close it).
 		sqldb.SetMaxOpenConns(1)
-		sqldb.SetMaxIdleConns(1)
-		sqldb.SetConnMaxLifetime(0)
-		sqldb.SetConnMaxIdleTime(0)
 	}
 	if err := checkForeignKeys(ctx, sqldb); err != nil {
 		sqldb.Close()
@@ -99,54 +96,39 @@ func checkForeignKeys(ctx context.Context, sqldb *sql.DB) error {
 // parseSQLite accepts a plain path, an SQLite "file:" URI, or a
 // SQLAlchemy-style "sqlite:///path" URL.
 func parseSQLite(dsn string) (sqliteTarget, error) {
-	var t sqliteTarget
-	rest, uri := dsn, false
+	t := sqliteTarget{path: dsn, params: url.Values{}, busy: -1}
+	rest := dsn
 	switch s := schemeOf(dsn); s {
+	case "":
+		return t, nil
 	case "sqlite", "sqlite3":
-		rest = dsn[len(s)+len("://"):]
 		// SQLAlchemy: sqlite:///rel.db is "rel.db", sqlite:////abs.db is "/abs.db".
-		rest = strings.TrimPrefix(rest, "/")
-		uri = true
+		rest = strings.TrimPrefix(dsn[len(s)+len("://"):], "/")
 	case "file":
 		rest = dsn[len("file:"):]
-		if strings.HasPrefix(rest, "//") { // file://host/path: only an empty host or localhost
-			rest = rest[2:]
-			slash := strings.IndexByte(rest, '/')
-			if slash < 0 {
-				slash = len(rest)
-			}
-			if host := rest[:slash]; host != "" && host != "localhost" {
+		if after, ok := strings.CutPrefix(rest, "//"); ok { // file://host/path: only an empty host or localhost
+			host, _, _ := strings.Cut(after, "/")
+			if host != "" && host != "localhost" {
 				return t, fmt.Errorf("connect: SQLite URI %q names host %q: use file:/absolute/path or file:relative/path", Redact(dsn), host)
 			}
-			rest = rest[slash:]
+			rest = after[len(host):]
 		}
-		uri = true
 	}
-	if uri {
-		if i := strings.IndexByte(rest, '#'); i >= 0 {
-			rest = rest[:i]
+	rest, _, _ = strings.Cut(rest, "#")
+	rest, query, _ := strings.Cut(rest, "?")
+	path, err := url.PathUnescape(rest)
+	if err != nil {
+		return t, fmt.Errorf("connect: bad escape in SQLite URI %q: %w", Redact(dsn), err)
+	}
+	if t.params, err = url.ParseQuery(query); err != nil {
+		return t, fmt.Errorf("connect: bad query in SQLite URI %q: %w", Redact(dsn), err)
+	}
+	t.path = path
+	if t.path == "" {
+		if schemeOf(dsn) == "file" && !t.memory() {
+			return t, fmt.Errorf("connect: SQLite URI %q names no file: write file:lesson1.db, or :memory:", Redact(dsn))
 		}
-		query := ""
-		if i := strings.IndexByte(rest, '?'); i >= 0 {
-			rest, query = rest[:i], rest[i+1:]
-		}
-		path, err := url.PathUnescape(rest)
-		if err != nil {
-			return t, fmt.Errorf("connect: bad escape in SQLite URI %q: %w", Redact(dsn), err)
-		}
-		params, err := url.ParseQuery(query)
-		if err != nil {
-			return t, fmt.Errorf("connect: bad query in SQLite URI %q: %w", Redact(dsn), err)
-		}
-		t.path, t.params = path, params
-		if t.path == "" {
-			if schemeOf(dsn) == "file" && !t.memory() {
-				return t, fmt.Errorf("connect: SQLite URI %q names no file: write file:lesson1.db, or :memory:", Redact(dsn))
-			}
-			t.path = ":memory:" // SQLAlchemy: "sqlite://" is in memory
-		}
-	} else {
-		t.path, t.params = dsn, url.Values{}
+		t.path = ":memory:" // SQLAlchemy: "sqlite://" is in memory
 	}
 	if t.params.Get("mode") == "memory" {
 		t.path = ":memory:"
@@ -155,21 +137,22 @@ func parseSQLite(dsn string) (sqliteTarget, error) {
 	return t, t.checkPragmas(dsn)
 }
 
-// checkPragmas refuses a DSN that would switch foreign keys off, and drops
-// one that switches them on (the driver DSN always adds it).
-func (t sqliteTarget) checkPragmas(dsn string) error {
+// checkPragmas refuses a DSN that would switch foreign keys off, drops one
+// that switches them on (the driver DSN always adds it), and notes the
+// DSN's busy timeout.
+func (t *sqliteTarget) checkPragmas(dsn string) error {
 	var kept []string
 	for _, p := range t.params["_pragma"] {
-		name, value := splitPragma(p)
-		if name != "foreign_keys" {
-			kept = append(kept, p)
+		switch name, value := splitPragma(p); name {
+		case "foreign_keys":
+			if value != "1" && value != "on" && value != "true" && value != "yes" {
+				return fmt.Errorf("connect: %q sets _pragma=%s, but this course always enforces foreign keys: remove that parameter", Redact(dsn), p)
+			}
 			continue
+		case "busy_timeout":
+			t.busy, _ = strconv.Atoi(value)
 		}
-		switch value {
-		case "1", "on", "true", "yes":
-		default:
-			return fmt.Errorf("connect: %q sets _pragma=%s, but this course always enforces foreign keys: remove that parameter", Redact(dsn), p)
-		}
+		kept = append(kept, p)
 	}
 	if kept == nil {
 		t.params.Del("_pragma")
@@ -191,9 +174,9 @@ func splitPragma(p string) (name, value string) {
 	return strings.TrimSpace(p[:i]), value
 }
 
-// driverDSN renders the DSN for the SQLite driver sqliteshim picked:
-// modernc.org/sqlite ("sqlite") or mattn/go-sqlite3 ("sqlite3").
-func (t sqliteTarget) driverDSN(driver string, create bool) (string, error) {
+// driverDSN renders the DSN for modernc.org/sqlite, which runs the
+// _pragma parameters on every new connection.
+func (t sqliteTarget) driverDSN(create bool) string {
 	params := url.Values{}
 	for k, v := range t.params {
 		params[k] = append([]string(nil), v...)
@@ -203,37 +186,41 @@ func (t sqliteTarget) driverDSN(driver string, create bool) (string, error) {
 		// mode=rw makes SQLite itself refuse to create one, closing the race.
 		params.Set("mode", map[bool]string{false: "rw", true: "rwc"}[create])
 	}
-	switch driver {
-	case "sqlite": // modernc: pragmas run on every new connection
-		params.Add("_pragma", "foreign_keys(1)")
-		if !hasPragma(params["_pragma"], "busy_timeout") {
-			params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMillis))
-		}
-	case "sqlite3": // mattn
-		params.Set("_foreign_keys", "1")
-		if params.Get("_busy_timeout") == "" {
-			params.Set("_busy_timeout", fmt.Sprint(busyTimeoutMillis))
-		}
-	default:
-		return "", fmt.Errorf("connect: no SQLite driver for this platform (%s): build with cgo enabled", driver)
+	params.Add("_pragma", "foreign_keys(1)")
+	if t.busy < 0 {
+		params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMillis))
 	}
 	if t.memory() {
-		return ":memory:?" + params.Encode(), nil
+		return ":memory:?" + params.Encode()
 	}
-	return "file:" + escapeURIPath(t.path) + "?" + params.Encode(), nil
-}
-
-func hasPragma(pragmas []string, name string) bool {
-	for _, p := range pragmas {
-		if n, _ := splitPragma(p); n == name {
-			return true
-		}
-	}
-	return false
+	return "file:" + escapeURIPath(t.path) + "?" + params.Encode()
 }
 
 // escapeURIPath escapes the characters that end or escape an SQLite URI
 // path, so any file name survives the "file:" form.
 func escapeURIPath(p string) string {
 	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(p))
+}
+
+// explain turns the SQLite driver's error on opening t into one that
+// names the problem and the fix; the driver's error stays reachable.
+func (t sqliteTarget) explain(err error) error {
+	var coded interface{ Code() int } // modernc.org/sqlite's extended result code
+	if errors.As(err, &coded) {
+		switch coded.Code() & 0xff {
+		case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
+			busy := t.busy
+			if busy < 0 {
+				busy = busyTimeoutMillis
+			}
+			return fmt.Errorf("connect: SQLite database %q is locked by another program (%w, still after waiting %s): "+
+				"most likely a DB browser with unsaved changes, or another notebook kernel (or program) in the middle of a transaction. "+
+				"Save or close it there (commit or roll back, or restart that kernel), then run this again",
+				Redact(t.path), err, time.Duration(busy)*time.Millisecond)
+		case 11, 26: // SQLITE_CORRUPT, SQLITE_NOTADB
+			return fmt.Errorf("connect: %q is not an SQLite database file, or a damaged one (%w): check the path, or download or copy the file again",
+				Redact(t.path), err)
+		}
+	}
+	return fmt.Errorf("connect: open SQLite %q: %w", Redact(t.path), err)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/bunbook/bunbook/helpers/connect"
@@ -61,7 +62,7 @@ func expected(key string) ([][]string, error) {
 		return nil, fmt.Errorf("%w: %s is not in this folder: run the notebook's first cell, which downloads it, then this one again", errNoReference, ChinookFile)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: opening %s failed (%v)", errNoReference, ChinookFile, connect.Reason(err))
+		return nil, fmt.Errorf("%w: opening %s failed (%v)", errNoReference, ChinookFile, strings.TrimPrefix(err.Error(), "connect: "))
 	}
 	defer db.Close()
 	rows, err := db.QueryContext(ctx, referenceQueries[key])

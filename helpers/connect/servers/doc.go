@@ -3,7 +3,7 @@
 //
 //	import _ "github.com/bunbook/bunbook/helpers/connect/servers"
 //
-// It registers connect.Open's openers for these data source names:
+// With it connect.Open accepts these data source names too:
 //
 //	postgres://user:password@host:5432/dbname?sslmode=disable   (or postgresql://)
 //	mysql://user:password@host:3306/dbname                      (or mariadb://)

@@ -6,10 +6,11 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,29 +22,16 @@ import (
 	"github.com/bunbook/bunbook/internal/ident"
 )
 
-func init() {
-	connect.Register(openMySQL, "mysql", "mariadb")
-}
-
-// openMySQL opens a mysql:// or mariadb:// URL, SQLAlchemy's form:
-//
-//	mysql://user:password@host:3306/dbname?param=value
-//
-// or go-sql-driver's native DSN, user:password@tcp(host:3306)/dbname,
-// with go-sql-driver/mysql and Bun's mysqldialect. The query parameters
-// must be the driver's own (charset, loc, tls, timeout, …), plus
-// socket=/path to connect through a Unix socket instead of TCP. parseTime
-// defaults to true, so DATETIME columns scan into time.Time, and the port
-// to 3306. With create, a database that does not exist yet is created
-// first (utf8mb4).
+// openMySQL opens a mysql:// or mariadb:// URL, or go-sql-driver's native
+// DSN, with Bun's mysqldialect (see the package documentation). With
+// create, a database that does not exist yet is created first (utf8mb4).
 func openMySQL(ctx context.Context, dsn string, create bool) (*bun.DB, error) {
 	driverCfg, err := parseMySQL(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("connect: %q is not a valid MySQL/MariaDB URL (%v): write mysql://user:password@host:3306/dbname",
-			connect.Redact(dsn), err)
+		return nil, fmt.Errorf("connect: %q is not a valid MySQL/MariaDB URL (%v): write mysql://user:password@host:3306/dbname", connect.Redact(dsn), err)
 	}
 	db, err := pingMySQL(ctx, driverCfg)
-	if err != nil && create && mysqlErrorNumber(err) == 1049 { // ER_BAD_DB_ERROR
+	if err != nil && create && serverCode(err) == "1049" { // ER_BAD_DB_ERROR
 		if err := createMySQLDatabase(ctx, driverCfg); err != nil {
 			return nil, err
 		}
@@ -63,8 +51,8 @@ func parseMySQL(dsn string) (*mysql.Config, error) {
 		query     url.Values
 		err       error
 	)
-	if connect.IsMySQLDSN(dsn) {
-		driverCfg, err = mysql.ParseDSN(dsn)
+	if scheme, _, _ := strings.Cut(dsn, "://"); !strings.EqualFold(scheme, "mysql") && !strings.EqualFold(scheme, "mariadb") {
+		driverCfg, err = mysql.ParseDSN(dsn) // native
 		if err != nil {
 			return nil, errors.New(strings.ReplaceAll(err.Error(), dsn, "…")) // the DSN is quoted, redacted, by the caller
 		}
@@ -85,7 +73,7 @@ func parseMySQL(dsn string) (*mysql.Config, error) {
 	}
 	// The driver logs a failed handshake read to standard error, beside the
 	// error it returns: a cell would show the failure twice.
-	driverCfg.Logger = discardLogger{}
+	driverCfg.Logger = log.New(io.Discard, "", 0)
 	return driverCfg, nil
 }
 
@@ -159,11 +147,6 @@ func checkMySQLParams(driverCfg *mysql.Config) error {
 	return errors.New(msg)
 }
 
-// discardLogger is a mysql.Logger that logs nothing.
-type discardLogger struct{}
-
-func (discardLogger) Print(...any) {}
-
 // pingMySQL opens a pool for driverCfg and proves the server answers.
 // Every new connection of the pool is bounded by driverCfg.Timeout as a
 // whole (the driver's timeout covers only the dial).
@@ -172,12 +155,7 @@ func pingMySQL(ctx context.Context, driverCfg *mysql.Config) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := sql.OpenDB(boundedConnector{connector, driverCfg.Timeout})
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
+	return ping(ctx, sql.OpenDB(boundedConnector{connector, driverCfg.Timeout}))
 }
 
 // boundedConnector bounds each Connect (dial, handshake, authentication)
@@ -204,62 +182,34 @@ func createMySQLDatabase(ctx context.Context, driverCfg *mysql.Config) error {
 	server.DBName = ""
 	db, err := pingMySQL(ctx, server)
 	if err != nil {
-		return &serverError{err, fmt.Sprintf("connect: cannot create MySQL database %q: %s", driverCfg.DBName,
-			connect.Reason(mysqlError(server, err)))}
+		return fail(err, "cannot create MySQL database %q: %s", driverCfg.DBName, mysqlError(server, err).msg)
 	}
 	defer db.Close()
 	// A database name cannot be a bound parameter: quote it as an identifier.
 	if _, err := db.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+ident.QuoteMySQL(driverCfg.DBName)+" CHARACTER SET utf8mb4"); err != nil {
-		return &serverError{err, fmt.Sprintf("connect: cannot create MySQL database %q on %s (%s): create it yourself (CREATE DATABASE) or use a user allowed to",
-			driverCfg.DBName, driverCfg.Addr, mysqlCause(err))}
+		return fail(err, "cannot create MySQL database %q on %s (%s): create it yourself (CREATE DATABASE) or use a user allowed to",
+			driverCfg.DBName, driverCfg.Addr, serverCause(err))
 	}
 	return nil
 }
 
 // mysqlError explains a failed connection: the server refused us (with
 // its error number) or could not be reached at all.
-func mysqlError(driverCfg *mysql.Config, err error) error {
-	addr, cause := driverCfg.Addr, mysqlCause(err)
+func mysqlError(driverCfg *mysql.Config, err error) *serverError {
+	addr, cause, code := driverCfg.Addr, serverCause(err), serverCode(err)
 	if driverCfg.Net == "unix" {
 		addr += " (Unix socket)"
 	}
-	switch mysqlErrorNumber(err) {
-	case 0:
-	case 1049: // ER_BAD_DB_ERROR
-		return &serverError{err, fmt.Sprintf("connect: MySQL/MariaDB at %s has no database %q (%s): create it (CREATE DATABASE), fix the name in the URL, or pass connect.Create()",
-			addr, driverCfg.DBName, cause)}
-	case 1045, 1044, 1698: // access denied (password, database, unix_socket auth)
-		return &serverError{err, fmt.Sprintf("connect: MySQL/MariaDB at %s refused user %q (%s): check the user name, password and database in the URL",
-			addr, driverCfg.User, cause)}
-	default:
-		return &serverError{err, fmt.Sprintf("connect: MySQL/MariaDB at %s: %s", addr, cause)}
+	switch {
+	case code == "1049": // ER_BAD_DB_ERROR
+		return fail(err, "MySQL/MariaDB at %s has no database %q (%s): create it (CREATE DATABASE), fix the name in the URL, or pass connect.Create()",
+			addr, driverCfg.DBName, cause)
+	case code == "1045", code == "1044", code == "1698": // access denied (password, database, unix_socket auth)
+		return fail(err, "MySQL/MariaDB at %s refused user %q (%s): check the user name, password and database in the URL", addr, driverCfg.User, cause)
+	case code != "":
+		return fail(err, "MySQL/MariaDB at %s: %s", addr, cause)
+	case timedOut(err):
+		return fail(err, "no answer from MySQL/MariaDB at %s within the connect timeout (%s): check the host and port in the URL, or raise timeout=", addr, cause)
 	}
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isTimeout(err) {
-		return &serverError{err, fmt.Sprintf("connect: no answer from MySQL/MariaDB at %s within the connect timeout (%s): check the host and port in the URL, or raise timeout=",
-			addr, cause)}
-	}
-	return &serverError{err, fmt.Sprintf("connect: cannot reach MySQL/MariaDB at %s (%s): start the server, or fix the host and port in the URL", addr, cause)}
-}
-
-func isTimeout(err error) bool {
-	var netErr net.Error
-	return errors.As(err, &netErr) && netErr.Timeout()
-}
-
-// mysqlErrorNumber is the server's error number in err's chain, 0 for none.
-func mysqlErrorNumber(err error) uint16 {
-	var myErr *mysql.MySQLError
-	if errors.As(err, &myErr) {
-		return myErr.Number
-	}
-	return 0
-}
-
-// mysqlCause is the root of the error in a few words (see serverCause).
-func mysqlCause(err error) string {
-	var myErr *mysql.MySQLError
-	if errors.As(err, &myErr) {
-		return myErr.Message + " (error " + strconv.Itoa(int(myErr.Number)) + ")"
-	}
-	return serverCause(err)
+	return fail(err, "cannot reach MySQL/MariaDB at %s (%s): start the server, or fix the host and port in the URL", addr, cause)
 }
