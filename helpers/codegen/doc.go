@@ -104,6 +104,7 @@
 // or start or end with a space, its target is missing or skipped, a
 // joined column holds the identifier quote — and a column Bun cannot name
 // (empty, *, a dot, or "x") are left out, and the header's "Left out:"
-// list says why, one line each. A database with no models still gives a file that compiles. Check
-// constraints are not read by the inspector and do not appear.
+// list says why, one line each. A database with no models still gives a
+// file that compiles. Check constraints are not read by the inspector and
+// do not appear.
 package codegen
