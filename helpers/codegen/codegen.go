@@ -1,7 +1,6 @@
 package codegen
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -30,13 +29,17 @@ func generate(ctx context.Context, db *bun.DB, opts ...Option) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.Source == "" {
-		o.Source = databaseName(ctx, db)
+	if o.source == "" {
+		o.source = databaseName(ctx, db)
 	}
-	return build(ctx, s, o)
+	g, err := buildGraph(s, o)
+	if err != nil {
+		return nil, err
+	}
+	return render(ctx, g, o)
 }
 
-// databaseName names db for the header when config.Source is empty: the
+// databaseName names db for the header when no Source is given: the
 // SQLite file's base name (never its full path, which differs from machine
 // to machine), or the PostgreSQL/MySQL database name. "" when unknown.
 func databaseName(ctx context.Context, db *bun.DB) string {
@@ -57,9 +60,11 @@ func databaseName(ctx context.Context, db *bun.DB) string {
 	return name
 }
 
+// inspectSchema reads the schema; views are left out here, once, with
+// WithoutViews.
 func inspectSchema(ctx context.Context, db *bun.DB, o config) (*inspect.Schema, error) {
 	var iopts []inspect.Option
-	if o.WithoutViews {
+	if o.graph.WithoutViews {
 		iopts = append(iopts, inspect.WithoutViews())
 	}
 	s, err := inspect.Inspect(ctx, db, iopts...)
@@ -69,59 +74,22 @@ func inspectSchema(ctx context.Context, db *bun.DB, o config) (*inspect.Schema, 
 	return s, nil
 }
 
-// fromSchema returns the source of the Bun models for an already
-// inspected schema (the tests' entry point).
-func fromSchema(ctx context.Context, s *inspect.Schema, opts ...Option) ([]byte, error) {
-	o := newConfig(opts...)
-	if err := o.validate(); err != nil {
-		return nil, err
-	}
-	return build(ctx, s, o)
-}
-
-// build turns a schema into source with validated options.
-func build(ctx context.Context, s *inspect.Schema, o config) ([]byte, error) {
-	g, err := buildGraph(s, o)
-	if err != nil {
-		return nil, err
-	}
-	return render(ctx, g, o)
-}
-
-// buildGraph selects the tables o asks for (see config.Tables) and builds
+// buildGraph selects the tables o asks for (see selectTables) and builds
 // their model graph with modelgraph, so that codegen names, types and
 // relates models exactly as automap does.
 func buildGraph(s *inspect.Schema, o config) (*modelgraph.Graph, error) {
 	if s == nil {
 		return nil, errors.New("codegen: nil schema: pass the result of inspect.Inspect")
 	}
-	if o.WithoutViews {
-		s = withoutViews(s)
-	}
 	sel, err := selectTables(s, o)
 	if err != nil {
 		return nil, err
 	}
-	g, err := modelgraph.Build(sel, modelgraph.Options{
-		NullStyle:             o.NullStyle,
-		WithoutViews:          o.WithoutViews,
-		WithoutRelations:      o.WithoutRelations,
-		WithoutBackReferences: o.WithoutBackReferences,
-	})
+	g, err := modelgraph.Build(sel, o.graph)
 	if err != nil {
 		return nil, fmt.Errorf("codegen: %w", err)
 	}
 	return g, nil
-}
-
-func withoutViews(s *inspect.Schema) *inspect.Schema {
-	out := &inspect.Schema{Dialect: s.Dialect}
-	for _, t := range s.Tables {
-		if t.Kind != inspect.KindView {
-			out.Tables = append(out.Tables, t)
-		}
-	}
-	return out
 }
 
 // Write writes the generated source to w: the Go twin of
@@ -140,10 +108,5 @@ func Write(ctx context.Context, db *bun.DB, w io.Writer, opts ...Option) error {
 //
 //	codegen.Print(ctx, db, codegen.Tables("albums", "artists", "tracks"))
 func Print(ctx context.Context, db *bun.DB, opts ...Option) error {
-	var buf bytes.Buffer
-	if err := Write(ctx, db, &buf, opts...); err != nil {
-		return err
-	}
-	_, err := os.Stdout.Write(buf.Bytes())
-	return err
+	return Write(ctx, db, os.Stdout, opts...)
 }

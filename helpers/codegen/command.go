@@ -1,7 +1,7 @@
 package codegen
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -13,33 +13,33 @@ import (
 // fixed order so the header is deterministic.
 func commandLine(o config) string {
 	args := []string{"bunacodegen"}
-	if len(o.Tables) > 0 {
-		args = append(args, "-tables", shellQuote(strings.Join(o.Tables, ",")))
+	if len(o.tables) > 0 {
+		args = append(args, "-tables", shellQuote(strings.Join(o.tables, ",")))
 	}
 	flags := []struct {
 		on   bool
 		name string
 	}{
-		{o.WithoutViews, "-noviews"},
-		{o.WithoutIndexes, "-noindexes"},
-		{o.WithoutConstraints, "-noconstraints"},
-		{o.WithoutRelations, "-norelations"},
-		{o.WithoutBackReferences, "-nobackreferences"},
-		{o.Cell, "-cell"},
-		{o.Generated, "-generated"},
+		{o.graph.WithoutViews, "-noviews"},
+		{o.withoutIndexes, "-noindexes"},
+		{o.withoutConstraints, "-noconstraints"},
+		{o.graph.WithoutRelations, "-norelations"},
+		{o.graph.WithoutBackReferences, "-nobackreferences"},
+		{o.cell, "-cell"},
+		{o.generated, "-generated"},
 	}
 	for _, f := range flags {
 		if f.on {
 			args = append(args, f.name)
 		}
 	}
-	if o.NullStyle != modelgraph.NullPointer {
-		args = append(args, "-nullstyle", o.NullStyle.String())
+	if o.graph.NullStyle != modelgraph.NullPointer {
+		args = append(args, "-nullstyle", o.graph.NullStyle.String())
 	}
-	if o.packageName() != "models" && !o.Cell {
+	if o.packageName() != "models" && !o.cell {
 		args = append(args, "-package", o.packageName())
 	}
-	source := redact.DSN(o.Source)
+	source := redact.DSN(o.source)
 	if source == "" {
 		source = "DATABASE"
 	}
@@ -58,26 +58,8 @@ func shellQuote(s string) string {
 	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) < 0 {
 		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
-	var b strings.Builder
-	b.WriteString("$'")
-	for _, r := range s {
-		switch {
-		case r == '\\' || r == '\'':
-			b.WriteString(`\` + string(r))
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case !unicode.IsPrint(r) && r < 0x10000:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		case !unicode.IsPrint(r):
-			fmt.Fprintf(&b, `\U%08x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteString("'")
-	return b.String()
+	// bash's $'…' reads the escapes strconv.Quote writes (\n, \t, \x…,
+	// \u…), and \' for a quote.
+	q := strconv.Quote(s)
+	return "$'" + strings.ReplaceAll(q[1:len(q)-1], "'", `\'`) + "'"
 }

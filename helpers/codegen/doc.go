@@ -17,10 +17,11 @@
 // [Print] and [Write] run one straight line: the options are validated
 // once, the schema is read with helpers/inspect (views left out there when
 // [WithoutViews] is given), the tables are selected (see below), the model
-// graph is built with helpers/modelgraph and rendered as Bun structs. Naming, type mapping and
-// relation discovery all live in modelgraph, so the source codegen writes
-// and the types automap builds at run time always agree. There is no
-// generator interface until a second output style needs one.
+// graph is built with helpers/modelgraph — which applies [WithoutViews],
+// [WithoutRelations], [WithoutBackReferences] and [WithNullStyle] — and
+// rendered as Bun structs. Naming, type mapping and relation discovery all
+// live in modelgraph, so the source codegen writes and the types automap
+// builds at run time always agree.
 //
 // # What a model looks like
 //
@@ -50,12 +51,10 @@
 //   - pk, autoincrement and notnull follow the schema; type:… is written
 //     only when the declared type differs from what Bun would declare for
 //     the Go type, so CreateTable recreates the original column types.
-//   - Relations: belongs-to for each foreign key, has-many (or has-one)
-//     back-references on the other side, many-to-many through association
-//     tables with the join model emitted last, and self-references. Bun
-//     must know a join model before it resolves the relation: the file
-//     header and the join model's comment both show the
-//     db.RegisterModel((*PlaylistTrack)(nil)) call to make.
+//   - Relations are modelgraph's; the join models of many-to-many
+//     relations come last. Bun must know a join model before it resolves
+//     the relation: the file header and the join model's comment both
+//     show the db.RegisterModel((*PlaylistTrack)(nil)) call to make.
 //   - Views become read-only models (no primary key) unless WithoutViews.
 //   - UNIQUE constraints become `unique` tags (`unique:name` on each column
 //     of a composite one). Plain indexes cannot be struct tags: they are
@@ -68,20 +67,11 @@
 // # Types
 //
 // The mapping is modelgraph's (its package documentation has the full
-// table); the common cases:
-//
-//	INTEGER, INT, BIGINT, …            int64
-//	NVARCHAR(n), VARCHAR(n), TEXT, …   string, type:nvarchar(n) kept in the tag
-//	NUMERIC(10,2), DECIMAL, MONEY      string: exact, never rounded through float64
-//	REAL, FLOAT, DOUBLE                float64
-//	DATETIME, DATE, TIMESTAMP          time.Time
-//	BLOB, BYTEA                        []byte
-//	BOOLEAN                            bool
-//
-// A nullable column becomes a pointer (*string, *time.Time; nil is NULL),
-// or with NullStyle modelgraph.NullSQL (-nullstyle sqlnull) sql.NullString,
-// sql.NullTime, …; []byte is nil for NULL either way. No column is mapped
-// to a type that drops part of its values.
+// table): INTEGER is int64, NVARCHAR(n) a string with type:nvarchar(n)
+// kept in the tag, NUMERIC(10,2) an exact string, DATETIME time.Time,
+// BLOB []byte. A nullable column becomes a pointer (nil is NULL), or with
+// WithNullStyle(modelgraph.NullSQL) (-nullstyle sqlnull) sql.NullString,
+// sql.NullTime, …; []byte is nil for NULL either way.
 //
 // # Table selection
 //
@@ -109,11 +99,12 @@
 // # Limits
 //
 // Bun reads a dot in a table name as schema.table, so a SQLite table
-// named "a.b" cannot be named by the table tag (the model's comment says
-// so). A relation modelgraph cannot build — its join columns contain ","
-// or "=", its target is missing or skipped, a joined column holds the
-// identifier quote — and a column Bun cannot name (empty, *, a dot, or
-// "x") are left out, and the header's "Left out:" list says why, one line
-// each. A database with no models still gives a file that compiles. Check
-// constraints are not read by the inspector and do not appear.
+// named "a.b" is skipped (the header's "Skipped:" list says so). A
+// relation modelgraph cannot build — its join columns contain "," or "="
+// or start or end with a space, its target is missing or skipped, a
+// joined column holds the identifier quote — and a column Bun cannot name
+// (empty, *, a dot, or "x") are left out, and the header's "Left out:"
+// list says why, one line each. A database with no models still gives a
+// file that compiles. Check constraints are not read by the inspector and
+// do not appear.
 package codegen

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"go/format"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,18 +25,14 @@ func render(ctx context.Context, g *modelgraph.Graph, o config) ([]byte, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	e := newEmitter(o, g)
-	raw, err := e.file()
-	if err != nil {
-		return nil, err
-	}
+	raw := newEmitter(o, g).file()
 	src, err := format.Source(raw)
 	if err != nil {
 		// A bug in the emitter or in the graph's names, never the user's:
 		// show the unformatted source so it can be reported.
 		return nil, fmt.Errorf("codegen: generated source does not parse (%w); please report it with this source:\n%s", err, raw)
 	}
-	if o.Cell {
+	if o.cell {
 		src = dropPackageClause(src)
 	}
 	return src, nil
@@ -45,8 +42,7 @@ func render(ctx context.Context, g *modelgraph.Graph, o config) ([]byte, error) 
 type emitter struct {
 	o       config
 	g       *modelgraph.Graph
-	emitted map[*modelgraph.Model]bool // models that get a struct
-	assoc   map[*modelgraph.Model]bool // join models
+	models  []*modelgraph.Model // every struct to write: the models, then the join models
 	imports map[string]bool
 	body    bytes.Buffer
 
@@ -65,79 +61,58 @@ func (e *emitter) displayName(t *inspect.Table) string {
 }
 
 func newEmitter(o config, g *modelgraph.Graph) *emitter {
-	e := &emitter{
-		o:       o,
-		g:       g,
-		emitted: map[*modelgraph.Model]bool{},
-		assoc:   map[*modelgraph.Model]bool{},
-		imports: map[string]bool{bunImport: true},
-	}
-	for _, m := range g.Models {
-		e.emitted[m] = true
-	}
-	for _, m := range g.Associations {
-		e.emitted[m] = true
-		e.assoc[m] = true
-	}
+	e := &emitter{o: o, g: g, imports: map[string]bool{bunImport: true}}
+	e.models = append(slices.Clone(g.Models), g.Associations...)
 	schemas := map[string]bool{}
-	for m := range e.emitted {
+	for _, m := range e.models {
 		schemas[m.Table.Schema] = true
 	}
 	e.qualify = len(schemas) > 1
 	return e
 }
 
-func (e *emitter) file() ([]byte, error) {
-	for _, m := range e.g.Models {
-		if err := e.model(m); err != nil {
-			return nil, err
-		}
+func (e *emitter) file() []byte {
+	for _, m := range e.models {
+		e.model(m)
 	}
-	for _, m := range e.g.Associations {
-		if err := e.model(m); err != nil {
-			return nil, err
-		}
-	}
-
-	if len(e.emitted) == 0 {
+	if len(e.models) == 0 {
 		delete(e.imports, bunImport) // an unused import would not compile
 	}
 	var out bytes.Buffer
 	e.header(&out)
 	fmt.Fprintf(&out, "package %s\n\n", e.o.packageName())
-	paths := make([]string, 0, len(e.imports))
+	if len(e.imports) == 0 {
+		return out.Bytes()
+	}
+	// Standard library first (an import path whose first element has no
+	// dot), then the rest, as goimports groups them.
+	var std, other []string
 	for p := range e.imports {
-		paths = append(paths, p)
+		if first, _, _ := strings.Cut(p, "/"); strings.Contains(first, ".") {
+			other = append(other, p)
+		} else {
+			std = append(std, p)
+		}
 	}
-	sort.Strings(paths)
-	if len(paths) == 0 {
-		return out.Bytes(), nil
-	}
-	// Standard library first, then the rest, as goimports groups them.
 	out.WriteString("import (\n")
-	for _, std := range []bool{true, false} {
-		wrote := false
-		for _, p := range paths {
-			if isStdlib(p) == std {
-				fmt.Fprintf(&out, "\t%q\n", p)
-				wrote = true
-			}
+	for _, group := range [][]string{std, other} {
+		sort.Strings(group)
+		for _, p := range group {
+			fmt.Fprintf(&out, "\t%q\n", p)
 		}
-		if wrote && std {
-			out.WriteString("\n")
-		}
+		out.WriteString("\n") // format.Source drops the blank lines it does not need
 	}
 	out.WriteString(")\n")
 	out.Write(e.body.Bytes())
-	return out.Bytes(), nil
+	return out.Bytes()
 }
 
 // header writes the comment above the package clause: where the models
 // came from, what was selected, added and skipped, and what to do before
 // querying many-to-many relations.
 func (e *emitter) header(out *bytes.Buffer) {
-	source := redact.DSN(e.o.Source) // a header never carries a credential into a committed file
-	if e.o.Generated {
+	source := redact.DSN(e.o.source) // a header never carries a credential into a committed file
+	if e.o.generated {
 		from := ""
 		if source != "" {
 			from = " from " + commentText(source)
@@ -153,8 +128,8 @@ func (e *emitter) header(out *bytes.Buffer) {
 	out.WriteString("// Regenerate with:\n//\n//\t" + commentText(commandLine(e.o)) + "\n")
 
 	var added []string
-	if len(e.o.Tables) > 0 {
-		for _, m := range append(append([]*modelgraph.Model{}, e.g.Models...), e.g.Associations...) {
+	if len(e.o.tables) > 0 {
+		for _, m := range e.models {
 			if !e.asked(m.Table) {
 				added = append(added, e.displayName(m.Table))
 			}
@@ -162,17 +137,23 @@ func (e *emitter) header(out *bytes.Buffer) {
 	}
 	if len(added) > 0 {
 		sort.Strings(added)
+		for i, name := range added {
+			added[i] = commentText(name)
+		}
 		out.WriteString("//\n")
-		wrapComment(out, "Added because a selected table refers to them: "+strings.Join(quoteAll(added), ", ")+".")
+		wrapComment(out, "Added because a selected table refers to them: "+strings.Join(added, ", ")+".")
+	}
+	assocs := map[string]bool{} // listed as join models, not as skipped
+	for _, m := range e.g.Associations {
+		assocs[m.Table.QualifiedName()] = true
 	}
 	var skipped []string
 	for _, s := range e.g.Skipped {
-		if e.assocNamed(s.Table) {
-			continue
+		if !assocs[s.Table] {
+			skipped = append(skipped, fmt.Sprintf("%s (%s)", commentText(s.Table), commentText(s.Reason)))
 		}
-		skipped = append(skipped, fmt.Sprintf("%s (%s)", commentText(s.Table), commentText(s.Reason)))
 	}
-	if len(e.emitted) == 0 {
+	if len(e.models) == 0 {
 		out.WriteString("//\n")
 		if len(skipped) == 0 {
 			out.WriteString("// No models: the database has no tables.\n")
@@ -203,20 +184,11 @@ func (e *emitter) header(out *bytes.Buffer) {
 	out.WriteString("\n")
 }
 
-// asked reports whether t was named in config.Tables (names match as
+// asked reports whether t was named in Tables (names match as
 // selectTables matches them: exactly, else without regard to case).
 func (e *emitter) asked(t *inspect.Table) bool {
-	for _, name := range e.o.Tables {
+	for _, name := range e.o.tables {
 		if strings.EqualFold(name, t.Name) || strings.EqualFold(name, t.QualifiedName()) {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *emitter) assocNamed(table string) bool {
-	for _, m := range e.g.Associations {
-		if m.Table.Name == table || m.Table.QualifiedName() == table {
 			return true
 		}
 	}
@@ -228,26 +200,10 @@ func (e *emitter) joinModelsInUse() []*modelgraph.Model {
 	used := map[*modelgraph.Model]bool{}
 	for _, m := range e.g.Models {
 		for _, r := range e.relations(m) {
-			if r.Kind == modelgraph.ManyToMany && r.Through != nil {
-				used[r.Through] = true
-			}
+			used[r.Through] = true // nil but for many-to-many relations
 		}
 	}
-	var out []*modelgraph.Model
-	for _, m := range e.g.Associations {
-		if used[m] {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-func quoteAll(names []string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = commentText(n)
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(e.g.Associations), func(a *modelgraph.Model) bool { return !used[a] })
 }
 
 // wrapComment writes text as // lines of at most ~76 columns.
@@ -264,13 +220,8 @@ func wrapComment(out *bytes.Buffer, text string) {
 }
 
 // model writes one struct.
-func (e *emitter) model(m *modelgraph.Model) error {
+func (e *emitter) model(m *modelgraph.Model) {
 	t := m.Table
-	for _, f := range m.Fields {
-		if f.GoName == "BaseModel" {
-			return fmt.Errorf("codegen: %s.%s: a field named BaseModel would clash with the embedded bun.BaseModel; modelgraph must rename it", m.GoName, f.Column.Name)
-		}
-	}
 	b := &e.body
 	b.WriteString("\n")
 
@@ -282,13 +233,10 @@ func (e *emitter) model(m *modelgraph.Model) error {
 	if t.Kind == inspect.KindView {
 		b.WriteString("// A view has no primary key: select it, but do not insert, update or\n// delete through it.\n")
 	}
-	if e.assoc[m] {
+	if slices.Contains(e.g.Associations, m) {
 		e.joinModelDoc(m)
 	}
-	if !tableExpressible(t.Name) {
-		b.WriteString("//\n// Bun reads the dot in this table's name as schema.table, so the table\n// tag cannot name it; query it with ModelTableExpr and a quoted name.\n")
-	}
-	if !e.o.WithoutIndexes {
+	if !e.o.withoutIndexes {
 		e.indexDoc(m)
 	}
 	fmt.Fprintf(b, "type %s struct {\n", m.GoName)
@@ -305,12 +253,13 @@ func (e *emitter) model(m *modelgraph.Model) error {
 		b.WriteString("\n")
 	}
 	for _, r := range rels {
-		if err := e.relation(m, r); err != nil {
-			return err
+		typ := "*" + r.Target.GoName
+		if r.Kind == modelgraph.HasMany || r.Kind == modelgraph.ManyToMany {
+			typ = "[]*" + r.Target.GoName
 		}
+		fmt.Fprintf(b, "\t%s %s %s\n", r.Name, typ, structTag(r.Tag()))
 	}
 	b.WriteString("}\n")
-	return nil
 }
 
 func (e *emitter) joinModelDoc(m *modelgraph.Model) {
@@ -334,21 +283,17 @@ func (e *emitter) joinModelDoc(m *modelgraph.Model) {
 func (e *emitter) indexDoc(m *modelgraph.Model) {
 	var lines []string
 	for _, ix := range m.Table.Indexes {
-		if ix.Origin == "primary key" || (ix.Origin == "unique" && !e.o.WithoutConstraints && !ix.Partial) {
+		if ix.Origin == "primary key" || (ix.Origin == "unique" && !e.o.withoutConstraints && !ix.Partial) {
 			continue // the pk tag or a unique tag says it
 		}
-		var desc strings.Builder
+		desc := commentText(ix.Name) + " (" + commentText(strings.Join(ix.Columns, ", ")) + ")"
 		if ix.Unique {
-			desc.WriteString("unique ")
+			desc = "unique " + desc
 		}
-		desc.WriteString(commentText(ix.Name))
-		desc.WriteString(" (")
-		desc.WriteString(commentText(strings.Join(ix.Columns, ", ")))
-		desc.WriteString(")")
 		if ix.Partial {
-			desc.WriteString(", partial")
+			desc += ", partial"
 		}
-		lines = append(lines, desc.String())
+		lines = append(lines, desc)
 	}
 	if len(lines) == 0 {
 		return
@@ -365,7 +310,7 @@ func (e *emitter) indexDoc(m *modelgraph.Model) {
 // every column of a composite one.
 func (e *emitter) uniqueTags(m *modelgraph.Model) map[string][]string {
 	out := map[string][]string{}
-	if e.o.WithoutConstraints {
+	if e.o.withoutConstraints {
 		return out
 	}
 	for _, ix := range m.Table.Indexes {
@@ -392,7 +337,7 @@ func (e *emitter) field(f modelgraph.Field, unique []string) {
 	}
 
 	var notes []string
-	if c.Default != nil && !e.o.WithoutConstraints {
+	if c.Default != nil && !e.o.withoutConstraints {
 		notes = append(notes, "default "+*c.Default)
 	}
 	if c.Generated {
@@ -405,93 +350,15 @@ func (e *emitter) field(f modelgraph.Field, unique []string) {
 	e.body.WriteString(line + "\n")
 }
 
-// relations returns m's relations that the options keep and Bun can
-// express, in the graph's order.
+// relations returns m's relation fields: modelgraph has applied
+// WithoutRelations and WithoutBackReferences when it built the graph, and
+// renders none when the options say WithoutRelations (a join model keeps
+// the relations that name its two ends in its comment).
 func (e *emitter) relations(m *modelgraph.Model) []modelgraph.Relation {
-	if e.o.WithoutRelations {
+	if e.o.graph.WithoutRelations {
 		return nil
 	}
-	var out []modelgraph.Relation
-	for _, r := range m.Relations {
-		if r.Target == nil || !e.emitted[r.Target] {
-			continue
-		}
-		switch r.Kind {
-		case modelgraph.HasMany, modelgraph.HasOne:
-			if e.o.WithoutBackReferences {
-				continue
-			}
-		case modelgraph.ManyToMany:
-			if r.Through == nil || !e.emitted[r.Through] {
-				continue
-			}
-			if e.o.WithoutBackReferences && !m2mForward(m, r) {
-				continue
-			}
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// m2mForward tells the side of a many-to-many relation that WithoutBackReferences
-// keeps: the one the association table's first foreign key points to.
-func m2mForward(m *modelgraph.Model, r modelgraph.Relation) bool {
-	fks := r.Through.Table.ForeignKeys
-	if len(fks) == 0 {
-		return true
-	}
-	first := fks[0]
-	if m.Table.Name != first.RefTable {
-		return false
-	}
-	// A self-referencing m2m has both keys pointing at m: keep the
-	// relation that leaves through the first key.
-	if r.Target == m && r.ForeignKey != nil {
-		return sameFK(*r.ForeignKey, first)
-	}
-	return true
-}
-
-func sameFK(a, b inspect.ForeignKey) bool {
-	return a.RefTable == b.RefTable && a.RefSchema == b.RefSchema &&
-		strings.Join(a.Columns, "\x00") == strings.Join(b.Columns, "\x00") &&
-		strings.Join(a.RefColumns, "\x00") == strings.Join(b.RefColumns, "\x00")
-}
-
-// relation writes one relation field, or a comment saying why Bun cannot
-// express it.
-func (e *emitter) relation(m *modelgraph.Model, r modelgraph.Relation) error {
-	b := &e.body
-	var typ string
-	switch r.Kind {
-	case modelgraph.BelongsTo, modelgraph.HasOne, modelgraph.HasMany:
-		if !joinExpressible(r.Join) {
-			fmt.Fprintf(b, "\t// %s (%s %s) is left out: Bun's join tag cannot name columns holding \",\" or \"=\".\n", r.Name, r.Kind, r.Target.GoName)
-			return nil
-		}
-		typ = "*" + r.Target.GoName
-		if r.Kind == modelgraph.HasMany {
-			typ = "[]*" + r.Target.GoName
-		}
-	case modelgraph.ManyToMany:
-		if r.ThroughSelf == "" || r.ThroughTarget == "" {
-			return fmt.Errorf("codegen: %s.%s: many-to-many relation without ThroughSelf/ThroughTarget (the join model's belongs-to names); build the graph with modelgraph.Build", m.GoName, r.Name)
-		}
-		typ = "[]*" + r.Target.GoName
-	default:
-		return fmt.Errorf("codegen: %s.%s: unknown relation kind %q", m.GoName, r.Name, r.Kind)
-	}
-	tag := r.Tag()
-	fmt.Fprintf(b, "\t%s %s %s\n", r.Name, typ, structTag(tag))
-	return nil
-}
-
-// isStdlib reports whether an import path is in the standard library:
-// its first element has no dot.
-func isStdlib(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
+	return m.Relations
 }
 
 // dropPackageClause removes the package line (and the blank line after

@@ -102,7 +102,7 @@ func checkModel(t *testing.T, m *modelgraph.Model, st *ast.StructType, src []byt
 		}()
 		table = readTable(reflect.StructOf(fields))
 	}()
-	if tableExpressible(m.Table.Name) && table.name != m.Table.Name {
+	if table.name != m.Table.Name {
 		t.Errorf("%s: Bun reads table %q, want %q", m.GoName, table.name, m.Table.Name)
 	}
 	for _, f := range m.Fields {

@@ -2,57 +2,26 @@ package codegen
 
 import (
 	"fmt"
+	"go/token"
 
 	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
-// config control what is read and how the source is written. The zero
-// value generates every table and view, with relations, back-references,
-// unique tags and index comments, pointers for nullable columns, in
-// package "models".
+// config is what the options set; the package documentation says what
+// each does. The zero value generates every table and view, with
+// relations, unique tags and index comments, in package "models".
 type config struct {
-	// What to read.
-
-	// Tables limits generation to these tables and views. Tables they refer
-	// to through a foreign key are added (transitively, as sqlacodegen
-	// does) so that every belongs-to relation has its target; the header
-	// names what was added. Unless WithoutRelations is set. Empty means all.
-	Tables []string
-	// WithoutViews leaves views out (a view named in Tables is then an error).
-	WithoutViews bool
-	// NullStyle types nullable columns: modelgraph.NullPointer (the
-	// default) or modelgraph.NullSQL.
-	NullStyle modelgraph.NullStyle
-
-	// What to write.
-
-	// WithoutIndexes drops the comments that list each table's indexes.
-	WithoutIndexes bool
-	// WithoutConstraints drops `unique` tags (UNIQUE constraints) and the
-	// comments that show column defaults.
-	WithoutConstraints bool
-	// WithoutRelations drops every relation field (and with them the join
-	// models of many-to-many relations and the auto-added tables).
-	WithoutRelations bool
-	// WithoutBackReferences drops the reverse side of each foreign key:
-	// has-many and has-one fields, and the second side of a many-to-many
-	// relation.
-	WithoutBackReferences bool
-
-	// How to write it.
-
-	// Package is the package clause's name; "" means "models".
-	Package string
-	// Cell omits the package clause so the source can be pasted into (or
-	// printed for) a GoNB notebook cell; GoNB supplies `package main` itself
-	// and accepts import declarations in cells.
-	Cell bool
-	// Generated starts the file with Go's "Code generated … DO NOT EDIT."
-	// line, for files that are regenerated rather than edited. Off by
-	// default: like sqlacodegen's output, the models are a start to edit.
-	Generated bool
-	// Source names the database in the header comment, e.g. "chinook.db".
-	Source string
+	// graph is passed to modelgraph.Build as it is; its Tables stays empty,
+	// because codegen's Tables also adds the tables foreign keys reach
+	// (selectTables) before the graph is built.
+	graph              modelgraph.Options
+	tables             []string
+	withoutIndexes     bool
+	withoutConstraints bool
+	pkg                string // "" means "models"
+	cell               bool
+	generated          bool
+	source             string
 }
 
 // Option sets one of the options of [Print] and [Write].
@@ -60,38 +29,38 @@ type Option func(*config)
 
 // Tables limits generation to the named tables and views (see the package documentation).
 func Tables(names ...string) Option {
-	return func(o *config) { o.Tables = append(o.Tables, names...) }
+	return func(o *config) { o.tables = append(o.tables, names...) }
 }
 
 // WithoutViews leaves views out.
-func WithoutViews() Option { return func(o *config) { o.WithoutViews = true } }
+func WithoutViews() Option { return func(o *config) { o.graph.WithoutViews = true } }
 
 // WithoutIndexes drops index comments.
-func WithoutIndexes() Option { return func(o *config) { o.WithoutIndexes = true } }
+func WithoutIndexes() Option { return func(o *config) { o.withoutIndexes = true } }
 
 // WithoutConstraints drops unique tags and default comments.
-func WithoutConstraints() Option { return func(o *config) { o.WithoutConstraints = true } }
+func WithoutConstraints() Option { return func(o *config) { o.withoutConstraints = true } }
 
 // WithoutRelations drops relation fields.
-func WithoutRelations() Option { return func(o *config) { o.WithoutRelations = true } }
+func WithoutRelations() Option { return func(o *config) { o.graph.WithoutRelations = true } }
 
 // WithoutBackReferences drops has-many/has-one fields and the reverse side of m2m.
-func WithoutBackReferences() Option { return func(o *config) { o.WithoutBackReferences = true } }
+func WithoutBackReferences() Option { return func(o *config) { o.graph.WithoutBackReferences = true } }
 
 // WithNullStyle types nullable columns as pointers or sql.Null* values.
-func WithNullStyle(s modelgraph.NullStyle) Option { return func(o *config) { o.NullStyle = s } }
+func WithNullStyle(s modelgraph.NullStyle) Option { return func(o *config) { o.graph.NullStyle = s } }
 
 // Package sets the package name (default "models").
-func Package(name string) Option { return func(o *config) { o.Package = name } }
+func Package(name string) Option { return func(o *config) { o.pkg = name } }
 
 // Cell omits the package clause, for a GoNB cell.
-func Cell() Option { return func(o *config) { o.Cell = true } }
+func Cell() Option { return func(o *config) { o.cell = true } }
 
 // Generated adds the "Code generated … DO NOT EDIT." line.
-func Generated() Option { return func(o *config) { o.Generated = true } }
+func Generated() Option { return func(o *config) { o.generated = true } }
 
 // Source names the database in the header comment.
-func Source(name string) Option { return func(o *config) { o.Source = name } }
+func Source(name string) Option { return func(o *config) { o.source = name } }
 
 // newConfig applies opts to the zero config.
 func newConfig(opts ...Option) config {
@@ -103,25 +72,23 @@ func newConfig(opts ...Option) config {
 }
 
 func (o config) packageName() string {
-	if o.Package == "" {
+	if o.pkg == "" {
 		return "models"
 	}
-	return o.Package
+	return o.pkg
 }
 
-// Validate reports options that cannot produce valid Go (a bad package
-// name, an unknown null style) before any database is read.
 func (o config) validate() error {
 	if o.packageName() == "_" {
-		return fmt.Errorf("codegen: package name %q is the blank identifier, which cannot name a package: use e.g. \"models\"", o.Package)
+		return fmt.Errorf("codegen: package name %q is the blank identifier, which cannot name a package: use e.g. \"models\"", o.pkg)
 	}
-	if !isIdentifier(o.packageName()) {
-		return fmt.Errorf("codegen: package name %q is not a Go identifier: use lower-case letters, digits and _, e.g. \"models\"", o.Package)
+	if !token.IsIdentifier(o.packageName()) {
+		return fmt.Errorf("codegen: package name %q is not a Go identifier: use lower-case letters, digits and _, e.g. \"models\"", o.pkg)
 	}
-	switch o.NullStyle {
+	switch o.graph.NullStyle {
 	case modelgraph.NullPointer, modelgraph.NullSQL:
 	default:
-		return fmt.Errorf("codegen: unknown null style %d: use modelgraph.NullPointer or modelgraph.NullSQL", o.NullStyle)
+		return fmt.Errorf("codegen: unknown null style %d: use modelgraph.NullPointer or modelgraph.NullSQL", o.graph.NullStyle)
 	}
 	return nil
 }

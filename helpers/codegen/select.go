@@ -6,18 +6,18 @@ import (
 	"github.com/bunbook/bunbook/helpers/inspect"
 )
 
-// selectTables narrows s to the tables asked for in o.Tables plus, unless
+// selectTables narrows s to the tables asked for in o.tables plus, unless
 // relations are off, every table they reach through foreign keys: a
 // belongs-to field needs its target model (sqlacodegen, through
 // SQLAlchemy's reflection, does the same). It returns the narrowed schema
 // in s's order; s itself is not changed.
 func selectTables(s *inspect.Schema, o config) (*inspect.Schema, error) {
-	if len(o.Tables) == 0 {
+	if len(o.tables) == 0 {
 		return s, nil
 	}
-	queue, err := s.LookupAll(o.Tables...)
+	queue, err := s.LookupAll(o.tables...)
 	if err != nil {
-		if o.WithoutViews {
+		if o.graph.WithoutViews {
 			return nil, fmt.Errorf("codegen: Tables: %w (views are left out by WithoutViews, -noviews)", err)
 		}
 		return nil, fmt.Errorf("codegen: Tables: %w", err)
@@ -26,7 +26,7 @@ func selectTables(s *inspect.Schema, o config) (*inspect.Schema, error) {
 	for _, t := range queue {
 		chosen[t] = true
 	}
-	for !o.WithoutRelations && len(queue) > 0 {
+	for !o.graph.WithoutRelations && len(queue) > 0 {
 		t := queue[0]
 		queue = queue[1:]
 		for i := range t.ForeignKeys {

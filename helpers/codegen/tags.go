@@ -1,41 +1,14 @@
 package codegen
 
 import (
-	"go/token"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/bunbook/bunbook/helpers/modelgraph"
 )
 
 // Bun reads its struct tags with its own small parser; modelgraph spells
 // the tags (Model.TableTag, Field.Tag, Relation.Tag) so automap and codegen
 // agree. What is left here is what only source code needs.
-
-// joinExpressible reports whether every column of a relation's join can
-// appear in Bun's join:local=remote option. Bun splits that value on ","
-// and "=" after unquoting and trims the pair, so such names cannot be
-// expressed.
-func joinExpressible(pairs []modelgraph.JoinPair) bool {
-	if len(pairs) == 0 {
-		return false
-	}
-	for _, p := range pairs {
-		for _, c := range []string{p.Local, p.Remote} {
-			if c == "" || strings.ContainsAny(c, ",=") || strings.TrimSpace(c) != c {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// tableExpressible reports whether a table name survives Bun's table tag:
-// Bun reads a dot as schema.table and quotes each side separately.
-func tableExpressible(name string) bool {
-	return !strings.Contains(name, ".")
-}
 
 // structTag renders a complete struct tag literal for the bun key. A raw
 // string is used unless the tag holds a backquote, which a raw string
@@ -75,5 +48,3 @@ func commentText(s string) string {
 	}
 	return s
 }
-
-func isIdentifier(s string) bool { return token.IsIdentifier(s) }

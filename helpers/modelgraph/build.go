@@ -113,7 +113,7 @@ func (b *builder) classify() {
 		if b.skip[t] != "" || !associationShaped(t) {
 			continue
 		}
-		left, right := b.refTable(t, &t.ForeignKeys[0]), b.refTable(t, &t.ForeignKeys[1])
+		left, right := b.s.Referenced(t, &t.ForeignKeys[0]), b.s.Referenced(t, &t.ForeignKeys[1])
 		if !b.mappableTarget(left) || !b.mappableTarget(right) {
 			continue
 		}
@@ -157,11 +157,6 @@ func associationShaped(t *inspect.Table) bool {
 	return true
 }
 
-// refTable finds the table a foreign key of t references.
-func (b *builder) refTable(t *inspect.Table, fk *inspect.ForeignKey) *inspect.Table {
-	return b.s.Referenced(t, fk)
-}
-
 // name creates the models and associations with their Go names, aliases
 // and fields, in table order.
 func (b *builder) name() {
@@ -176,7 +171,7 @@ func (b *builder) name() {
 			goName = "Table"
 		}
 		m := &Model{Table: t, GoName: taken.unique(goName), ReadOnly: t.Kind == inspect.KindView}
-		m.Alias = aliasName(m.GoName)
+		m.Alias = bunUnderscore(m.GoName) // as Bun derives it from the type name
 		m.Fields = b.fields(t)
 		b.models[t] = m
 		if b.assoc[t] {
@@ -188,10 +183,7 @@ func (b *builder) name() {
 }
 
 func (b *builder) fields(t *inspect.Table) []Field {
-	taken := nameSet{}
-	for _, r := range reservedFieldNames {
-		taken[r] = true
-	}
+	taken := nameSet{"BaseModel": true} // every model embeds bun.BaseModel
 	fields := make([]Field, 0, len(t.Columns))
 	for i := range t.Columns {
 		c := &t.Columns[i]

@@ -366,3 +366,28 @@ func TestTablesMatchesLikeLookup(t *testing.T) {
 		t.Fatalf("Tables(Albums) = %v, %v; want the albums model alone", g, err)
 	}
 }
+
+// TestJoinColumnWithOuterSpace: Bun trims each join:local=remote pair, so
+// a foreign key whose column starts or ends with a space becomes no
+// relation, with a warning, for automap and codegen alike.
+func TestJoinColumnWithOuterSpace(t *testing.T) {
+	id := inspect.Column{Name: "id", Type: "INTEGER", PrimaryKey: 1}
+	s := &inspect.Schema{Dialect: "sqlite", Tables: []inspect.Table{
+		{Name: "a", Kind: inspect.KindTable, PrimaryKey: []string{"id"},
+			Columns:     []inspect.Column{id, {Name: " b_id", Type: "INTEGER"}},
+			ForeignKeys: []inspect.ForeignKey{{Columns: []string{" b_id"}, RefTable: "b", RefColumns: []string{"id"}}}},
+		{Name: "b", Kind: inspect.KindTable, PrimaryKey: []string{"id"}, Columns: []inspect.Column{id}},
+	}}
+	g, err := Build(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Warnings) != 1 || !strings.Contains(g.Warnings[0], "starts or ends with a space") {
+		t.Errorf("Warnings = %q", g.Warnings)
+	}
+	for _, m := range g.Models {
+		if len(m.Relations) != 0 {
+			t.Errorf("%s.Relations = %v, want none", m.GoName, m.Relations)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package modelgraph
 
-import "github.com/bunbook/bunbook/helpers/inspect"
+import (
+	"slices"
+
+	"github.com/bunbook/bunbook/helpers/inspect"
+)
 
 var (
 	GoName    = goIdent
@@ -26,4 +30,15 @@ func BuildWith(s *inspect.Schema, opts ...Option) (*Graph, error) {
 		opt(&o)
 	}
 	return Build(s, o)
+}
+
+// Model returns the model or association mapped from the table named
+// table ("schema.table" also matches), or nil.
+func (g *Graph) Model(table string) *Model {
+	for _, m := range append(slices.Clone(g.Models), g.Associations...) {
+		if m.Table.Name == table || m.Table.QualifiedName() == table {
+			return m
+		}
+	}
+	return nil
 }

@@ -23,19 +23,6 @@ type Graph struct {
 	Warnings []string
 }
 
-// Model returns the model or association mapped from the table named
-// table ("schema.table" also matches), or nil.
-func (g *Graph) Model(table string) *Model {
-	for _, list := range [][]*Model{g.Models, g.Associations} {
-		for _, m := range list {
-			if m.Table.Name == table || m.Table.QualifiedName() == table {
-				return m
-			}
-		}
-	}
-	return nil
-}
-
 // Model is one table or view mapped to a Go struct.
 type Model struct {
 	Table  *inspect.Table

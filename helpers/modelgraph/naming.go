@@ -9,16 +9,10 @@ import (
 	"github.com/jinzhu/inflection"
 )
 
-// GoName converts a SQL name (table, column) to an exported Go identifier:
-// every run of characters that are not letters or digits (spaces,
-// underscores, punctuation, invalid UTF-8) separates words; each word gets
-// its first letter upper-cased and keeps the rest as written. A result that
-// does not start with an upper-case letter (a digit, or a letter without
-// case such as 名) is prefixed with "X", as protoc-gen-go does. A name with
-// no letter or digit at all gives "".
-//
-//	AlbumId → AlbumId    first name → FirstName    select → Select
-//	2nd_place → X2ndPlace    名前 → X名前    café → Café
+// goIdent converts a SQL name (table, column) to an exported Go identifier
+// by the rules of the package documentation's Names section (first name →
+// FirstName, 2nd_place → X2ndPlace, 名前 → X名前); "" for a name with no
+// letter or digit at all.
 func goIdent(sqlName string) string {
 	var b strings.Builder
 	upperNext := true
@@ -43,11 +37,9 @@ func goIdent(sqlName string) string {
 	return name
 }
 
-// ModelName is the Go type name for a table: GoName of the table name with
-// its last word made singular by github.com/jinzhu/inflection.
-//
-//	albums → Album    invoice_items → InvoiceItem    Order Details → OrderDetail
-//	media_types → MediaType    people → Person    playlist_track → PlaylistTrack
+// modelNameOf is the Go type name for a table: goIdent of the table name
+// with its last word made singular by github.com/jinzhu/inflection
+// (albums → Album, Order Details → OrderDetail, people → Person).
 func modelNameOf(table string) string {
 	name := goIdent(table)
 	head, last := splitLastWord(name)
@@ -107,26 +99,6 @@ func splitLastWord(name string) (head, last string) {
 	return "", name
 }
 
-// aliasName is the SQL alias Bun gives a model's table: the snake_case of
-// its Go name (Album → album, InvoiceItem → invoice_item), as Bun derives
-// it from a named type.
-func aliasName(goName string) string {
-	var b strings.Builder
-	prev := rune(0)
-	for _, r := range goName {
-		if unicode.IsUpper(r) {
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) {
-				b.WriteByte('_')
-			}
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			b.WriteRune(r)
-		}
-		prev = r
-	}
-	return b.String()
-}
-
 // idSuffixStripped returns the column name without a trailing id marker
 // ("AlbumId", "CustomerID", "album_id", "manager id"), converted by GoName;
 // "" when the column has no such suffix or nothing is left before it.
@@ -173,13 +145,10 @@ func (s nameSet) uniqueRelation(name string) string {
 	return s.unique(name + "Rel")
 }
 
-// reservedFieldNames cannot be field or relation names of a model struct:
-// every model embeds bun.BaseModel.
-var reservedFieldNames = []string{"BaseModel"}
-
 // bunUnderscore is Bun's own snake_case (internal.Underscore), with which
-// it names a struct field's column and a joined relation's table alias:
-// NODE → node, ReportsTo → reports_to.
+// it names a struct field's column, a model's alias (Album → album,
+// InvoiceItem → invoice_item) and a joined relation's table alias: NODE →
+// node, ReportsTo → reports_to.
 func bunUnderscore(s string) string {
 	isUpper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
 	isLower := func(c byte) bool { return 'a' <= c && c <= 'z' }

@@ -79,8 +79,8 @@ func TestAliasName(t *testing.T) {
 		"Album": "album", "InvoiceItem": "invoice_item", "OrderDetail": "order_detail",
 		"X2019Sale": "x2019_sale", "ALBUM": "album", "Order_2": "order_2",
 	} {
-		if got := aliasName(in); got != want {
-			t.Errorf("aliasName(%q) = %q, want %q", in, got, want)
+		if got := bunUnderscore(in); got != want {
+			t.Errorf("bunUnderscore(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -77,7 +77,7 @@ func (b *builder) relate() {
 	}
 	for _, l := range links {
 		if why := b.unjoinable(l.to); why != "" {
-			b.warn(l, "no belongs-to relation: "+why)
+			b.warn(l.from.Table, l.fk, l.to.Table.QualifiedName(), "no belongs-to relation: "+why)
 			continue
 		}
 		reqs[l.from] = append(reqs[l.from], request{
@@ -90,7 +90,7 @@ func (b *builder) relate() {
 			if hasOne {
 				kind = HasOne
 				if why := b.unjoinable(l.from); why != "" {
-					b.warn(l, "no has-one relation: "+why)
+					b.warn(l.from.Table, l.fk, l.to.Table.QualifiedName(), "no has-one relation: "+why)
 					continue
 				}
 			}
@@ -124,9 +124,9 @@ func (b *builder) unjoinable(m *Model) string {
 	return ""
 }
 
-func (b *builder) warn(l link, why string) {
-	b.g.Warnings = append(b.g.Warnings, fmt.Sprintf("%s(%s) → %s: %s",
-		l.from.Table.QualifiedName(), strings.Join(l.fk.Columns, ", "), l.to.Table.QualifiedName(), why))
+// warn says why foreign key fk of table t, to target, becomes no relation.
+func (b *builder) warn(t *inspect.Table, fk *inspect.ForeignKey, target, why string) {
+	b.g.Warnings = append(b.g.Warnings, fmt.Sprintf("%s(%s) → %s: %s", t.QualifiedName(), strings.Join(fk.Columns, ", "), target, why))
 }
 
 // relateAssociation gives the association its two belongs-to relations
@@ -178,7 +178,7 @@ func (b *builder) associationsBetween(x, y *Model) int {
 	n := 0
 	for _, a := range b.g.Associations {
 		t := a.Table
-		l, r := b.models[b.refTable(t, &t.ForeignKeys[0])], b.models[b.refTable(t, &t.ForeignKeys[1])]
+		l, r := b.models[b.s.Referenced(t, &t.ForeignKeys[0])], b.models[b.s.Referenced(t, &t.ForeignKeys[1])]
 		if l == x && r == y || l == y && r == x {
 			n++
 		}
@@ -194,8 +194,7 @@ func (b *builder) links(m *Model) []link {
 		fk := &m.Table.ForeignKeys[i]
 		l, why := b.link(m, fk)
 		if why != "" {
-			b.g.Warnings = append(b.g.Warnings, fmt.Sprintf("%s(%s) → %s: no relation: %s",
-				m.Table.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, why))
+			b.warn(m.Table, fk, fk.RefTable, "no relation: "+why)
 			continue
 		}
 		out = append(out, l)
@@ -211,7 +210,7 @@ func (b *builder) links(m *Model) []link {
 }
 
 func (b *builder) link(m *Model, fk *inspect.ForeignKey) (link, string) {
-	t := b.refTable(m.Table, fk)
+	t := b.s.Referenced(m.Table, fk)
 	if t == nil {
 		return link{}, "the schema has no table " + fk.RefTable
 	}
@@ -245,6 +244,8 @@ func (b *builder) link(m *Model, fk *inspect.ForeignKey) (link, string) {
 			return link{}, fmt.Sprintf("column %q is left out of %s: %s", remote, t.QualifiedName(), unspellableColumn(remote))
 		case strings.ContainsAny(local+remote, ",="):
 			return link{}, "a column name holds ',' or '=', which a Bun join tag cannot express"
+		case strings.TrimSpace(local) != local || strings.TrimSpace(remote) != remote:
+			return link{}, "a column name starts or ends with a space, which Bun trims from a join tag"
 		}
 		join[i] = JoinPair{Local: local, Remote: remote}
 	}
@@ -292,10 +293,7 @@ var kindOrder = map[RelationKind]int{BelongsTo: 0, HasOne: 1, HasMany: 2, ManyTo
 // relation gets "Rel" appended, then "_2", "_3", … Relations are returned
 // sorted by kind, then name.
 func settle(m *Model, reqs []request) []Relation {
-	taken := nameSet{m.GoName: true}
-	for _, r := range reservedFieldNames {
-		taken[r] = true
-	}
+	taken := nameSet{m.GoName: true, "BaseModel": true}
 	for _, f := range m.Fields {
 		taken[f.GoName] = true
 	}

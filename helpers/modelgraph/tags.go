@@ -1,8 +1,6 @@
 package modelgraph
 
-import (
-	"strings"
-)
+import "strings"
 
 // The methods below spell a model in Bun's struct-tag language: the text
 // inside bun:"…". Automap builds its run-time types from them and codegen
@@ -36,9 +34,8 @@ func (f *Field) Tag() string {
 	if f.Column.Identity {
 		b.WriteString(",identity")
 	}
-	// A computed column is read, never written. Bun leaves a zero (or nil)
-	// notnull,nullzero field out of INSERT, or writes DEFAULT, and reads
-	// the computed value back; skipupdate keeps it out of UPDATE.
+	// Bun leaves a zero notnull,nullzero field out of INSERT (or writes
+	// DEFAULT); skipupdate keeps it out of UPDATE.
 	generated := f.Column.Generated && f.Column.PrimaryKey == 0
 	if (!f.Column.Nullable || generated) && f.Column.PrimaryKey == 0 {
 		b.WriteString(",notnull")

@@ -257,10 +257,7 @@ var defaultSQLTypes = map[string]map[baseType]string{
 func typeOfColumn(dialect string, c *inspect.Column, style NullStyle) GoType {
 	base := classify(dialect, c.Type)
 	bt := baseTypes[base]
-	gt := GoType{Expr: bt.expr, Reflect: bt.typ}
-	if base == goTime || base == goJSON {
-		gt.Import = bt.imp
-	}
+	gt := GoType{Expr: bt.expr, Reflect: bt.typ, Import: bt.imp}
 	// A primary-key column is typed as NOT NULL even when the schema allows
 	// NULL (SQLite does in a composite key without NOT NULL): a key that is
 	// NULL identifies no row, and Bun panics scanning a many-to-many
