@@ -86,31 +86,6 @@ func TestCacheHitDoesNotCallServer(t *testing.T) {
 	}
 }
 
-func TestTruncatedBodyIsRetried(t *testing.T) {
-	body := realZip(t)
-	srv := newServer(t, nil)
-	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if srv.hits.Add(1) <= 2 {
-			truncated(body)(w, r)
-			return
-		}
-		serveBytes(body)(w, r)
-	})
-	dir := t.TempDir()
-	rec := &recorder{}
-	r, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withRetries(3), withProgress(rec))...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !r.Verified || srv.hits.Load() != 3 {
-		t.Fatalf("verified=%v hits=%d, want true and 3", r.Verified, srv.hits.Load())
-	}
-	if len(rec.retries) != 2 || !errors.Is(rec.retries[0], errIncomplete) {
-		t.Fatalf("retries reported = %v, want 2 incomplete transfers", rec.retries)
-	}
-	assertFiles(t, dir, "chinook.db")
-}
-
 func TestTruncatedBodyNeverReplacesGoodFile(t *testing.T) {
 	srv := newServer(t, nil)
 	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -122,12 +97,12 @@ func TestTruncatedBodyNeverReplacesGoodFile(t *testing.T) {
 	mine := alteredDB(t)
 	os.WriteFile(dest, mine, 0o644)
 
-	_, err := fetchResult(t.Context(), dest, append(base(Source(srv.URL)), withRetries(2), Force())...)
+	_, err := fetchResult(t.Context(), dest, append(base(Source(srv.URL)), Force())...)
 	if !errors.Is(err, errIncomplete) {
 		t.Fatalf("err = %v, want errIncomplete", err)
 	}
-	if srv.hits.Load() != 3 {
-		t.Fatalf("hits = %d, want 1 + 2 retries", srv.hits.Load())
+	if srv.hits.Load() != 1 {
+		t.Fatalf("hits = %d, want 1", srv.hits.Load())
 	}
 	if !strings.Contains(err.Error(), "got 166852 of 333705 bytes") && !strings.Contains(err.Error(), "after 166852 of 333705 bytes") {
 		t.Fatalf("err = %q, want the byte counts", err)
@@ -187,33 +162,12 @@ func TestUnverifiedAndPinnedDigest(t *testing.T) {
 	}
 }
 
-func TestIdleTimeout(t *testing.T) {
-	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Length", "333705")
-		w.Write([]byte("PK\x03\x04"))
-		w.(http.Flusher).Flush()
-		<-r.Context().Done() // then stall until the client gives up
-	})
-	dir := t.TempDir()
-	_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withIdleTimeout(20*time.Millisecond), withRetries(1))...)
-	if !errors.Is(err, errTimeout) || !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want errTimeout", err)
-	}
-	if !strings.Contains(err.Error(), "no data for 20ms (idle timeout)") {
-		t.Fatalf("message = %q", err)
-	}
-	if srv.hits.Load() != 2 {
-		t.Fatalf("hits = %d, want 2 (an idle timeout is retried)", srv.hits.Load())
-	}
-	assertFiles(t, dir)
-}
-
 func TestOverallTimeout(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
 		<-r.Context().Done() // never answers
 	})
 	dir := t.TempDir()
-	_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withTimeout(30*time.Millisecond), withIdleTimeout(0))...)
+	_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withTimeout(30*time.Millisecond))...)
 	if !errors.Is(err, errTimeout) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want errTimeout", err)
 	}
@@ -221,7 +175,7 @@ func TestOverallTimeout(t *testing.T) {
 		t.Fatalf("message = %q", err)
 	}
 	if srv.hits.Load() != 1 {
-		t.Fatalf("hits = %d, want 1: the overall timeout ends retries", srv.hits.Load())
+		t.Fatalf("hits = %d, want 1", srv.hits.Load())
 	}
 	assertFiles(t, dir)
 }
@@ -269,22 +223,6 @@ func TestNotFoundIsNotRetried(t *testing.T) {
 	assertFiles(t, dir)
 }
 
-func TestServerErrorIsRetried(t *testing.T) {
-	body := realZip(t)
-	srv := newServer(t, nil)
-	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if srv.hits.Add(1) == 1 {
-			http.Error(w, "busy", http.StatusServiceUnavailable)
-			return
-		}
-		serveBytes(body)(w, r)
-	})
-	r, err := fetchResult(t.Context(), t.TempDir(), base(Source(srv.URL))...)
-	if err != nil || !r.Verified || srv.hits.Load() != 2 {
-		t.Fatalf("result %+v, err %v, hits %d; want success after one retry", r, err, srv.hits.Load())
-	}
-}
-
 func TestRedirect(t *testing.T) {
 	mirror := newServer(t, serveBytes(realZip(t)))
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -314,7 +252,7 @@ func TestDefaultFallsBackFromHTTPSToHTTP(t *testing.T) {
 	closed := newServer(t, nil)
 	closed.Close() // connection refused, like a blocked port 443
 	plain := newServer(t, serveBytes(realZip(t)))
-	r, err := fetchResult(t.Context(), t.TempDir(), append(base(), withDefaults(closed.URL+"/chinook.zip", plain.URL+"/chinook.zip"), withRetries(1))...)
+	r, err := fetchResult(t.Context(), t.TempDir(), append(base(), withDefaults(closed.URL+"/chinook.zip", plain.URL+"/chinook.zip"))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -497,19 +435,15 @@ func TestEmptyFileIsReplaced(t *testing.T) {
 
 // recorder is a progressReporter keeping what it was told.
 type recorder struct {
-	starts  []string
-	last    int64
-	retries []error
-	result  *result
-	err     error
+	starts []string
+	last   int64
+	result *result
+	err    error
 }
 
 func (r *recorder) Start(src string, total int64) { r.starts = append(r.starts, src) }
 func (r *recorder) Advance(done int64)            { r.last = done }
-func (r *recorder) Retry(_ int, _ time.Duration, err error) {
-	r.retries = append(r.retries, err)
-}
-func (r *recorder) Finish(res result, err error) { r.result, r.err = &res, err }
+func (r *recorder) Finish(res result, err error)  { r.result, r.err = &res, err }
 
 func TestBadDigestOption(t *testing.T) {
 	_, err := fetchResult(t.Context(), t.TempDir(), base(Source("/unused"), DBSHA256("d6c11e"))...)
