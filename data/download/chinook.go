@@ -213,7 +213,7 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 	db := got
 	if isZip {
 		if src.builtin && !o.unverified && got.sha256 != chinookZipSHA256 {
-			return result{}, &checksumError{File: "chinook.zip", Want: chinookZipSHA256, Got: got.sha256}
+			return result{}, checksumError("chinook.zip", chinookZipSHA256, got.sha256)
 		}
 		if db, err = extractDB(ctx, got.path, dir, o.maxSize); err != nil {
 			return result{}, extractError{err}
@@ -225,7 +225,7 @@ func (o *options) installFrom(ctx context.Context, src source, path, backup stri
 	}
 	verified := db.sha256 == o.dbSHA256
 	if !verified && !o.unverified {
-		return result{}, &checksumError{File: DBName, Want: o.dbSHA256, Got: db.sha256}
+		return result{}, checksumError(DBName, o.dbSHA256, db.sha256)
 	}
 	saved, err := place(db.path, db.sha256, path, backup)
 	if err != nil {

@@ -52,31 +52,16 @@ func (e *dlError) Error() string {
 func (e *dlError) Unwrap() error { return e.Err }
 
 // checksumError reports a SHA-256 mismatch, naming both digests.
-type checksumError struct{ File, Want, Got string } // File: chinook.zip or chinook.db
-
-func (e *checksumError) Error() string {
-	return fmt.Sprintf("sha256 mismatch for %s: got %s, want %s", e.File, e.Got, e.Want)
+func checksumError(file, want, got string) error {
+	return fmt.Errorf("%w for %s: got %s, want %s", errChecksum, file, got, want)
 }
 
-func (e *checksumError) Is(target error) bool { return target == errChecksum }
+// notFoundError is an HTTP 404 or 410: it matches errNotFound without
+// repeating its text.
+type notFoundError struct{ msg string }
 
-// statusError reports an HTTP response other than 200 OK; a 404 or 410
-// matches errNotFound. URL names where a redirect led, if elsewhere.
-type statusError struct {
-	URL, Status string // Status as sent: "404 Not Found"
-	Code        int
-}
-
-func (e *statusError) Error() string {
-	if e.URL != "" {
-		return "HTTP " + e.Status + " from " + e.URL
-	}
-	return "HTTP " + e.Status
-}
-
-func (e *statusError) Is(target error) bool {
-	return target == errNotFound && (e.Code == 404 || e.Code == 410)
-}
+func (e notFoundError) Error() string        { return e.msg }
+func (e notFoundError) Is(target error) bool { return target == errNotFound }
 
 // extractError marks a failure while unpacking the zip (a zip bomb is
 // errTooLarge, like an oversized download, but happens in "extract").

@@ -99,11 +99,14 @@ func (o *options) openHTTP(ctx context.Context, src source) (io.ReadCloser, int6
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
 		resp.Body.Close()
-		se := &statusError{Code: resp.StatusCode, Status: resp.Status}
+		msg := "HTTP " + resp.Status
 		if final := resp.Request.URL.String(); final != src.url {
-			se.URL = redact.DSN(final)
+			msg += " from " + redact.DSN(final) // where a redirect led
 		}
-		return nil, 0, se
+		if resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone {
+			return nil, 0, notFoundError{msg}
+		}
+		return nil, 0, errors.New(msg)
 	}
 	if resp.ContentLength > o.maxSize {
 		resp.Body.Close()
