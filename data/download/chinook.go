@@ -59,9 +59,6 @@ func (r result) String() string {
 // shows.
 func fetchResult(ctx context.Context, dest string, opts ...Option) (result, error) {
 	o := newOptions(opts)
-	if o.reporter == nil {
-		o.reporter = defaultReporter()
-	}
 	r, err := o.get(ctx, dest)
 	o.reporter.Finish(r, err)
 	return r, err

@@ -38,15 +38,11 @@ type dlError struct {
 }
 
 func (e *dlError) Error() string {
-	msg := "chinook: " + e.Op
+	what := e.Op
 	if e.Source != "" {
-		msg += " " + e.Source
+		what += " " + e.Source
 	}
-	msg += ": " + e.Err.Error()
-	if e.Fix != "" {
-		msg += "; " + e.Fix
-	}
-	return msg
+	return fmt.Sprintf("chinook: %s: %v; %s", what, e.Err, e.Fix)
 }
 
 func (e *dlError) Unwrap() error { return e.Err }

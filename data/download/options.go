@@ -15,11 +15,11 @@ type Option func(*options)
 // options holds the settings; the fields without an exported Option are
 // fixed defaults that tests replace (see hooks_test.go).
 type options struct {
-	source     string           // "" means: CHINOOK_SOURCE, then the default URLs
-	client     *http.Client     // nil means http.DefaultClient, which honours $HTTPS_PROXY
-	reporter   progressReporter // nil means: pick by environment
-	timeout    time.Duration    // overall, 0 = none
-	maxSize    int64            // bytes actually read, downloaded and extracted
+	source     string       // "" means: CHINOOK_SOURCE, then the default URLs
+	client     *http.Client // nil means http.DefaultClient, which honours $HTTPS_PROXY
+	reporter   progressReporter
+	timeout    time.Duration // overall, 0 = none
+	maxSize    int64         // bytes actually read, downloaded and extracted
 	force      bool
 	unverified bool
 	dbSHA256   string
@@ -35,6 +35,7 @@ func newOptions(opts []Option) *options {
 		// Chinook is 864 KiB: room for a teacher's own database, and a zip
 		// bomb stops long before the disk fills.
 		maxSize:   256 << 20,
+		reporter:  defaultReporter(),
 		dbSHA256:  chinookDBSHA256,
 		interrupt: gonbui.IsNotebook,
 		getenv:    os.Getenv,
