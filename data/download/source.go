@@ -58,12 +58,7 @@ func (o *options) sources() ([]source, error) {
 	}
 	var list []source
 	for _, u := range o.defaults {
-		s, err := parseSource(u, "default")
-		if err != nil {
-			return nil, err
-		}
-		s.builtin = true
-		list = append(list, s)
+		list = append(list, source{raw: u, url: u, origin: "default", builtin: true})
 	}
 	return list, nil
 }
