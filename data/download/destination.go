@@ -89,8 +89,8 @@ func sideFiles(path string) (present []string, data bool) {
 }
 
 // place moves the verified temporary file (of digest sum) to path
-// atomically. When backup is set, the file being replaced is first linked
-// (or copied) there, or to backup-2, backup-3… if that name is taken, so a
+// atomically. When backup is set, the file being replaced is first copied
+// there, or to backup-2, backup-3… if that name is taken, so a
 // student's own database is never lost without a word; its side files
 // (-journal, -wal, -shm) move with it, so the backup opens with the
 // student's last committed work and the fresh file starts clean. It returns

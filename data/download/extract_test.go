@@ -33,7 +33,7 @@ func TestSafeEntryName(t *testing.T) {
 	}
 }
 
-// getZip runs Get against a zip served from a local file and checks that
+// getZip runs fetchResult against a zip served from a local file and checks that
 // nothing was written next to the destination nor above it (zip-slip).
 func getZip(t *testing.T, archive []byte, opts ...Option) error {
 	t.Helper()

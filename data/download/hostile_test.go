@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// getWithin is Get failing the test when it does not return in time.
+// getWithin is fetchResult failing the test when it does not return in time.
 func getWithin(t *testing.T, d time.Duration, dest string, opts ...Option) error {
 	t.Helper()
 	done := make(chan error, 1)
@@ -23,7 +23,7 @@ func getWithin(t *testing.T, d time.Duration, dest string, opts ...Option) error
 	case err := <-done:
 		return err
 	case <-time.After(d):
-		t.Fatalf("Get: no answer after %s", d)
+		t.Fatalf("fetchResult: no answer after %s", d)
 		return nil
 	}
 }
