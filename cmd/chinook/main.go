@@ -21,7 +21,6 @@ import (
 	"syscall"
 
 	"github.com/bunbook/bunbook/data/download"
-	"golang.org/x/term"
 )
 
 // Exit codes.
@@ -38,7 +37,7 @@ func main() {
 	// temporary file before the exit.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd()))))
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 const usageText = `usage: chinook [flags]
@@ -65,7 +64,7 @@ SIGTERM or SIGHUP; nothing is left behind).
 `
 
 // run is main without the process: flags in, exit code out.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal bool) int {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("chinook", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -103,12 +102,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, terminal 
 	if *unverified {
 		opts = append(opts, download.Unverified())
 	}
-	switch {
-	case *quiet:
+	if *quiet {
 		opts = append(opts, download.Quiet())
-	case terminal:
-		opts = append(opts, download.Terminal(stderr, stdout))
-	default:
+	} else {
 		opts = append(opts, download.Output(stdout))
 	}
 

@@ -14,7 +14,7 @@ func runCLI(t *testing.T, ctx context.Context, args ...string) (code int, stdout
 	t.Helper()
 	t.Setenv("CHINOOK_SOURCE", "") // the flags under test choose the source
 	var out, errb strings.Builder
-	code = run(ctx, args, &out, &errb, false)
+	code = run(ctx, args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -40,7 +40,7 @@ func TestRunHonoursEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("CHINOOK_SOURCE", shareddata.Path(t, "chinook.db"))
 	var out, errb strings.Builder
-	if code := run(t.Context(), []string{"-o", dir}, &out, &errb, false); code != 0 {
+	if code := run(t.Context(), []string{"-o", dir}, &out, &errb); code != 0 {
 		t.Fatalf("code %d, stderr %q", code, errb.String())
 	}
 	if want := "ready: " + filepath.Join(dir, "chinook.db") + " (884736 bytes, sha256 ok)\n"; out.String() != want {

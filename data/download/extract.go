@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -19,20 +20,13 @@ var (
 	sqliteMagic = []byte("SQLite format 3\x00")
 )
 
-type kind int
-
-const (
-	kindZip kind = iota + 1
-	kindSQLite
-)
-
 // sniff tells a zip from a SQLite database by their first bytes. Anything
 // else (typically an HTML error page from a proxy or captive portal) is
 // reported with its first bytes so the reader sees what arrived.
-func sniff(file string) (kind, error) {
+func sniff(file string) (isZip bool, err error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return 0, err
+		return false, err
 	}
 	defer f.Close()
 	header := make([]byte, 100) // a SQLite database header
@@ -40,20 +34,17 @@ func sniff(file string) (kind, error) {
 	head := header[:min(n, len(sqliteMagic))]
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
-		return kindZip, nil
+		return true, nil
 	case bytes.Equal(head, sqliteMagic):
-		if err := wholeSQLite(f, header[:n]); err != nil {
-			return 0, err
-		}
-		return kindSQLite, nil
+		return false, wholeSQLite(f, header[:n])
 	}
 	what := fmt.Sprintf("it starts with %q", head)
 	if n == 0 {
 		what = "it is empty"
-	} else if lower := strings.ToLower(string(head)); strings.HasPrefix(strings.TrimSpace(lower), "<") {
+	} else if strings.HasPrefix(strings.TrimSpace(string(head)), "<") {
 		what += ", which looks like a web page (a proxy login or a moved file?)"
 	}
-	return 0, fmt.Errorf("%w: not a zip or SQLite file: %s", errFormat, what)
+	return false, fmt.Errorf("%w: not a zip or SQLite file: %s", errFormat, what)
 }
 
 // wholeSQLite rejects a file that starts like a SQLite database but cannot
@@ -85,15 +76,7 @@ func safeEntryName(name string) bool {
 	if name == "" || strings.ContainsAny(name, "\\\x00") || strings.Contains(name, ":") {
 		return false
 	}
-	if path.IsAbs(name) {
-		return false
-	}
-	for _, elem := range strings.Split(name, "/") {
-		if elem == ".." {
-			return false
-		}
-	}
-	return true
+	return !path.IsAbs(name) && !slices.Contains(strings.Split(name, "/"), "..")
 }
 
 // extractDB copies the single chinook.db member of the zip into a new
@@ -132,19 +115,14 @@ func extractDB(ctx context.Context, zipPath, dir string, maxSize int64) (*artifa
 	}
 	defer rc.Close()
 	// One byte over the limit is enough to know the limit is exceeded.
-	limited := io.LimitReader(rc, maxSize+1)
-	opts := &options{maxSize: maxSize}
-	a, err := opts.copyToTemp(ctx, ctx, limited, -1, dir, quiet{}, func() {})
-	if err != nil {
-		if errors.Is(err, errTooLarge) {
-			return nil, fmt.Errorf("%w: %s inflates beyond %d bytes (a zip bomb?)", errTooLarge, member.Name, maxSize)
-		}
-		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, fmt.Errorf("%w: corrupt %s: %w", errFormat, member.Name, err)
-		}
-		return nil, err
+	a, err := copyToTemp(ctx, io.LimitReader(rc, maxSize+1), -1, maxSize, dir, func(int64) {})
+	switch {
+	case errors.Is(err, errTooLarge):
+		return nil, fmt.Errorf("%w: %s inflates beyond %d bytes (a zip bomb?)", errTooLarge, member.Name, maxSize)
+	case isAny(err, zip.ErrChecksum, zip.ErrFormat, io.ErrUnexpectedEOF):
+		return nil, fmt.Errorf("%w: corrupt %s: %w", errFormat, member.Name, err)
 	}
-	return a, nil
+	return a, err
 }
 
 func listEntries(files []*zip.File) string {

@@ -33,7 +33,7 @@ func TestSafeEntryName(t *testing.T) {
 	}
 }
 
-// getZip runs Get against a zip served from a local file and checks that
+// getZip runs fetchResult against a zip served from a local file and checks that
 // nothing was written next to the destination nor above it (zip-slip).
 func getZip(t *testing.T, archive []byte, opts ...Option) error {
 	t.Helper()
@@ -109,8 +109,7 @@ func TestZipBombReadLimit(t *testing.T) {
 	// The read limit itself, without archive/zip's own size check: a member
 	// stream longer than the limit is cut at limit+1 bytes.
 	src := bytes.NewReader(make([]byte, 3000))
-	opts := &options{maxSize: 1000}
-	_, err := opts.copyToTemp(t.Context(), t.Context(), src, -1, t.TempDir(), quiet{}, func() {})
+	_, err := copyToTemp(t.Context(), src, -1, 1000, t.TempDir(), func(int64) {})
 	if !errors.Is(err, errTooLarge) || err.Error() != "too large: more than 1000 bytes received" {
 		t.Fatalf("err = %v", err)
 	}

@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"os"
 	"syscall"
-	"time"
 
 	"github.com/bunbook/bunbook/internal/filekind"
 	"github.com/bunbook/bunbook/internal/redact"
@@ -27,110 +26,99 @@ type artifact struct {
 	sha256 string
 }
 
-func (a *artifact) remove() {
-	if a != nil {
-		os.Remove(a.path)
-	}
-}
+func (a *artifact) remove() { os.Remove(a.path) }
+
+// tempPattern names the temporary files, hidden and easy to recognise.
+const tempPattern = ".chinook-*.part"
 
 // userAgent identifies the course to the mirror, as polite clients do.
 const userAgent = "bunbook-chinook/1 (Go course; github.com/bunbook/bunbook)"
 
 // fetch copies one source into a temporary file in dir, hashing as it goes.
-func (o *options) fetch(ctx context.Context, src source, dir string, rep progressReporter) (*artifact, error) {
+func (o *options) fetch(ctx context.Context, src source, dir string) (*artifact, error) {
+	open := o.openHTTP
 	if src.url == "" {
-		return o.fetchFile(ctx, src, dir, rep)
+		open = o.openFile
 	}
-	return o.fetchHTTP(ctx, src, dir, rep)
-}
-
-func (o *options) fetchFile(ctx context.Context, src source, dir string, rep progressReporter) (*artifact, error) {
-	// Stat before opening: opening a named pipe blocks until a writer
-	// comes, before any timeout could apply.
-	info, err := os.Stat(src.path)
+	body, size, err := open(ctx, src)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %w", errNotFound, err)
-		}
-		return nil, err
+		return nil, transportError(ctx, err)
 	}
-	switch {
-	case info.IsDir():
-		return nil, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", errSource, src.path)
-	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%w: %s is not a regular file (%s), not chinook.zip or chinook.db", errSource, src.path, filekind.Of(info.Mode()))
-	}
-	f, err := os.Open(src.path)
+	defer body.Close()
+	o.reporter.Start(src.String(), size)
+	a, err := copyToTemp(ctx, body, size, o.maxSize, dir, o.reporter.Advance)
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info.Size() > o.maxSize {
-		return nil, fmt.Errorf("%w: %s is %d bytes, the limit is %d", errTooLarge, src.path, info.Size(), o.maxSize)
-	}
-	// A file that reports 0 bytes may still hold some (/proc files):
-	// its size is unknown, not zero.
-	size := info.Size()
-	if size == 0 {
-		size = -1
-	}
-	rep.Start(src.String(), size)
-	return o.copyToTemp(ctx, ctx, f, size, dir, rep, func() {})
-}
-
-func (o *options) fetchHTTP(ctx context.Context, src source, dir string, rep progressReporter) (*artifact, error) {
-	// The attempt's own context is cancelled, with a timeoutError as the
-	// cause, when no byte arrives for idleTimeout (headers included).
-	actx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	touch := func() {}
-	if o.idleTimeout > 0 {
-		idle := &timeoutError{msg: fmt.Sprintf("no data for %s (idle timeout)", o.idleTimeout)}
-		timer := time.AfterFunc(o.idleTimeout, func() { cancel(idle) })
-		defer timer.Stop()
-		touch = func() { timer.Reset(o.idleTimeout) }
-	}
-
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, src.url, nil)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", errSource, err)
-	}
-	req.Header.Set("User-Agent", userAgent)
-	client := http.DefaultClient
-	if o.client != nil {
-		client = o.client
-	}
-	c := *client // same transport, our redirect policy in front
-	c.CheckRedirect = checkRedirect(client.CheckRedirect)
-	resp, err := c.Do(req)
-	if err != nil {
-		return nil, transportError(ctx, actx, err)
-	}
-	defer resp.Body.Close()
-	touch()
-	if resp.StatusCode != http.StatusOK {
-		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
-		se := &statusError{Code: resp.StatusCode, Status: resp.Status}
-		if final := resp.Request.URL.String(); final != src.url {
-			se.URL = redact.DSN(final)
-		}
-		return nil, se
-	}
-	if resp.ContentLength > o.maxSize {
-		return nil, fmt.Errorf("%w: server announces %d bytes, the limit is %d", errTooLarge, resp.ContentLength, o.maxSize)
-	}
-	rep.Start(src.String(), resp.ContentLength)
-	a, err := o.copyToTemp(ctx, actx, resp.Body, resp.ContentLength, dir, rep, touch)
-	if err != nil {
-		return nil, transportError(ctx, actx, err)
+		return nil, transportError(ctx, err)
 	}
 	return a, nil
 }
 
-// copyToTemp streams r into a new temporary file in dir, enforcing the size
-// limit on the bytes actually read and checking the announced length. On any
-// failure the temporary file is removed.
-func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64, dir string, rep progressReporter, touch func()) (a *artifact, err error) {
+// openFile opens a local source and returns its size (< 0: unknown).
+func (o *options) openFile(_ context.Context, src source) (io.ReadCloser, int64, error) {
+	// Stat before opening: opening a named pipe blocks until a writer
+	// comes, before any timeout could apply.
+	info, err := os.Stat(src.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, 0, fmt.Errorf("%w: %w", errNotFound, err)
+	case err != nil:
+		return nil, 0, err
+	case info.IsDir():
+		return nil, 0, fmt.Errorf("%w: %s is a directory, not chinook.zip or chinook.db", errSource, src.path)
+	case !info.Mode().IsRegular():
+		return nil, 0, fmt.Errorf("%w: %s is not a regular file (%s), not chinook.zip or chinook.db", errSource, src.path, filekind.Of(info.Mode()))
+	case info.Size() > o.maxSize:
+		return nil, 0, fmt.Errorf("%w: %s is %d bytes, the limit is %d", errTooLarge, src.path, info.Size(), o.maxSize)
+	}
+	f, err := os.Open(src.path)
+	// A file that reports 0 bytes may still hold some (/proc files): its
+	// size is unknown, not zero.
+	if size := info.Size(); size > 0 {
+		return f, size, err
+	}
+	return f, -1, err
+}
+
+// openHTTP sends the request and returns the body of a 200 response and
+// its announced length (< 0: unknown).
+func (o *options) openHTTP(ctx context.Context, src source) (io.ReadCloser, int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, src.url, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %w", errSource, err)
+	}
+	req.Header.Set("User-Agent", userAgent)
+	c := *http.DefaultClient // which honours $HTTPS_PROXY
+	if o.client != nil {
+		c = *o.client
+	}
+	c.CheckRedirect = checkRedirect
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // lets the connection be reused
+		resp.Body.Close()
+		msg := "HTTP " + resp.Status
+		if final := resp.Request.URL.String(); final != src.url {
+			msg += " from " + redact.DSN(final) // where a redirect led
+		}
+		if resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone {
+			return nil, 0, notFoundError{msg}
+		}
+		return nil, 0, errors.New(msg)
+	}
+	if resp.ContentLength > o.maxSize {
+		resp.Body.Close()
+		return nil, 0, fmt.Errorf("%w: server announces %d bytes, the limit is %d", errTooLarge, resp.ContentLength, o.maxSize)
+	}
+	return resp.Body, resp.ContentLength, nil
+}
+
+// copyToTemp streams r into a new temporary file in dir, hashing as it
+// goes, enforcing limit on the bytes actually read and checking the
+// announced total (< 0: unknown). On any failure the file is removed.
+func copyToTemp(ctx context.Context, r io.Reader, total, limit int64, dir string, advance func(done int64)) (a *artifact, err error) {
 	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return nil, localErrorf("create temporary file: %w", err)
@@ -145,29 +133,27 @@ func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64
 	buf := make([]byte, 64<<10)
 	var done int64
 	for {
-		if err := context.Cause(actx); err != nil {
+		if err := context.Cause(ctx); err != nil {
 			return nil, err
 		}
 		n, rerr := r.Read(buf)
 		if n > 0 {
-			touch()
 			done += int64(n)
-			if done > o.maxSize {
-				return nil, fmt.Errorf("%w: more than %d bytes received", errTooLarge, o.maxSize)
+			if done > limit {
+				return nil, fmt.Errorf("%w: more than %d bytes received", errTooLarge, limit)
 			}
 			h.Write(buf[:n])
 			if _, err := f.Write(buf[:n]); err != nil {
 				return nil, localErrorf("write temporary file: %w", err)
 			}
-			rep.Advance(done)
+			advance(done)
 		}
 		if rerr == io.EOF {
 			break
 		}
-		if rerr != nil {
-			if errors.Is(rerr, io.ErrUnexpectedEOF) {
-				return nil, fmt.Errorf("%w: connection closed after %d of %d bytes: %w", errIncomplete, done, total, rerr)
-			}
+		if errors.Is(rerr, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("%w: connection closed after %d of %d bytes: %w", errIncomplete, done, total, rerr)
+		} else if rerr != nil {
 			return nil, rerr
 		}
 	}
@@ -183,46 +169,33 @@ func (o *options) copyToTemp(ctx, actx context.Context, r io.Reader, total int64
 	return &artifact{path: f.Name(), size: done, sha256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
-// transportError explains a failed request or body read: the caller's
-// cancellation or overall timeout first, then our idle timeout, then the
-// network's own error classified as unreachable where that is what it means.
-func transportError(ctx, actx context.Context, err error) error {
+// transportError explains a failed request or read: the caller's
+// cancellation or overall timeout first, else the network's own error,
+// classified as unreachable where that is what it means.
+func transportError(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
 		return stopped(ctx)
-	}
-	if cause := context.Cause(actx); cause != nil {
-		return cause
 	}
 	// The URL is already in the message; keep only what went wrong.
 	var urlErr *url.Error
 	if errors.As(err, &urlErr) {
 		err = urlErr.Err
 	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) ||
-		errors.Is(err, syscall.ECONNREFUSED) ||
-		errors.Is(err, syscall.ENETUNREACH) ||
-		errors.Is(err, syscall.EHOSTUNREACH) {
+	if errors.As(err, new(*net.DNSError)) || isAny(err, syscall.ECONNREFUSED, syscall.ENETUNREACH, syscall.EHOSTUNREACH) {
 		return fmt.Errorf("%w: %w", errUnreachable, err)
 	}
 	return err
 }
 
-// checkRedirect is chained before the client's own CheckRedirect: a loop,
-// or a redirect away from http(s), is an errRedirect, never followed.
-func checkRedirect(prev func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
-	return func(req *http.Request, via []*http.Request) error {
-		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-			return fmt.Errorf("%w: redirected to %q, which is not http(s)", errRedirect, redact.DSN(req.URL.String()))
-		}
-		if prev != nil {
-			return prev(req, via)
-		}
-		if len(via) >= 10 {
-			return fmt.Errorf("%w: stopped after 10 redirects (a redirect loop?)", errRedirect)
-		}
-		return nil
+// checkRedirect refuses a loop, or a redirect away from http(s).
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("%w: redirected to %q, which is not http(s)", errRedirect, redact.DSN(req.URL.String()))
 	}
+	if len(via) >= 10 {
+		return fmt.Errorf("%w: stopped after 10 redirects (a redirect loop?)", errRedirect)
+	}
+	return nil
 }
 
 // stopped describes why ctx ended, keeping both its Err (for errors.Is with
@@ -233,27 +206,4 @@ func stopped(ctx context.Context) error {
 		return base
 	}
 	return fmt.Errorf("%w (%w)", cause, base)
-}
-
-// transient reports whether another attempt at the same source may succeed.
-func transient(err error) bool {
-	if errors.Is(err, errRedirect) {
-		return false
-	}
-	var se *statusError
-	if errors.As(err, &se) {
-		return se.Code >= 500 || se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests
-	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return dnsErr.IsTemporary || dnsErr.IsTimeout
-	}
-	if errors.Is(err, errTimeout) || errors.Is(err, errIncomplete) ||
-		errors.Is(err, io.ErrUnexpectedEOF) ||
-		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
-		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) {
-		return true
-	}
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
 }

@@ -18,13 +18,12 @@ import (
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
-// base returns the options every test starts from: silent, no back-off
-// sleeps, no signal handling, and an environment without CHINOOK_SOURCE
+// base returns the options every test starts from: silent, no signal
+// handling, and an environment without CHINOOK_SOURCE
 // (CI sets it for the notebooks; these tests choose their own sources).
 func base(extra ...Option) []Option {
 	return append([]Option{
 		Quiet(),
-		backoff(func(int) time.Duration { return 0 }),
 		handleInterrupt(false),
 		withEnv(nil),
 	}, extra...)

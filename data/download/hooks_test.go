@@ -10,16 +10,15 @@ import (
 // httpClient sets the client used for http(s) sources.
 func httpClient(c *http.Client) Option { return func(o *options) { o.client = c } }
 
-// backoff sets the pause before retry number retry (1, 2, …); tests pass
-// a function returning 0 or a few milliseconds.
-func backoff(f func(retry int) time.Duration) Option {
-	return func(o *options) {
-		if f != nil {
-			o.backoff = f
-		}
-	}
-}
-
 // handleInterrupt forces interrupt handling on or off (by default it is on
 // inside GoNB only).
-func handleInterrupt(on bool) Option { return func(o *options) { o.interrupt = &on } }
+func handleInterrupt(on bool) Option { return func(o *options) { o.interrupt = on } }
+
+// withTimeout bounds the whole call; 0 disables it.
+func withTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
+
+// withMaxSize bounds the downloaded file and the extracted database.
+func withMaxSize(n int64) Option { return func(o *options) { o.maxSize = n } }
+
+// withProgress sets how progress and the final "ready:" line are shown.
+func withProgress(r progressReporter) Option { return func(o *options) { o.reporter = r } }

@@ -11,33 +11,29 @@ import (
 	"github.com/bunbook/bunbook/internal/redact"
 )
 
-// Known-good Chinook release, as published by sqlitetutorial.net and used by
-// the original Python lesson.
+// The known-good Chinook release, as published by sqlitetutorial.net and
+// used by the original Python lesson: https first, then the lesson's own
+// plain-http URL (safe, as the bytes are verified).
 const (
-	// defaultURL is tried first; defaultHTTPURL (the lesson's original) second.
-	// Plain http is safe here because the bytes are verified by SHA-256.
-	defaultURL     = "https://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
-	defaultHTTPURL = "http://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
-
+	defaultURL       = "https://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
+	defaultHTTPURL   = "http://www.sqlitetutorial.net/wp-content/uploads/2018/03/chinook.zip"
 	chinookZipSHA256 = "20864a46373e96042c690a26ebf9cf5a9beb9727553992d7dc5bca122190a3b8"
 	chinookDBSHA256  = "d6c11e2ccda2a36883af57f031f76fbd55e247f3be1710c4c8aaa72ec06a18cb"
 
 	// DBName is the archive member extracted, and the default destination.
 	DBName = "chinook.db"
-)
 
-// envSource names the environment variable that overrides the default
-// source: an http(s) URL, a file:// URL or a local path to chinook.zip or
-// chinook.db. Offline classrooms and CI point it at a local copy.
-const envSource = "CHINOOK_SOURCE"
+	// envSource overrides the default source (offline classrooms, CI).
+	envSource = "CHINOOK_SOURCE"
+)
 
 // source is one place to fetch from.
 type source struct {
-	raw     string // as written by the user, for messages
+	raw     string // as written by the user
 	url     string // http(s) URL, or "" for a local file
 	path    string // local file path, or ""
 	origin  string // "default", "$CHINOOK_SOURCE" or "Source option"
-	builtin bool   // the default URL: the zip digest is known
+	builtin bool   // a default URL: the zip digest is known
 }
 
 // String is how messages and result.Source show the source: with any
@@ -62,12 +58,7 @@ func (o *options) sources() ([]source, error) {
 	}
 	var list []source
 	for _, u := range o.defaults {
-		s, err := parseSource(u, "default")
-		if err != nil {
-			return nil, err
-		}
-		s.builtin = true
-		list = append(list, s)
+		list = append(list, source{raw: u, url: u, origin: "default", builtin: true})
 	}
 	return list, nil
 }
@@ -90,24 +81,24 @@ func parseSource(raw, origin string) (source, error) {
 			err = ue.Err
 		}
 		reason := quoted.ReplaceAllString(err.Error(), "")
-		return s, sourceError(raw, origin, fmt.Errorf("not a valid URL (%s); percent-encode a '/', '?', '#' or '@' in a password (%%2F, %%3F, %%23, %%40)", reason))
+		return s, sourceError(raw, origin, "not a valid URL (%s); percent-encode a '/', '?', '#' or '@' in a password (%%2F, %%3F, %%23, %%40)", reason)
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https":
 		if u.Host == "" {
-			return s, sourceError(raw, origin, fmt.Errorf("URL has no host"))
+			return s, sourceError(raw, origin, "URL has no host")
 		}
 		s.url = u.String()
 	case "file":
 		if u.Host != "" && u.Host != "localhost" {
-			return s, sourceError(raw, origin, fmt.Errorf("file URL names host %q; only local files are supported", u.Host))
+			return s, sourceError(raw, origin, "file URL names host %q; only local files are supported", u.Host)
 		}
 		if u.Path == "" {
-			return s, sourceError(raw, origin, fmt.Errorf("file URL has no path"))
+			return s, sourceError(raw, origin, "file URL has no path")
 		}
 		s.path = filepath.FromSlash(u.Path)
 	default:
-		return s, sourceError(raw, origin, fmt.Errorf("unsupported scheme %q", scheme))
+		return s, sourceError(raw, origin, "unsupported scheme %q", scheme)
 	}
 	return s, nil
 }
@@ -117,11 +108,11 @@ var quoted = regexp.MustCompile(` ?"(?:[^"\\]|\\.)*"`)
 
 // sourceError quotes the source with its credentials hidden, also when it
 // does not parse (a password holding '/' or a control character).
-func sourceError(raw, origin string, err error) error {
+func sourceError(raw, origin, format string, args ...any) error {
 	return &dlError{
 		Op:     "parse " + origin,
 		Source: fmt.Sprintf("%q", redact.DSN(raw)),
-		Err:    fmt.Errorf("%w: %s", errSource, redact.Text(err.Error(), raw)),
+		Err:    fmt.Errorf("%w: %s", errSource, redact.Text(fmt.Sprintf(format, args...), raw)),
 		Fix:    "use an http(s):// URL, a file:// URL or a local path to chinook.zip or chinook.db",
 	}
 }

@@ -123,7 +123,7 @@ func TestSourceSecretsNeverShown(t *testing.T) {
 			"CHINOOK_SOURCE": withEnv(map[string]string{envSource: raw}),
 		} {
 			var out strings.Builder
-			_, err := fetchResult(t.Context(), t.TempDir(), append(base(), opt, withRetries(0), Output(&out))...)
+			_, err := fetchResult(t.Context(), t.TempDir(), append(base(), opt, Output(&out))...)
 			if err == nil {
 				t.Errorf("%s %q: no error", name, raw)
 				continue
