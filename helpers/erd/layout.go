@@ -225,12 +225,8 @@ func boxWidth(t *inspect.Table) float64 {
 // the boxes) closest to y. Lines sharing a gap are spread a few units apart.
 func (c *column) gapNear(y float64) float64 {
 	gaps := []float64{margin / 2}
-	for i, b := range c.boxes {
-		if i+1 < len(c.boxes) {
-			gaps = append(gaps, (b.y+b.h+c.boxes[i+1].y)/2)
-		} else {
-			gaps = append(gaps, b.y+b.h+boxGap/2)
-		}
+	for _, b := range c.boxes { // the next box is boxGap below
+		gaps = append(gaps, b.y+b.h+boxGap/2)
 	}
 	best := gaps[0]
 	for _, g := range gaps[1:] {
