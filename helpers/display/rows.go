@@ -18,7 +18,6 @@ func readRows(rows *sql.Rows) (resultTable, error) {
 		return resultTable{}, fmt.Errorf("display: columns: %w", err)
 	}
 	r := resultTable{Columns: cols, Head: [][]any{}}
-	var ring [][]any // the last rows beyond maxRows, a circular buffer of tail rows
 	for rows.Next() {
 		row, ptrs := make([]any, len(cols)), make([]any, len(cols)) // fresh values of the driver's own types
 		for i := range row {
@@ -28,25 +27,21 @@ func readRows(rows *sql.Rows) (resultTable, error) {
 			return resultTable{}, fmt.Errorf("display: scanning a row: %w", err)
 		}
 		r.Total++
-		switch {
-		case r.Total <= maxRows:
+		if r.Total <= maxRows {
 			r.Head = append(r.Head, row)
-		default:
-			if r.Total == maxRows+1 { // the result is cut: keep head rows, the rest feed the tail
-				ring = append(ring, r.Head[headRows:]...)
-				r.Head = r.Head[:headRows:headRows]
-			}
-			ring = append(ring, row)
-			if len(ring) > 2*headRows+maxRows { // amortised trim
-				ring = append(ring[:0:0], ring[len(ring)-headRows:]...)
-			}
+			continue
+		}
+		r.Tail = append(r.Tail, row)
+		if len(r.Tail) > headRows {
+			r.Tail = r.Tail[1:] // the last rows so far; append reallocates now and then
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return resultTable{}, fmt.Errorf("display: reading rows: %w", err)
 	}
-	if ring != nil {
-		r.Tail = ring[len(ring)-headRows:]
+	if r.Total > maxRows { // cut: the tail may begin among the first maxRows rows
+		last := append(r.Head[maxRows-headRows:], r.Tail...)
+		r.Head, r.Tail = r.Head[:headRows], last[len(last)-headRows:]
 	}
 	return r, nil
 }
