@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -115,13 +114,6 @@ func isBidiControl(r rune) bool {
 		'\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
 }
 
-// displayWidth is how many terminal cells s takes: its length for ASCII,
-// else what uniseg measures (wide CJK characters and emoji take two).
-func displayWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return uniseg.StringWidth(s)
-		}
-	}
-	return len(s)
-}
+// displayWidth is how many terminal cells s takes: wide CJK characters
+// and emoji take two.
+func displayWidth(s string) int { return uniseg.StringWidth(s) }
