@@ -103,7 +103,7 @@ func formatValue(v any, depth int) cell {
 		return cell{s: v.Format(time.RFC3339Nano)}
 	case driver.Valuer:
 		if rv := reflect.ValueOf(v); depth < 4 && !(rv.Kind() == reflect.Pointer && rv.IsNil()) {
-			dv, err := callValue(v)
+			dv, err := call("Value", func() (any, error) { return v.Value() })
 			if err != nil {
 				return cell{s: "<error: " + err.Error() + ">"}
 			}
@@ -132,44 +132,35 @@ func formatValue(v any, depth int) cell {
 		}
 	case reflect.String:
 		if s, ok := v.(fmt.Stringer); ok {
-			return cell{s: callString(s)}
+			str, err := call("String", func() (any, error) { return s.String(), nil })
+			if err != nil {
+				return cell{s: "<error: " + err.Error() + ">"}
+			}
+			return cell{s: str.(string)}
 		}
 		return cell{s: rv.String()}
 	}
 	return cell{s: fmt.Sprint(v)}
 }
 
-// callValue calls a Value method, which may be a student's own: a panic
-// becomes an error shown in the cell, not the end of the program.
-func callValue(x driver.Valuer) (dv driver.Value, err error) {
+// call calls a Value or String method, which may be a student's own: a
+// panic becomes an error shown in the cell, not the end of the program.
+func call(method string, f func() (any, error)) (v any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			dv, err = nil, fmt.Errorf("Value panicked: %v", r)
+			v, err = nil, fmt.Errorf("%s panicked: %v", method, r)
 		}
 	}()
-	return x.Value()
-}
-
-// callString is callValue for a String method.
-func callString(x fmt.Stringer) (s string) {
-	defer func() {
-		if r := recover(); r != nil {
-			s = fmt.Sprintf("<error: String panicked: %v>", r)
-		}
-	}()
-	return x.String()
+	return f()
 }
 
 // formatFloat writes 0.99 as "0.99" and 1e6 as "1000000", switching to an
 // exponent only for very large or small magnitudes.
 func formatFloat(f float64, bits int) string {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return strconv.FormatFloat(f, 'g', -1, bits)
+	if a := math.Abs(f); !math.IsInf(f, 0) && !math.IsNaN(f) && (a == 0 || (a >= 1e-4 && a < 1e16)) {
+		return strconv.FormatFloat(f, 'f', -1, bits)
 	}
-	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
-		return strconv.FormatFloat(f, 'g', -1, bits)
-	}
-	return strconv.FormatFloat(f, 'f', -1, bits)
+	return strconv.FormatFloat(f, 'g', -1, bits)
 }
 
 // maxHexBytes is how many bytes of a binary value are shown in hex.
