@@ -38,7 +38,7 @@ func Mermaid(s *inspect.Schema) string {
 		}
 		fk := foreignKeyColumns(t)
 		for _, c := range t.Columns {
-			typ := mermaidType(c.Type)
+			fmt.Fprintf(&b, "        %s %s", mermaidType(c.Type), mermaidIdent(c.Name))
 			var keys []string
 			if c.PrimaryKey > 0 {
 				keys = append(keys, "PK")
@@ -46,14 +46,13 @@ func Mermaid(s *inspect.Schema) string {
 			if fk[c.Name] {
 				keys = append(keys, "FK")
 			}
-			line := fmt.Sprintf("        %s %s", typ, mermaidIdent(c.Name))
 			if len(keys) > 0 {
-				line += " " + strings.Join(keys, ",")
+				b.WriteString(" " + strings.Join(keys, ","))
 			}
 			if mermaidIdent(c.Name) != c.Name {
-				line += fmt.Sprintf(" %q", strings.ReplaceAll(c.Name, `"`, "'"))
+				fmt.Fprintf(&b, " %q", strings.ReplaceAll(c.Name, `"`, "'"))
 			}
-			b.WriteString(line + "\n")
+			b.WriteString("\n")
 		}
 		b.WriteString("    }\n")
 	}
