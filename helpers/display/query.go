@@ -69,19 +69,15 @@ func fetchRows(ctx context.Context, q *bun.SelectQuery) (resultTable, error) {
 // has none yet, setting them only appends to its SQL, and q has no WITH
 // clause, whose statements may modify data and so must run only once.
 func limitsDirectly(q *bun.SelectQuery) (bool, error) {
-	gen := q.DB().QueryGen()
-	orig, err := q.AppendQuery(gen, nil)
-	if err != nil {
-		return false, fmt.Errorf("display: %w", err)
+	var sql [3][]byte // q as written, without LIMIT/OFFSET, with a probe LIMIT/OFFSET
+	for i, v := range []*bun.SelectQuery{q, q.Clone().Limit(0).Offset(0), q.Clone().Limit(3).Offset(2)} {
+		b, err := v.AppendQuery(q.DB().QueryGen(), nil)
+		if err != nil {
+			return false, fmt.Errorf("display: %w", err)
+		}
+		sql[i] = b
 	}
-	bare, err := q.Clone().Limit(0).Offset(0).AppendQuery(gen, nil)
-	if err != nil {
-		return false, fmt.Errorf("display: %w", err)
-	}
-	probe, err := q.Clone().Limit(3).Offset(2).AppendQuery(gen, nil)
-	if err != nil {
-		return false, fmt.Errorf("display: %w", err)
-	}
+	orig, bare, probe := sql[0], sql[1], sql[2]
 	with := bytes.HasPrefix(bytes.TrimLeft(bytes.ToUpper(orig[:min(len(orig), 16)]), " \t\n("), []byte("WITH"))
 	return !with && bytes.Equal(orig, bare) && bytes.HasPrefix(probe, bare), nil
 }
