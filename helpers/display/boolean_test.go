@@ -12,9 +12,7 @@ import (
 
 // testStoredBooleans: a BOOLEAN column holds whatever integer was stored
 // (SQLite has no boolean type; MariaDB's BOOLEAN is TINYINT(1)). Query and
-// Rows show the stored value, 2 and -5, never "true" (probe 2026-12-05).
-// (A Bun model's bool field cannot show it: Bun's scanner turns any
-// non-zero integer into true before Models sees the value.)
+// readRows show the stored value, 2 and -5, never "true" (probe 2026-12-05).
 func testStoredBooleans(t *testing.T, db *bun.DB) {
 	ctx := context.Background()
 	for _, stmt := range []string{

@@ -2,7 +2,6 @@ package display
 
 import (
 	"html"
-	"strconv"
 	"strings"
 )
 
@@ -19,11 +18,10 @@ const htmlStyle = `<style>
 </style>
 `
 
-// HTML renders r as a pandas-style table: an index column, a header row,
-// "…" between head and tail when cut, and a size footer. Every value and
-// column name is escaped. Only MaxColWidth among the options matters.
-func renderHTML(r resultTable, opts ...Option) string {
-	cfg := newConfig(opts)
+// renderHTML renders r as a pandas-style table: an index column, a header
+// row, "…" between head and tail when cut, and a size footer. Every value
+// and column name is escaped.
+func renderHTML(r resultTable) string {
 	var b strings.Builder
 	b.WriteString(`<div class="bunbook-result">` + "\n")
 	b.WriteString(htmlStyle)
@@ -33,41 +31,27 @@ func renderHTML(r resultTable, opts ...Option) string {
 		b.WriteString("      <th>" + html.EscapeString(c) + "</th>\n")
 	}
 	b.WriteString("    </tr>\n  </thead>\n  <tbody>\n")
-	for i, row := range r.Head {
-		writeHTMLRow(&b, i, row, len(r.Columns), cfg.maxColWidth)
-	}
-	if r.Cut() {
-		b.WriteString("    <tr>\n      <th class=\"gap\">…</th>\n")
-		for range r.Columns {
-			b.WriteString("      <td class=\"gap\">…</td>\n")
+	r.shown(func(index string, row []any, gap bool) {
+		th := "<th>"
+		if gap {
+			th = `<th class="gap">`
+		}
+		b.WriteString("    <tr>\n      " + th + index + "</th>\n")
+		for j := range r.Columns {
+			switch c := cellAt(row, j); {
+			case gap:
+				b.WriteString(`      <td class="gap">…</td>` + "\n")
+			case c.k == nullKind:
+				b.WriteString(`      <td class="null">NULL</td>` + "\n")
+			case c.k == numberKind:
+				b.WriteString(`      <td class="num">` + html.EscapeString(c.s) + "</td>\n")
+			default:
+				b.WriteString("      <td>" + html.EscapeString(c.s) + "</td>\n")
+			}
 		}
 		b.WriteString("    </tr>\n")
-	}
-	first := r.Total - len(r.Tail)
-	for i, row := range r.Tail {
-		writeHTMLRow(&b, first+i, row, len(r.Columns), cfg.maxColWidth)
-	}
+	})
 	b.WriteString("  </tbody>\n</table>\n")
 	b.WriteString(`<p class="footer">` + html.EscapeString(r.Footer()) + "</p>\n</div>\n")
 	return b.String()
-}
-
-func writeHTMLRow(b *strings.Builder, index int, row []any, columns, maxWidth int) {
-	b.WriteString("    <tr>\n      <th>" + strconv.Itoa(index) + "</th>\n")
-	for j := range columns {
-		var v any
-		if j < len(row) {
-			v = row[j]
-		}
-		c := formatCell(v, maxWidth)
-		switch c.k {
-		case nullKind:
-			b.WriteString(`      <td class="null">NULL</td>` + "\n")
-		case numberKind:
-			b.WriteString(`      <td class="num">` + html.EscapeString(c.s) + "</td>\n")
-		default:
-			b.WriteString("      <td>" + html.EscapeString(c.s) + "</td>\n")
-		}
-	}
-	b.WriteString("    </tr>\n")
 }

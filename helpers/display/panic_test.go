@@ -24,7 +24,7 @@ func TestCellMethodsThatPanic(t *testing.T) {
 		{panicValuer{}, "<error: Value panicked: student Value() panics>"},
 		{panicStringer("x"), "<error: String panicked: student String() panics>"},
 	} {
-		if got := formatCell(tc.v, 0).s; got != tc.want {
+		if got := formatCell(tc.v).s; got != tc.want {
 			t.Errorf("%T: got %q, want %q", tc.v, got, tc.want)
 		}
 	}

@@ -168,20 +168,6 @@ func TestFetchUnionRunsOnce(t *testing.T) {
 	}
 }
 
-func TestFetchMaxRowsZeroReadsAll(t *testing.T) {
-	db, rec := itemsDB(t, 100)
-	r, err := fetch(context.Background(), db.NewSelect().Model((*item)(nil)).Order("id"), withMaxRows(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := rec.take(); len(got) != 1 || strings.Contains(got[0], "LIMIT") {
-		t.Fatalf("SQL sent: %q", got)
-	}
-	if r.Total != 100 || len(r.Head) != 100 || r.Cut() {
-		t.Fatalf("Total %d, %d rows", r.Total, len(r.Head))
-	}
-}
-
 func TestFetchColumnOrderAsQueried(t *testing.T) {
 	db, _ := itemsDB(t, 2)
 	q := db.NewSelect().TableExpr("items").ColumnExpr("note, price AS cost, name, id").Order("id")

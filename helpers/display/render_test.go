@@ -174,7 +174,7 @@ func TestFormatCell(t *testing.T) {
 		{strPtr("p"), "p", textKind},
 		{[]int{1, 2}, "[1 2]", textKind},
 	} {
-		got := formatCell(tc.in, 0)
+		got := formatCell(tc.in)
 		if got.s != tc.want || got.k != tc.k {
 			t.Errorf("formatCell(%#v) = %q kind %d, want %q kind %d", tc.in, got.s, got.k, tc.want, tc.k)
 		}
@@ -185,34 +185,15 @@ func strPtr(s string) *string { return &s }
 
 func TestMaxColWidth(t *testing.T) {
 	long := strings.Repeat("é", 60)
-	if got := formatCell(long, 50).s; got != strings.Repeat("é", 49)+"…" {
+	cut := strings.Repeat("é", 49) + "…"
+	if got := formatCell(long).s; got != cut {
 		t.Errorf("cut to 50: %q", got)
 	}
-	if got := formatCell(long, 0).s; got != long {
-		t.Errorf("withMaxColWidth(0) cut the value: %q", got)
+	r := resultTable{Columns: []string{"s"}, Head: [][]any{{long}}, Total: 1}
+	if got, want := renderText(r), "   s\n0  "+cut+"\n[1 row × 1 column]\n"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
 	}
-	r := resultTable{Columns: []string{"s"}, Head: [][]any{{"abcdefgh"}}, Total: 1}
-	if got, want := renderText(r, withMaxColWidth(4)), "   s\n0  abc…\n[1 row × 1 column]\n"; got != want {
-		t.Errorf("Text with withMaxColWidth(4) = %q, want %q", got, want)
-	}
-	if got := renderHTML(r, withMaxColWidth(4)); !strings.Contains(got, "<td>abc…</td>") {
-		t.Errorf("HTML with withMaxColWidth(4) lacks the cut value:\n%s", got)
-	}
-}
-
-func TestHeadTail(t *testing.T) {
-	for _, tc := range []struct {
-		opts []Option
-		want int
-	}{
-		{nil, 5},
-		{[]Option{withMinRows(3)}, 1},
-		{[]Option{withMinRows(0)}, 1},
-		{[]Option{withMaxRows(4), withMinRows(10)}, 2},
-	} {
-		h, tl := newConfig(tc.opts).headTail()
-		if h != tc.want || tl != tc.want {
-			t.Errorf("headTail(%v) = %d, %d; want %d each", tc.opts, h, tl, tc.want)
-		}
+	if got := renderHTML(r); !strings.Contains(got, "<td>"+cut+"</td>") {
+		t.Errorf("HTML lacks the cut value:\n%s", got)
 	}
 }

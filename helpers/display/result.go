@@ -33,6 +33,22 @@ func (r resultTable) Footer() string {
 	return plural(r.Total, "row") + " × " + plural(len(r.Columns), "column")
 }
 
+// shown calls f for each row shown, with its position in the whole result
+// as index; when rows were left out, the gap between head and tail comes
+// between them as index "…" with gap set.
+func (r resultTable) shown(f func(index string, row []any, gap bool)) {
+	for i, row := range r.Head {
+		f(strconv.Itoa(i), row, false)
+	}
+	if r.Cut() {
+		f("…", nil, true)
+	}
+	first := r.Total - len(r.Tail)
+	for i, row := range r.Tail {
+		f(strconv.Itoa(first+i), row, false)
+	}
+}
+
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
@@ -55,24 +71,22 @@ type cell struct {
 	k kind
 }
 
-// formatCell turns a value into its display text. Text is cut to maxWidth
-// characters (maxWidth <= 0: never).
-func formatCell(v any, maxWidth int) cell {
+// formatCell turns a value into its display text, cut to maxColWidth
+// characters.
+func formatCell(v any) cell {
 	c := formatValue(v, 0)
-	if c.k == textKind && maxWidth > 0 && utf8.RuneCountInString(c.s) > maxWidth {
-		c.s = cutRunes(c.s, maxWidth-1) + "…"
+	if c.k == textKind && utf8.RuneCountInString(c.s) > maxColWidth {
+		c.s = string([]rune(c.s)[:maxColWidth-1]) + "…"
 	}
 	return c
 }
 
-func cutRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
+// cellAt is the formatted j-th value of row; a row too short has NULL.
+func cellAt(row []any, j int) cell {
+	if j < len(row) {
+		return formatCell(row[j])
 	}
-	return s
+	return cell{k: nullKind}
 }
 
 // formatValue formats v; depth stops a Valuer that returns itself.
@@ -80,13 +94,6 @@ func formatValue(v any, depth int) cell {
 	switch v := v.(type) {
 	case nil:
 		return cell{k: nullKind}
-	case string:
-		return cell{s: v}
-	case []byte:
-		if v == nil {
-			return cell{k: nullKind}
-		}
-		return cell{s: formatBytes(v)}
 	case time.Time:
 		return cell{s: v.Format(time.RFC3339Nano)}
 	case bun.NullTime: // the zero time is NULL
@@ -94,17 +101,9 @@ func formatValue(v any, depth int) cell {
 			return cell{k: nullKind}
 		}
 		return cell{s: v.Format(time.RFC3339Nano)}
-	case bool:
-		return cell{s: strconv.FormatBool(v)}
-	case int64:
-		return cell{s: strconv.FormatInt(v, 10), k: numberKind}
-	case float64:
-		return cell{s: formatFloat(v, 64), k: numberKind}
-	case float32:
-		return cell{s: formatFloat(float64(v), 32), k: numberKind}
 	case driver.Valuer:
-		if depth < 4 && !isNilPointer(v) {
-			dv, err := callValue(v)
+		if rv := reflect.ValueOf(v); depth < 4 && !(rv.Kind() == reflect.Pointer && rv.IsNil()) {
+			dv, err := call("Value", func() (any, error) { return v.Value() })
 			if err != nil {
 				return cell{s: "<error: " + err.Error() + ">"}
 			}
@@ -125,7 +124,7 @@ func formatValue(v any, depth int) cell {
 	case reflect.Float32, reflect.Float64:
 		return cell{s: formatFloat(rv.Float(), rv.Type().Bits()), k: numberKind}
 	case reflect.Slice:
-		if rv.Type().Elem().Kind() == reflect.Uint8 { // json.RawMessage and kin
+		if rv.Type().Elem().Kind() == reflect.Uint8 { // []byte, json.RawMessage…
 			if rv.IsNil() {
 				return cell{k: nullKind}
 			}
@@ -133,49 +132,35 @@ func formatValue(v any, depth int) cell {
 		}
 	case reflect.String:
 		if s, ok := v.(fmt.Stringer); ok {
-			return cell{s: callString(s)}
+			str, err := call("String", func() (any, error) { return s.String(), nil })
+			if err != nil {
+				return cell{s: "<error: " + err.Error() + ">"}
+			}
+			return cell{s: str.(string)}
 		}
 		return cell{s: rv.String()}
 	}
 	return cell{s: fmt.Sprint(v)}
 }
 
-// callValue calls a Value method, which may be a student's own: a panic
-// becomes an error shown in the cell, not the end of the program.
-func callValue(x driver.Valuer) (dv driver.Value, err error) {
+// call calls a Value or String method, which may be a student's own: a
+// panic becomes an error shown in the cell, not the end of the program.
+func call(method string, f func() (any, error)) (v any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			dv, err = nil, fmt.Errorf("Value panicked: %v", r)
+			v, err = nil, fmt.Errorf("%s panicked: %v", method, r)
 		}
 	}()
-	return x.Value()
-}
-
-// callString is callValue for a String method.
-func callString(x fmt.Stringer) (s string) {
-	defer func() {
-		if r := recover(); r != nil {
-			s = fmt.Sprintf("<error: String panicked: %v>", r)
-		}
-	}()
-	return x.String()
-}
-
-func isNilPointer(v any) bool {
-	rv := reflect.ValueOf(v)
-	return rv.Kind() == reflect.Pointer && rv.IsNil()
+	return f()
 }
 
 // formatFloat writes 0.99 as "0.99" and 1e6 as "1000000", switching to an
 // exponent only for very large or small magnitudes.
 func formatFloat(f float64, bits int) string {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return strconv.FormatFloat(f, 'g', -1, bits)
+	if a := math.Abs(f); !math.IsInf(f, 0) && !math.IsNaN(f) && (a == 0 || (a >= 1e-4 && a < 1e16)) {
+		return strconv.FormatFloat(f, 'f', -1, bits)
 	}
-	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
-		return strconv.FormatFloat(f, 'g', -1, bits)
-	}
-	return strconv.FormatFloat(f, 'f', -1, bits)
+	return strconv.FormatFloat(f, 'g', -1, bits)
 }
 
 // maxHexBytes is how many bytes of a binary value are shown in hex.

@@ -6,59 +6,42 @@ import (
 	"fmt"
 )
 
-// readRows reads rows into a resultTable, keeping the head and tail that
-// MaxRows/MinRows allow, and closes rows.
-func readRows(rows *sql.Rows, opts ...Option) (resultTable, error) {
+// readRows reads rows into a resultTable, keeping the head and tail shown
+// when there are more than maxRows, and closes rows.
+func readRows(rows *sql.Rows) (resultTable, error) {
 	if rows == nil {
 		return resultTable{}, errors.New("display: nil *sql.Rows: pass the result of db.QueryContext")
 	}
-	cfg := newConfig(opts)
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
 		return resultTable{}, fmt.Errorf("display: columns: %w", err)
 	}
 	r := resultTable{Columns: cols, Head: [][]any{}}
-	head, tail := cfg.headTail()
-	var ring [][]any // the last rows beyond MaxRows, a circular buffer of tail rows
 	for rows.Next() {
-		row, err := scanRow(rows, len(cols))
-		if err != nil {
-			return resultTable{}, err
+		row, ptrs := make([]any, len(cols)), make([]any, len(cols)) // fresh values of the driver's own types
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return resultTable{}, fmt.Errorf("display: scanning a row: %w", err)
 		}
 		r.Total++
-		switch {
-		case cfg.maxRows <= 0 || r.Total <= cfg.maxRows:
+		if r.Total <= maxRows {
 			r.Head = append(r.Head, row)
-		default:
-			if r.Total == cfg.maxRows+1 { // the result is cut: keep head rows, the rest feed the tail
-				ring = append(ring, r.Head[head:]...)
-				r.Head = r.Head[:head:head]
-			}
-			ring = append(ring, row)
-			if len(ring) > 2*tail+cfg.maxRows { // amortised trim
-				ring = append(ring[:0:0], ring[len(ring)-tail:]...)
-			}
+			continue
+		}
+		r.Tail = append(r.Tail, row)
+		if len(r.Tail) > headRows {
+			r.Tail = r.Tail[1:] // the last rows so far; append reallocates now and then
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return resultTable{}, fmt.Errorf("display: reading rows: %w", err)
 	}
-	if ring != nil {
-		r.Tail = ring[max(len(ring)-tail, 0):]
+	if r.Total > maxRows { // cut: the tail may begin among the first maxRows rows
+		last := append(r.Head[maxRows-headRows:], r.Tail...)
+		r.Head, r.Tail = r.Head[:headRows], last[len(last)-headRows:]
 	}
 	return r, nil
-}
-
-// scanRow scans one row into fresh values of the driver's own types.
-func scanRow(rows *sql.Rows, n int) ([]any, error) {
-	vals := make([]any, n)
-	ptrs := make([]any, n)
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	if err := rows.Scan(ptrs...); err != nil {
-		return nil, fmt.Errorf("display: scanning a row: %w", err)
-	}
-	return vals, nil
 }

@@ -16,16 +16,15 @@ var (
 	syncDisplay = gonbui.Sync
 )
 
-// Show displays r: as an HTML table in a GoNB notebook, else as a text
+// showResult displays r: as an HTML table in a GoNB notebook, else as a text
 // table on the Writer (os.Stdout by default).
 func showResult(r resultTable, opts ...Option) error {
 	if inNotebook() {
-		displayHTML(renderHTML(r, opts...))
+		displayHTML(renderHTML(r))
 		syncDisplay()
 		return nil
 	}
-	cfg := newConfig(opts)
-	if _, err := fmt.Fprint(cfg.w, renderText(r, opts...)); err != nil {
+	if _, err := fmt.Fprint(writer(opts), renderText(r)); err != nil {
 		return fmt.Errorf("display: %w", err)
 	}
 	return nil

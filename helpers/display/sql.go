@@ -22,14 +22,13 @@ func SQL(q Statement, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	cfg := newConfig(opts)
-	if _, err := fmt.Fprintf(cfg.w, "\n%s\n\n", s); err != nil {
+	if _, err := fmt.Fprintf(writer(opts), "\n%s\n\n", s); err != nil {
 		return fmt.Errorf("display: %w", err)
 	}
 	return nil
 }
 
-// SQLString returns the SQL that q would send.
+// sqlString returns the SQL that q would send.
 func sqlString(q Statement) (string, error) {
 	if q == nil {
 		return "", errors.New("display: nil query")

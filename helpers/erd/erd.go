@@ -6,7 +6,9 @@
 //
 // The picture is computed from the live schema (see package inspect), so
 // the lesson's Chinook diagram is never an image copied from elsewhere and
-// stays true when the database changes.
+// stays true when the database changes. Views are drawn too, as boxes
+// without lines (a view has no keys); the engine's bookkeeping tables
+// (sqlite_sequence…) are left out.
 //
 // In a GoNB cell:
 //
@@ -14,73 +16,27 @@
 //	erd.Show(s)
 package erd
 
-import (
-	"fmt"
+import "github.com/bunbook/bunbook/helpers/inspect"
 
-	"github.com/bunbook/bunbook/helpers/inspect"
-)
-
-// option adjusts what the diagram includes (used by the tests and the
-// package itself; the notebooks draw the whole schema).
-type option func(*options)
-
-type options struct {
-	withoutViews bool
-	internal     bool
-	tables       []string
-	types        bool
-}
-
-// WithoutViews leaves views out. By default they are drawn, as boxes
-// without lines (a view has no keys).
-func withoutViewsOpt() option { return func(o *options) { o.withoutViews = true } }
-
-// WithInternal also draws the engine's bookkeeping tables (sqlite_sequence…).
-func withInternal() option { return func(o *options) { o.internal = true } }
-
-// Tables limits the diagram to the named tables and views, matched as
-// inspect.Schema.Lookup matches them; foreign keys to tables outside the
-// selection are not drawn. A name the schema lacks is drawn as the error
-// (with a "did you mean"), never as an empty diagram.
-func tablesOpt(names ...string) option {
-	return func(o *options) { o.tables = append(o.tables, names...) }
-}
-
-// WithoutTypes leaves the column types out, for a narrower picture.
-func withoutTypes() option { return func(o *options) { o.types = false } }
-
-func collect(opts []option) options {
-	o := options{types: true}
-	for _, opt := range opts {
-		opt(&o)
-	}
-	return o
-}
-
-// selected returns the tables the diagram draws, in schema order, or the
-// error of a Tables name the schema lacks.
-func selected(s *inspect.Schema, o options) ([]*inspect.Table, error) {
-	var only map[*inspect.Table]bool
-	if len(o.tables) > 0 {
-		tables, err := s.LookupAll(o.tables...)
-		if err != nil {
-			return nil, fmt.Errorf("erd: Tables: %w", err)
-		}
-		only = map[*inspect.Table]bool{}
-		for _, t := range tables {
-			only[t] = true
-		}
-	}
+// drawn returns the tables and views the diagram draws, in schema order:
+// all but the engine's bookkeeping tables (sqlite_sequence…).
+func drawn(s *inspect.Schema) []*inspect.Table {
 	var out []*inspect.Table
 	for i := range s.Tables {
-		t := &s.Tables[i]
-		switch {
-		case only != nil && !only[t]:
-		case t.Internal && !o.internal && only == nil:
-		case t.Kind == inspect.KindView && o.withoutViews:
-		default:
-			out = append(out, t)
+		if !s.Tables[i].Internal {
+			out = append(out, &s.Tables[i])
 		}
 	}
-	return out, nil
+	return out
+}
+
+// foreignKeyColumns is the set of t's columns that are part of a foreign key.
+func foreignKeyColumns(t *inspect.Table) map[string]bool {
+	fk := map[string]bool{}
+	for _, k := range t.ForeignKeys {
+		for _, c := range k.Columns {
+			fk[c] = true
+		}
+	}
+	return fk
 }

@@ -2,7 +2,6 @@ package erd
 
 import (
 	"encoding/xml"
-	"html"
 	"io"
 	"regexp"
 	"strconv"
@@ -45,7 +44,7 @@ func musicSchema() *inspect.Schema {
 }
 
 func TestMermaid(t *testing.T) {
-	got := Mermaid(musicSchema(), withoutViewsOpt())
+	got := Mermaid(musicSchema())
 	want := `erDiagram
     albums {
         INTEGER AlbumId PK
@@ -64,26 +63,15 @@ func TestMermaid(t *testing.T) {
         NUMERIC(10-2) id PK
         INTEGER album_id FK "album id"
     }
+    album_titles {
+        NVARCHAR(160) Title
+    }
     artists ||--o{ albums : "ArtistId"
     employees |o--o{ employees : "ReportsTo"
     albums |o--o{ script_alert_x_script_co : "album id"
 `
 	if got != want {
 		t.Errorf("Mermaid:\n%s\nwant:\n%s", got, want)
-	}
-}
-
-func TestMermaidOptions(t *testing.T) {
-	got := Mermaid(musicSchema(), tablesOpt("albums"), withInternal())
-	want := "erDiagram\n    albums {\n        INTEGER AlbumId PK\n        NVARCHAR(160) Title\n        INTEGER ArtistId FK\n    }\n"
-	if got != want {
-		t.Errorf("only albums:\n%s\nwant:\n%s", got, want)
-	}
-	all := Mermaid(musicSchema(), withInternal())
-	for _, name := range []string{"sqlite_sequence {", "album_titles {"} {
-		if !strings.Contains(all, name) {
-			t.Errorf("WithInternal lacks %q:\n%s", name, all)
-		}
 	}
 }
 
@@ -127,7 +115,7 @@ func parseSVG(t *testing.T, svg string) []svgElement {
 }
 
 func TestSVG(t *testing.T) {
-	svg := SVG(musicSchema(), withoutViewsOpt())
+	svg := SVG(musicSchema())
 	if strings.Contains(svg, "<script") {
 		t.Fatalf("hostile table name reached the SVG unescaped:\n%s", svg)
 	}
@@ -151,8 +139,8 @@ func TestSVG(t *testing.T) {
 		}
 	}
 	wantTables := []string{"albums", "artists", "employees", `<script>alert("x")</script> & co`}
-	if len(boxes) != len(wantTables) {
-		t.Errorf("boxes %v, want %v (no internal tables, no views)", boxes, wantTables)
+	if _, ok := boxes["album_titles"]; !ok || len(boxes) != len(wantTables)+1 {
+		t.Errorf("boxes %v, want %v and the view (no internal tables)", boxes, wantTables)
 	}
 	for _, name := range wantTables {
 		if _, ok := boxes[name]; !ok {
@@ -174,18 +162,18 @@ func TestSVG(t *testing.T) {
 	if strings.Join(fks, "|") != strings.Join(wantFKs, "|") {
 		t.Errorf("relations %q, want %q", fks, wantFKs)
 	}
-	for _, text := range []string{"AlbumId", "NVARCHAR(160)", "PK", "FK", "album id"} {
+	for _, text := range []string{"AlbumId", "NVARCHAR(160)", "PK", "FK", "album id", "album_titles (view)"} {
 		if !texts[text] {
 			t.Errorf("text %q missing", text)
 		}
 	}
-	if SVG(musicSchema(), withoutViewsOpt()) != svg {
+	if SVG(musicSchema()) != svg {
 		t.Error("SVG is not deterministic")
 	}
 }
 
 func TestSVGSizeFitsBoxes(t *testing.T) {
-	svg := SVG(musicSchema(), withoutTypes())
+	svg := SVG(musicSchema())
 	m := regexp.MustCompile(`^<svg [^>]*width="([0-9.]+)" height="([0-9.]+)"`).FindStringSubmatch(svg)
 	if m == nil {
 		t.Fatalf("no size on the svg element:\n%s", svg)
@@ -204,9 +192,6 @@ func TestSVGSizeFitsBoxes(t *testing.T) {
 			t.Errorf("box %v outside the %vx%v canvas", e.attrs, w, h)
 		}
 	}
-	if strings.Contains(svg, "NVARCHAR") {
-		t.Error("WithoutTypes still draws types")
-	}
 }
 
 func TestReferenceCycle(t *testing.T) {
@@ -219,21 +204,5 @@ func TestReferenceCycle(t *testing.T) {
 	}}
 	if n := strings.Count(SVG(s), "data-fk="); n != 2 {
 		t.Errorf("%d relation lines, want 2", n)
-	}
-}
-
-// TestTablesUnknownName: a mistyped name is drawn as the error with a
-// "did you mean", never as an empty diagram; names match as
-// inspect.Schema.Lookup matches them (ignoring case on one fit).
-func TestTablesUnknownName(t *testing.T) {
-	want := `erd: Tables: no table or view named "Albmus" (did you mean "albums"?)`
-	if got := Mermaid(musicSchema(), tablesOpt("Albmus")); !strings.Contains(got, "%% "+want) || strings.Contains(got, "{") {
-		t.Errorf("Mermaid with an unknown table:\n%s\nwant the error %s", got, want)
-	}
-	if got := SVG(musicSchema(), tablesOpt("Albmus")); !strings.Contains(html.UnescapeString(got), want) || strings.Contains(got, "data-table=") {
-		t.Errorf("SVG with an unknown table:\n%s", got)
-	}
-	if got := Mermaid(musicSchema(), tablesOpt("ALBUMS")); !strings.Contains(got, "    albums {") {
-		t.Errorf("tablesOpt(ALBUMS) does not draw albums:\n%s", got)
 	}
 }

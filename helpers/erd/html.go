@@ -13,7 +13,7 @@ import (
 // JupyterLab's is similar. A wider diagram is scaled down to fit.
 const displayWidth = 940
 
-// HTML returns the diagram as an <img> whose source is the SVG document as
+// renderHTML returns the diagram as an <img> whose source is the SVG document as
 // a data: URI. Unlike inline SVG it shows everywhere a saved notebook is
 // read: the classic Notebook and JupyterLab show it even before a notebook
 // is trusted (their sanitizers keep <img> with a data: URI but drop inline
@@ -21,16 +21,12 @@ const displayWidth = 940
 // elements inside an inline <svg>). The width and height attributes fit
 // displayWidth; the style also shrinks it in a narrower output area, where
 // the notebook allows styles.
-func renderHTML(s *inspect.Schema, opts ...option) string {
-	svg, w, h := draw(s, opts)
+func renderHTML(s *inspect.Schema) string {
+	svg, w, h := draw(s)
 	scale := math.Min(1, displayWidth/w)
 	alt := noSchema
 	if s != nil {
-		if tables, err := selected(s, collect(opts)); err != nil {
-			alt = err.Error()
-		} else {
-			alt = title(tables)
-		}
+		alt = title(drawn(s))
 	}
 	return fmt.Sprintf(`<img src="data:image/svg+xml;base64,%s" width="%d" height="%d" alt="%s" style="max-width:100%%;height:auto">`,
 		base64.StdEncoding.EncodeToString([]byte(svg)), int(math.Round(w*scale)), int(math.Round(h*scale)), esc(alt))

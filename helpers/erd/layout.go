@@ -42,11 +42,10 @@ func (b *box) rowY(column string) float64 {
 // edge is one foreign key drawn as a line from the referencing column to the
 // referenced one.
 type edge struct {
-	from, to     *box
-	fromColumn   string
-	toColumn     string
-	nullable     bool
-	selfRelation bool
+	from, to   *box
+	fromColumn string
+	toColumn   string
+	nullable   bool
 }
 
 type layout struct {
@@ -68,7 +67,7 @@ type column struct {
 // Chinook picture reads like the lesson's (artists → albums → tracks → …).
 // Order within a layer follows the referenced tables' positions (the
 // barycentre heuristic) to keep lines short and crossings few.
-func place(s *inspect.Schema, tables []*inspect.Table, o options) *layout {
+func place(s *inspect.Schema, tables []*inspect.Table) *layout {
 	byTable := map[*inspect.Table]*box{}
 	var boxes []*box
 	for _, t := range tables {
@@ -76,20 +75,16 @@ func place(s *inspect.Schema, tables []*inspect.Table, o options) *layout {
 		boxes = append(boxes, b)
 		byTable[t] = b
 	}
-	lookup := func(from *inspect.Table, fk inspect.ForeignKey) *box {
-		return byTable[s.Referenced(from, &fk)] // nil when not drawn
-	}
-
-	l := &layout{boxes: boxes}
+	l := &layout{}
 	targets := map[*box][]*box{}
 	sources := map[*box][]*box{}
 	for _, b := range boxes {
 		for _, fk := range b.table.ForeignKeys {
-			to := lookup(b.table, fk)
+			to := byTable[s.Referenced(b.table, &fk)]
 			if to == nil {
 				continue // referenced table not drawn
 			}
-			e := edge{from: b, to: to, fromColumn: first(fk.Columns), toColumn: first(fk.RefColumns), selfRelation: to == b}
+			e := edge{from: b, to: to, fromColumn: first(fk.Columns), toColumn: first(fk.RefColumns)}
 			if c := b.table.Column(e.fromColumn); c != nil {
 				e.nullable = c.Nullable
 			}
@@ -102,7 +97,7 @@ func place(s *inspect.Schema, tables []*inspect.Table, o options) *layout {
 	}
 	assignLayers(boxes, targets)
 	layers := orderLayers(boxes, targets, sources)
-	l.measure(layers, o)
+	l.measure(layers)
 	return l
 }
 
@@ -129,9 +124,7 @@ func assignLayers(boxes []*box, targets map[*box][]*box) {
 			case visiting:
 				continue
 			}
-			if t.layer+1 > b.layer {
-				b.layer = t.layer + 1
-			}
+			b.layer = max(b.layer, t.layer+1)
 		}
 		state[b] = done
 	}
@@ -157,31 +150,30 @@ func orderLayers(boxes []*box, targets, sources map[*box][]*box) [][]*box {
 		sort.SliceStable(layer, func(i, j int) bool { return layer[i].table.QualifiedName() < layer[j].table.QualifiedName() })
 		number(layer)
 	}
-	mean := func(b *box, neighbours []*box, fallback float64) float64 {
-		if len(neighbours) == 0 {
-			return fallback
-		}
-		sum := 0.0
-		for _, n := range neighbours {
-			sum += float64(n.pos)
-		}
-		return sum / float64(len(neighbours))
-	}
-	for sweep := 0; sweep < 4; sweep++ {
+	for range 4 {
 		for i := 1; i < len(layers); i++ { // left to right: follow targets
-			reorder(layers[i], func(b *box) float64 { return mean(b, targets[b], float64(b.pos)) })
+			reorder(layers[i], targets)
 		}
 		for i := len(layers) - 2; i >= 0; i-- { // right to left: follow sources
-			reorder(layers[i], func(b *box) float64 { return mean(b, sources[b], float64(b.pos)) })
+			reorder(layers[i], sources)
 		}
 	}
 	return layers
 }
 
-func reorder(layer []*box, key func(*box) float64) {
+// reorder sorts a layer by the mean position of each box's neighbours (a
+// box without any keeps its own position as its key) and renumbers it.
+func reorder(layer []*box, neighbours map[*box][]*box) {
 	keys := map[*box]float64{}
 	for _, b := range layer {
-		keys[b] = key(b)
+		keys[b] = float64(b.pos)
+		if ns := neighbours[b]; len(ns) > 0 {
+			sum := 0.0
+			for _, n := range ns {
+				sum += float64(n.pos)
+			}
+			keys[b] = sum / float64(len(ns))
+		}
 	}
 	sort.SliceStable(layer, func(i, j int) bool { return keys[layer[i]] < keys[layer[j]] })
 	number(layer)
@@ -194,49 +186,36 @@ func number(layer []*box) {
 }
 
 // measure sizes every box from its text and stacks the layers left to right.
-func (l *layout) measure(layers [][]*box, o options) {
+func (l *layout) measure(layers [][]*box) {
 	x := float64(margin)
-	l.boxes = l.boxes[:0]
 	for _, layer := range layers {
 		col := column{x: x, boxes: layer, lanes: map[float64]int{}}
-		colWidth := 0.0
 		y := float64(margin)
 		for _, b := range layer {
-			b.w = boxWidth(b.table, o)
+			b.w = boxWidth(b.table)
 			b.h = headerHeight + float64(len(b.table.Columns))*rowHeight + boxPadding/2
 			b.x, b.y = x, y
 			y += b.h + boxGap
-			if b.w > colWidth {
-				colWidth = b.w
-			}
+			col.w = max(col.w, b.w)
 			l.boxes = append(l.boxes, b)
 		}
-		if y-boxGap+margin > l.height {
-			l.height = y - boxGap + margin
-		}
-		col.w = colWidth
+		l.height = max(l.height, y-boxGap+margin)
 		l.columns = append(l.columns, col)
-		x += colWidth + columnGap
+		x += col.w + columnGap
 	}
 	l.width = x - columnGap + margin
 	// Self-references loop out to the right of their box.
 	for _, e := range l.edges {
-		if e.selfRelation && e.from.x+e.from.w+40+margin > l.width {
-			l.width = e.from.x + e.from.w + 40 + margin
+		if e.from == e.to {
+			l.width = max(l.width, e.from.x+e.from.w+40+margin)
 		}
 	}
 }
 
-func boxWidth(t *inspect.Table, o options) float64 {
+func boxWidth(t *inspect.Table) float64 {
 	chars := len([]rune(t.Name)) + 2
 	for _, c := range t.Columns {
-		n := len([]rune(c.Name))
-		if o.types {
-			n += 2 + len([]rune(c.Type))
-		}
-		if n > chars {
-			chars = n
-		}
+		chars = max(chars, len([]rune(c.Name))+2+len([]rune(c.Type)))
 	}
 	return float64(chars)*charWidth + markerWidth + 2*boxPadding
 }
@@ -246,12 +225,8 @@ func boxWidth(t *inspect.Table, o options) float64 {
 // the boxes) closest to y. Lines sharing a gap are spread a few units apart.
 func (c *column) gapNear(y float64) float64 {
 	gaps := []float64{margin / 2}
-	for i, b := range c.boxes {
-		if i+1 < len(c.boxes) {
-			gaps = append(gaps, (b.y+b.h+c.boxes[i+1].y)/2)
-		} else {
-			gaps = append(gaps, b.y+b.h+boxGap/2)
-		}
+	for _, b := range c.boxes { // the next box is boxGap below
+		gaps = append(gaps, b.y+b.h+boxGap/2)
 	}
 	best := gaps[0]
 	for _, g := range gaps[1:] {

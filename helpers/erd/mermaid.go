@@ -11,15 +11,11 @@ import (
 // Mermaid writes the schema as a Mermaid erDiagram, which GitHub and many
 // Markdown tools render. Table names that Mermaid cannot take bare (spaces,
 // quotes, …) get a safe alias with the real name as its label.
-func Mermaid(s *inspect.Schema, opts ...option) string {
+func Mermaid(s *inspect.Schema) string {
 	if s == nil {
 		return "erDiagram\n    %% " + noSchema + "\n"
 	}
-	o := collect(opts)
-	tables, err := selected(s, o)
-	if err != nil {
-		return "erDiagram\n    %% " + err.Error() + "\n"
-	}
+	tables := drawn(s)
 	names := map[*inspect.Table]string{} // table → Mermaid entity id
 	used := map[string]bool{}
 	for _, t := range tables {
@@ -40,14 +36,9 @@ func Mermaid(s *inspect.Schema, opts ...option) string {
 		} else {
 			fmt.Fprintf(&b, "    %s[%q] {\n", id, strings.ReplaceAll(t.Name, `"`, "'"))
 		}
-		fk := map[string]bool{}
-		for _, k := range t.ForeignKeys {
-			for _, c := range k.Columns {
-				fk[c] = true
-			}
-		}
+		fk := foreignKeyColumns(t)
 		for _, c := range t.Columns {
-			typ := mermaidType(c.Type)
+			fmt.Fprintf(&b, "        %s %s", mermaidType(c.Type), mermaidIdent(c.Name))
 			var keys []string
 			if c.PrimaryKey > 0 {
 				keys = append(keys, "PK")
@@ -55,14 +46,13 @@ func Mermaid(s *inspect.Schema, opts ...option) string {
 			if fk[c.Name] {
 				keys = append(keys, "FK")
 			}
-			line := fmt.Sprintf("        %s %s", typ, mermaidIdent(c.Name))
 			if len(keys) > 0 {
-				line += " " + strings.Join(keys, ",")
+				b.WriteString(" " + strings.Join(keys, ","))
 			}
 			if mermaidIdent(c.Name) != c.Name {
-				line += fmt.Sprintf(" %q", strings.ReplaceAll(c.Name, `"`, "'"))
+				fmt.Fprintf(&b, " %q", strings.ReplaceAll(c.Name, `"`, "'"))
 			}
-			b.WriteString(line + "\n")
+			b.WriteString("\n")
 		}
 		b.WriteString("    }\n")
 	}

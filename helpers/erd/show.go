@@ -14,24 +14,15 @@ import (
 // which shows in every renderer of the saved notebook, with the SVG itself
 // and the Mermaid text as alternatives for other formats; anywhere else it
 // prints the Mermaid text.
-//
-// A Tables name the schema lacks is reported on standard error (red in a
-// notebook) with a "did you mean", and nothing is drawn.
-func Show(s *inspect.Schema, opts ...option) {
-	if s != nil {
-		if _, err := selected(s, collect(opts)); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return
-		}
-	}
+func Show(s *inspect.Schema) {
 	if !gonbui.IsNotebook {
-		fmt.Fprint(os.Stdout, Mermaid(s, opts...))
+		fmt.Fprint(os.Stdout, Mermaid(s))
 		return
 	}
 	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
-		protocol.MIMETextHTML:  renderHTML(s, opts...),
-		protocol.MIMEImageSVG:  SVG(s, opts...),
-		protocol.MIMETextPlain: Mermaid(s, opts...),
+		protocol.MIMETextHTML:  renderHTML(s),
+		protocol.MIMEImageSVG:  SVG(s),
+		protocol.MIMETextPlain: Mermaid(s),
 	}})
 	// The cell's program may exit right after Show: wait until GoNB has
 	// taken the picture, or it can be lost.

@@ -27,25 +27,21 @@ const (
 // key is a line from the referencing column, with a crow's foot on the
 // "many" side, to the referenced column, with a bar on the "one" side. A
 // dashed line is an optional (nullable) relation. All text is XML-escaped.
-func SVG(s *inspect.Schema, opts ...option) string {
-	svg, _, _ := draw(s, opts)
+func SVG(s *inspect.Schema) string {
+	svg, _, _ := draw(s)
 	return svg
 }
 
 // draw returns the SVG document and its size in pixels.
-func draw(s *inspect.Schema, opts []option) (svg string, width, height float64) {
+func draw(s *inspect.Schema) (svg string, width, height float64) {
 	if s == nil {
 		return messageSVG(noSchema)
 	}
-	o := collect(opts)
-	tables, err := selected(s, o)
-	if err != nil {
-		return messageSVG(err.Error())
-	}
+	tables := drawn(s)
 	if len(tables) == 0 {
 		return messageSVG("no tables to draw")
 	}
-	l := place(s, tables, o)
+	l := place(s, tables)
 	id := diagramID(tables)
 
 	var b strings.Builder
@@ -63,7 +59,7 @@ func draw(s *inspect.Schema, opts []option) (svg string, width, height float64) 
 		writeEdge(&b, l, e, id)
 	}
 	for _, bx := range l.boxes {
-		writeBox(&b, bx, o)
+		writeBox(&b, bx)
 	}
 	b.WriteString("</svg>\n")
 	return b.String(), l.width, l.height
@@ -86,18 +82,13 @@ func diagramID(tables []*inspect.Table) string {
 	return fmt.Sprintf("erd%08x", h.Sum32())
 }
 
-func writeBox(b *strings.Builder, bx *box, o options) {
+func writeBox(b *strings.Builder, bx *box) {
 	t := bx.table
 	head := colourHeader
 	if t.Kind == inspect.KindView {
 		head = colourViewHead
 	}
-	fk := map[string]bool{}
-	for _, k := range t.ForeignKeys {
-		for _, c := range k.Columns {
-			fk[c] = true
-		}
-	}
+	fk := foreignKeyColumns(t)
 	fmt.Fprintf(b, `<g data-table="%s">`+"\n", esc(t.QualifiedName()))
 	fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="4" fill="#ffffff" stroke="%s"/>`+"\n",
 		num(bx.x), num(bx.y), num(bx.w), num(bx.h), colourBorder)
@@ -122,7 +113,7 @@ func writeBox(b *strings.Builder, bx *box, o options) {
 			weight = ` font-weight="bold"`
 		}
 		fmt.Fprintf(b, `<text x="%s" y="%s"%s>%s</text>`, num(bx.x+boxPadding+markerWidth), num(y), weight, esc(c.Name))
-		if o.types && c.Type != "" {
+		if c.Type != "" {
 			fmt.Fprintf(b, `<text x="%s" y="%s" fill="%s" text-anchor="end">%s</text>`, num(bx.x+bx.w-boxPadding), num(y), colourType, esc(c.Type))
 		}
 		b.WriteString("\n")
@@ -134,7 +125,7 @@ func writeEdge(b *strings.Builder, l *layout, e edge, id string) {
 	sy, ey := e.from.rowY(e.fromColumn), e.to.rowY(e.toColumn)
 	var d string
 	switch {
-	case e.selfRelation || (e.to.x < e.from.x+e.from.w && e.from.x < e.to.x+e.to.w):
+	case e.from == e.to || (e.to.x < e.from.x+e.from.w && e.from.x < e.to.x+e.to.w):
 		// Same box or same layer: loop out to the right and back.
 		sx, ex := e.from.x+e.from.w, e.to.x+e.to.w
 		out := math.Max(sx, ex) + 40

@@ -24,8 +24,9 @@ func describe(v reflect.Value) (string, []structcols.Column) {
 	return name, table.Columns
 }
 
-// reprName calls a ReprName method on v or on its address. A ReprName
-// that panics gives "<ReprName panicked: …>" as the name.
+// reprName calls a ReprName method on v, or on a copy of v for a pointer
+// receiver. A ReprName that panics gives "<ReprName panicked: …>" as the
+// name.
 func reprName(v reflect.Value) (name string, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -34,11 +35,6 @@ func reprName(v reflect.Value) (name string, ok bool) {
 	}()
 	if v.CanInterface() {
 		if n, ok := v.Interface().(Namer); ok {
-			return n.ReprName(), true
-		}
-	}
-	if v.CanAddr() && v.Addr().CanInterface() {
-		if n, ok := v.Addr().Interface().(Namer); ok {
 			return n.ReprName(), true
 		}
 	}

@@ -92,11 +92,14 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		return
 	}
 	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
+	case reflect.Pointer, reflect.Interface, reflect.Slice, reflect.Map:
 		if v.IsNil() {
 			b.WriteString("<nil>")
 			return
 		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
 		writeValue(b, v.Elem(), depth)
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
@@ -108,23 +111,13 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		b.WriteString(strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float32, reflect.Float64:
 		b.WriteString(formatFloat(v.Float(), v.Type().Bits()))
-	case reflect.Slice:
-		if v.IsNil() {
-			b.WriteString("<nil>")
-			return
-		}
-		if v.Type().Elem().Kind() == reflect.Uint8 {
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
 			b.WriteString("[]byte(" + strconv.Quote(string(v.Bytes())) + ")")
 			return
 		}
 		writeList(b, v, depth)
-	case reflect.Array:
-		writeList(b, v, depth)
 	case reflect.Map:
-		if v.IsNil() {
-			b.WriteString("<nil>")
-			return
-		}
 		writeMap(b, v, depth)
 	case reflect.Struct:
 		writeStruct(b, v, depth)
@@ -143,13 +136,9 @@ func driverValue(v reflect.Value) (any, bool) {
 		if !reflect.PointerTo(v.Type()).Implements(valuerType) || !v.CanInterface() {
 			return nil, false
 		}
-		if v.CanAddr() {
-			v = v.Addr()
-		} else { // a pointer-receiver Value on a copy
-			p := reflect.New(v.Type())
-			p.Elem().Set(v)
-			v = p
-		}
+		p := reflect.New(v.Type()) // a pointer-receiver Value, on a copy
+		p.Elem().Set(v)
+		v = p
 	}
 	if !v.CanInterface() {
 		return nil, false
