@@ -176,6 +176,48 @@ func TestOverallTimeout(t *testing.T) {
 	assertFiles(t, dir)
 }
 
+// TestStalledServer: a server that sends the headers and a few bytes, then
+// nothing, ends the attempt after the idle timeout with its own advice, not
+// after the overall timeout and not as an interruption.
+func TestStalledServer(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "333705")
+		w.Write([]byte("PK\x03\x04"))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // then stall until the client gives up
+	})
+	dir := t.TempDir()
+	start := time.Now()
+	_, err := fetchResult(t.Context(), dir, append(base(Source(srv.URL)), withIdleTimeout(200*time.Millisecond))...)
+	if !errors.Is(err, errStalled) || errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want errStalled and no context.Canceled", err)
+	}
+	if !strings.Contains(err.Error(), "no data for 200ms") || !strings.Contains(err.Error(), "the server stopped sending: try again later") {
+		t.Fatalf("message = %q", err)
+	}
+	if d := time.Since(start); d > time.Minute {
+		t.Fatalf("gave up after %s, not after the 200ms idle timeout", d)
+	}
+	assertFiles(t, dir)
+}
+
+// TestStalledDefaultFallsBack: a stalled https default is left for the
+// http one, as a refused one is.
+func TestStalledDefaultFallsBack(t *testing.T) {
+	stalled := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done() // accepts, never answers
+	})
+	plain := newServer(t, serveBytes(realZip(t)))
+	r, err := fetchResult(t.Context(), t.TempDir(), append(base(), withIdleTimeout(200*time.Millisecond),
+		withDefaults(stalled.URL+"/chinook.zip", plain.URL+"/chinook.zip"))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Source != plain.URL+"/chinook.zip" || !r.Verified {
+		t.Fatalf("result = %+v, want verified from the second default", r)
+	}
+}
+
 func TestCancelledContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	body := realZip(t)

@@ -15,7 +15,9 @@
 //     actually inflated); the verified file is renamed into place
 //     atomically. A failed or interrupted download leaves nothing behind
 //     and never replaces a good file; leftovers of a killed process are
-//     swept after a day. The whole call gives up after 5 minutes.
+//     swept after a day. A server that sends nothing for 30 seconds is
+//     given up (the next default source is tried); the whole call gives
+//     up after 5 minutes.
 //   - Visible: inside GoNB an HTML <progress> bar that becomes the line
 //     "ready: /path/chinook.db (884736 bytes, sha256 ok)", which the
 //     notebook saves; elsewhere only that line, on stdout ([Quiet] and

@@ -19,6 +19,7 @@ var (
 	errNotFound      = errors.New("source not found")   // HTTP 404/410, or a missing local file
 	errRedirect      = errors.New("bad redirect")       // a loop, or away from http(s)
 	errTimeout       = errors.New("timed out")
+	errStalled       = errors.New("server stalled") // no byte for the idle timeout
 	errIncomplete    = errors.New("incomplete transfer")
 	errTooLarge      = errors.New("too large") // the download or the extracted member
 	errUnsafeArchive = errors.New("unsafe zip entry")
@@ -116,6 +117,8 @@ func (o *options) fix(src source, err error) string {
 		return "check that the destination folder is writable and has free space, or choose another with -o / the dest argument"
 	case errors.Is(err, context.Canceled):
 		return "interrupted: nothing was written, run again to start over"
+	case errors.Is(err, errStalled):
+		return "the server stopped sending: try again later, or " + local
 	case errors.Is(err, errTimeout):
 		return fmt.Sprintf("the whole download took longer than %s: try again later, or %s", o.timeout, local)
 	case errors.Is(err, errUnreachable) && src.builtin:

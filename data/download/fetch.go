@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"syscall"
+	"time"
 
 	"github.com/bunbook/bunbook/internal/filekind"
 	"github.com/bunbook/bunbook/internal/redact"
@@ -40,13 +41,24 @@ func (o *options) fetch(ctx context.Context, src source, dir string) (*artifact,
 	if src.url == "" {
 		open = o.openFile
 	}
+	// A stalled server ends the attempt when no byte arrives for o.idle
+	// (headers included), long before the overall timeout.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	touch := func() {}
+	if o.idle > 0 {
+		timer := time.AfterFunc(o.idle, func() { cancel(fmt.Errorf("%w: no data for %s", errStalled, o.idle)) })
+		defer timer.Stop()
+		touch = func() { timer.Reset(o.idle) }
+	}
 	body, size, err := open(ctx, src)
 	if err != nil {
 		return nil, transportError(ctx, err)
 	}
 	defer body.Close()
+	touch()
 	o.reporter.Start(src.String(), size)
-	a, err := copyToTemp(ctx, body, size, o.maxSize, dir, o.reporter.Advance)
+	a, err := copyToTemp(ctx, body, size, o.maxSize, dir, func(done int64) { touch(); o.reporter.Advance(done) })
 	if err != nil {
 		return nil, transportError(ctx, err)
 	}
@@ -169,10 +181,13 @@ func copyToTemp(ctx context.Context, r io.Reader, total, limit int64, dir string
 	return &artifact{path: f.Name(), size: done, sha256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
-// transportError explains a failed request or read: the caller's
-// cancellation or overall timeout first, else the network's own error,
+// transportError explains a failed request or read: a stalled server, the
+// caller's cancellation or overall timeout, else the network's own error,
 // classified as unreachable where that is what it means.
 func transportError(ctx context.Context, err error) error {
+	if cause := context.Cause(ctx); errors.Is(cause, errStalled) {
+		return cause // not an interruption: the next source may still answer
+	}
 	if ctx.Err() != nil {
 		return stopped(ctx)
 	}

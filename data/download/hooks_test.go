@@ -17,6 +17,9 @@ func handleInterrupt(on bool) Option { return func(o *options) { o.interrupt = o
 // withTimeout bounds the whole call; 0 disables it.
 func withTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
 
+// withIdleTimeout ends an attempt when no byte arrives for d; 0 disables it.
+func withIdleTimeout(d time.Duration) Option { return func(o *options) { o.idle = d } }
+
 // withMaxSize bounds the downloaded file and the extracted database.
 func withMaxSize(n int64) Option { return func(o *options) { o.maxSize = n } }
 

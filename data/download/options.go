@@ -19,6 +19,7 @@ type options struct {
 	client     *http.Client // nil means http.DefaultClient, which honours $HTTPS_PROXY
 	reporter   progressReporter
 	timeout    time.Duration // overall, 0 = none
+	idle       time.Duration // no byte for this long ends an attempt, 0 = none
 	maxSize    int64         // bytes actually read, downloaded and extracted
 	force      bool
 	unverified bool
@@ -32,6 +33,7 @@ type options struct {
 func newOptions(opts []Option) *options {
 	o := &options{
 		timeout: 5 * time.Minute,
+		idle:    30 * time.Second,
 		// Chinook is 864 KiB: room for a teacher's own database, and a zip
 		// bomb stops long before the disk fills.
 		maxSize:   256 << 20,
