@@ -7,16 +7,6 @@ import (
 	"github.com/bunbook/bunbook/helpers/inspect"
 )
 
-func BenchmarkTableNamesChinook(b *testing.B) {
-	db := openShared(b, "chinook.db")
-	ctx := context.Background()
-	for b.Loop() {
-		if _, err := inspect.TableNames(ctx, db); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func BenchmarkInspectChinook(b *testing.B) {
 	db := openShared(b, "chinook.db")
 	ctx := context.Background()

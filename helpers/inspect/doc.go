@@ -2,12 +2,10 @@
 // columns in declaration order, primary keys, foreign keys and indexes.
 //
 // It is the Go counterpart of SQLAlchemy's reflection: the result is a plain
-// value ([Schema]) that automap and codegen build on, and [TableNames] is the
-// lesson's "list the tables" step (engine.table_names()):
+// value ([Schema]) that automap, codegen and erd build on:
 //
-//	names, err := inspect.TableNames(ctx, db) // albums … sqlite_stat1 tracks
-//	s, err := inspect.Inspect(ctx, db)         // tables and views, no internal ones
-//	albums := s.Table("albums")                // columns, keys, indexes
+//	s, err := inspect.Inspect(ctx, db) // tables and views, no internal ones
+//	albums := s.Table("albums")        // columns, keys, indexes
 //
 // [Inspect] takes options: [WithInternal] and [WithoutViews].
 // To keep some tables, look them up in the result ([Schema.LookupAll]:
@@ -45,8 +43,8 @@
 //   - Internal: names starting with "sqlite_" are reserved by SQLite for its
 //     own tables (sqlite_sequence, sqlite_stat1, …), and the shadow tables of
 //     a virtual table (FTS5's docs_data, docs_idx, …) are its module's
-//     storage; they are left out unless [WithInternal] is given. [TableNames] includes them, like the Python
-//     lesson's output (13 names for Chinook). A virtual table itself is a
+//     storage; they are left out unless [WithInternal] is given (with it,
+//     Chinook has the 13 tables the Python lesson lists). A virtual table itself is a
 //     table whose hidden columns (FTS5's rank, …) are not listed.
 //   - Type is the declared type verbatim ("NVARCHAR(160)"), "" when the
 //     column was declared without one.

@@ -15,8 +15,9 @@ import (
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
 
-// The lesson's "list the tables" step, on the course's copy of Chinook.
-func ExampleTableNames() {
+// Every table of the course's copy of Chinook, SQLite's own included, like
+// SQLAlchemy's engine.table_names().
+func ExampleInspect_tableNames() {
 	shared, err := shareddata.Dir() // ../shared/data beside the checkout, or $BUNBOOK_SHARED_DATA
 	if err != nil {
 		panic(err)
@@ -28,12 +29,12 @@ func ExampleTableNames() {
 	db := bun.NewDB(sqldb, sqlitedialect.New())
 	defer db.Close()
 
-	names, err := inspect.TableNames(context.Background(), db)
+	s, err := inspect.Inspect(context.Background(), db, inspect.WithInternal(), inspect.WithoutViews())
 	if err != nil {
 		panic(err)
 	}
-	for _, name := range names {
-		fmt.Println(name)
+	for _, t := range s.Tables {
+		fmt.Println(t.Name)
 	}
 	// Output:
 	// albums
@@ -137,7 +138,7 @@ func ExampleSchema_LookupAll() {
 	_, err = s.LookupAll("album", "tracks")
 	fmt.Println(err)
 	// Output:
-	// no table or view named "album" (did you mean "albums"?); this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 3 more (inspect.TableNames lists them all)
+	// no table or view named "album" (did you mean "albums"?); this database has "albums", "artists", "customers", "employees", "genres", "invoice_items", "invoices", "media_types", … and 3 more (Schema.Tables lists them all)
 }
 
 // codegen's Tables option finds names as Schema.Lookup does: exactly,

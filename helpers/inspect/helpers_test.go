@@ -57,7 +57,7 @@ func mustTable(tb testing.TB, s *inspect.Schema, name string) *inspect.Table {
 	tb.Helper()
 	t := s.Table(name)
 	if t == nil {
-		tb.Fatalf("no table %q in %v", name, s.TableNames())
+		tb.Fatalf("no table %q in %v", name, tableNames(s))
 	}
 	return t
 }
@@ -80,4 +80,15 @@ func rowidPK(name string) inspect.Column {
 // fk builds a foreign key with NO ACTION on both events.
 func fk(cols []string, table string, refCols []string) inspect.ForeignKey {
 	return inspect.ForeignKey{Columns: cols, RefTable: table, RefColumns: refCols, OnUpdate: "NO ACTION", OnDelete: "NO ACTION"}
+}
+
+// tableNames lists the names of s's tables (not views), in order.
+func tableNames(s *inspect.Schema) []string {
+	var names []string
+	for _, t := range s.Tables {
+		if t.Kind == inspect.KindTable {
+			names = append(names, t.Name)
+		}
+	}
+	return names
 }

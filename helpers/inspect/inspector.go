@@ -15,7 +15,6 @@ type Option func(*options)
 type options struct {
 	withInternal bool
 	withoutViews bool
-	namesOnly    bool // list the tables, read none of their details
 }
 
 // WithInternal also lists the engine's own bookkeeping tables
@@ -79,7 +78,7 @@ func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
 	for i, r := range sel {
 		s.Tables[i] = Table{Schema: r.Schema, Name: r.Name, Kind: r.Kind, Internal: r.Internal}
 	}
-	if len(sel) > 0 && !o.namesOnly {
+	if len(sel) > 0 {
 		if err := read(ctx, tx, found, sel, s.Tables); err != nil {
 			return nil, err
 		}
@@ -90,17 +89,6 @@ func Inspect(ctx context.Context, db *bun.DB, opts ...Option) (*Schema, error) {
 	}
 	sortTables(s.Tables)
 	return s, nil
-}
-
-// TableNames lists every table of the database, internal ones included,
-// sorted by name: the Go twin of SQLAlchemy's engine.table_names().
-func TableNames(ctx context.Context, db *bun.DB) ([]string, error) {
-	namesOnly := func(o *options) { o.namesOnly = true }
-	s, err := Inspect(ctx, db, WithInternal(), WithoutViews(), namesOnly)
-	if err != nil {
-		return nil, err
-	}
-	return s.TableNames(), nil
 }
 
 // queryRows runs query in tx and hands each row to scan.

@@ -136,7 +136,7 @@ func summarizeNames(names []string, limit int) string {
 	var q []string
 	for i, n := range names {
 		if i == limit {
-			q = append(q, fmt.Sprintf("… and %d more (inspect.TableNames lists them all)", len(names)-limit))
+			q = append(q, fmt.Sprintf("… and %d more (Schema.Tables lists them all)", len(names)-limit))
 			break
 		}
 		q = append(q, strconv.Quote(n))

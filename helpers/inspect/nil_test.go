@@ -12,7 +12,4 @@ func TestNilDB(t *testing.T) {
 	if _, err := inspect.Inspect(context.Background(), nil); err == nil || err.Error() != want {
 		t.Errorf("Inspect(nil) = %v, want %q", err, want)
 	}
-	if _, err := inspect.TableNames(context.Background(), nil); err == nil || err.Error() != want {
-		t.Errorf("TableNames(nil) = %v, want %q", err, want)
-	}
 }

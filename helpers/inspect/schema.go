@@ -115,17 +115,6 @@ func (s *Schema) Table(name string) *Table {
 	return nil
 }
 
-// TableNames returns the names of the tables (not views) in Tables order.
-func (s *Schema) TableNames() []string {
-	var names []string
-	for _, t := range s.Tables {
-		if t.Kind == KindTable {
-			names = append(names, t.Name)
-		}
-	}
-	return names
-}
-
 // Column returns the column named name, or nil.
 func (t *Table) Column(name string) *Column {
 	for i := range t.Columns {
