@@ -34,14 +34,14 @@ func reprName(v reflect.Value) (name string, ok bool) {
 		}
 	}()
 	if v.CanInterface() {
-		if n, ok := v.Interface().(Namer); ok {
+		if n, ok := v.Interface().(namer); ok {
 			return n.ReprName(), true
 		}
 	}
-	if reflect.PointerTo(v.Type()).Implements(reflect.TypeFor[Namer]()) {
+	if reflect.PointerTo(v.Type()).Implements(reflect.TypeFor[namer]()) {
 		p := reflect.New(v.Type())
 		p.Elem().Set(v)
-		return p.Interface().(Namer).ReprName(), true
+		return p.Interface().(namer).ReprName(), true
 	}
 	return "", false
 }

@@ -15,8 +15,8 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// Namer lets a model choose the name String prints before its fields.
-type Namer interface {
+// namer: a model with a ReprName method chooses the name String prints before its fields.
+type namer interface {
 	ReprName() string
 }
 
