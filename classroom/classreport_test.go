@@ -15,7 +15,6 @@ import (
 	"github.com/bunbook/bunbook/internal/browser"
 	"github.com/bunbook/bunbook/internal/hubtest"
 	"github.com/bunbook/bunbook/internal/jupyterapi"
-	"github.com/bunbook/bunbook/internal/nbrun"
 	"github.com/bunbook/bunbook/internal/progress"
 	"github.com/bunbook/bunbook/internal/shareddata"
 )
@@ -48,22 +47,7 @@ func TestClassReportFromTheHub(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
-	if _, err := hubtest.Find(); err != nil {
-		missing(t, err)
-	}
-	root, err := nbrun.FindRoot(".")
-	must(t, err)
-	j, err := nbrun.FindJupyter(ctx)
-	if err != nil {
-		missing(t, err)
-	}
-	kernel, err := nbrun.FindKernel(ctx, j, "gonb")
-	if err == nil {
-		err = kernel.CheckGoNB(root)
-	}
-	if err != nil {
-		missing(t, err)
-	}
+	root, kernel := needHubAndKernel(t, ctx)
 	b := browser.Start(t)
 	chinook, err := os.ReadFile(shareddata.Path(t, "chinook.db"))
 	must(t, err)

@@ -47,24 +47,7 @@ func TestHubServesTwoStudents(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 12*time.Minute)
 	defer cancel()
 
-	if _, err := hubtest.Find(); err != nil {
-		missing(t, err)
-	}
-	root, err := nbrun.FindRoot(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, err := nbrun.FindJupyter(ctx)
-	if err != nil {
-		missing(t, err)
-	}
-	kernel, err := nbrun.FindKernel(ctx, j, "gonb")
-	if err == nil {
-		err = kernel.CheckGoNB(root)
-	}
-	if err != nil {
-		missing(t, err)
-	}
+	root, kernel := needHubAndKernel(t, ctx)
 	committed, err := os.ReadFile(filepath.Join(root, "notebooks", "01_create_database.ipynb"))
 	if err != nil {
 		t.Fatal(err)
@@ -369,6 +352,29 @@ func TestHubServesTwoStudents(t *testing.T) {
 		}
 	}
 	t.Logf("hub test body took %s (before the hub stops)", time.Since(began).Round(time.Millisecond))
+}
+
+// needHubAndKernel finds JupyterHub and this checkout's gonb kernel (see
+// missing) and returns the checkout's root and the kernel's spec.
+func needHubAndKernel(t *testing.T, ctx context.Context) (string, *nbrun.KernelSpec) {
+	t.Helper()
+	if _, err := hubtest.Find(); err != nil {
+		missing(t, err)
+	}
+	root, err := nbrun.FindRoot(".")
+	must(t, err)
+	j, err := nbrun.FindJupyter(ctx)
+	if err != nil {
+		missing(t, err)
+	}
+	kernel, err := nbrun.FindKernel(ctx, j, "gonb")
+	if err == nil {
+		err = kernel.CheckGoNB(root)
+	}
+	if err != nil {
+		missing(t, err)
+	}
+	return root, kernel
 }
 
 // missing fails the test under CI=true and skips it elsewhere.
